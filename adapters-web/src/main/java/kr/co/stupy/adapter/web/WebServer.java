@@ -1,0 +1,82 @@
+package kr.co.stupy.adapter.web;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.Javalin;
+import io.javalin.config.SizeUnit;
+import io.javalin.http.Context;
+import io.javalin.json.JavalinJackson;
+import java.util.List;
+import kr.co.stupy.adapter.web.support.ErrorHandling;
+import kr.co.stupy.adapter.web.support.Multipart;
+import kr.co.stupy.adapter.web.support.RequestIds;
+import kr.co.stupy.application.identity.port.in.AuthenticateUseCase;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The HTTP and WebSocket edge: Javalin on virtual threads, every route group, one error language. */
+public final class WebServer implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(WebServer.class);
+    private static final String STARTED_AT = "stupy.startedAt";
+
+    private final Javalin app;
+    private final WebSettings settings;
+
+    public WebServer(WebSettings settings, ObjectMapper mapper, AuthenticateUseCase authenticate, List<RouteGroup> groups) {
+        this.settings = settings;
+        ErrorHandling errors = new ErrorHandling(mapper);
+        BearerAuthentication bearer = new BearerAuthentication(authenticate);
+        this.app = Javalin.create(config -> {
+            config.startup.showJavalinBanner = false;
+            config.startup.showOldJavalinVersionWarning = false;
+            config.concurrency.useVirtualThreads = true;
+            config.http.prefer405over404 = true;
+            config.http.maxRequestSize = Multipart.MAX_REQUEST_BYTES;
+            config.http.generateEtags = true;
+            config.jetty.multipartConfig.maxFileSize(Multipart.MAX_REQUEST_BYTES, SizeUnit.BYTES);
+            config.jetty.multipartConfig.maxTotalRequestSize(Multipart.MAX_REQUEST_BYTES, SizeUnit.BYTES);
+            config.jetty.multipartConfig.maxInMemoryFileSize(1, SizeUnit.MB);
+            config.jsonMapper(new JavalinJackson(mapper, true));
+            config.routes.before(ctx -> {
+                ctx.attribute(STARTED_AT, System.nanoTime());
+                RequestIds.assign(ctx);
+                securityHeaders(ctx);
+            });
+            config.routes.beforeMatched(bearer::filter);
+            config.routes.after(WebServer::logRequest);
+            errors.register(config.routes);
+            groups.forEach(group -> group.register(config.routes));
+        });
+    }
+
+    public WebServer start() {
+        app.start(settings.host(), settings.port());
+        LOG.info("listening on http://{}:{}", settings.host(), app.port());
+        return this;
+    }
+
+    public int port() {
+        return app.port();
+    }
+
+    @Override
+    public void close() {
+        app.stop();
+    }
+
+    private static void securityHeaders(Context ctx) {
+        ctx.header("X-Content-Type-Options", "nosniff");
+        ctx.header("Referrer-Policy", "no-referrer");
+        ctx.header("X-Frame-Options", "DENY");
+        if (ctx.path().startsWith("/api/")) {
+            ctx.header("Cache-Control", "no-store");
+        }
+    }
+
+    private static void logRequest(Context ctx) {
+        Long startedAt = ctx.attribute(STARTED_AT);
+        long micros = startedAt == null ? -1 : (System.nanoTime() - startedAt) / 1000;
+        LOG.info("{} {} -> {} in {} µs", ctx.method(), ctx.path(), ctx.statusCode(), micros);
+        RequestIds.clear();
+    }
+}

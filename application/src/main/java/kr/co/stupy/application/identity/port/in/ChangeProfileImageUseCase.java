@@ -1,0 +1,9 @@
+package kr.co.stupy.application.identity.port.in;
+
+import kr.co.stupy.application.image.ImageUpload;
+import kr.co.stupy.shared.UserId;
+
+/** Replaces a user's picture; the previous stored picture is deleted. */
+public interface ChangeProfileImageUseCase {
+    UserProfile changeImage(UserId userId, ImageUpload image);
+}

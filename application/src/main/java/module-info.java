@@ -1,0 +1,21 @@
+/**
+ * Use cases of Stupy. Adapters see the ports ({@code port.in} to drive, {@code port.out} to be
+ * driven); the services that implement the in-ports are visible to the bootstrap module alone.
+ */
+module kr.co.stupy.application {
+    requires transitive kr.co.stupy.shared;
+    requires transitive kr.co.stupy.identity;
+    requires transitive kr.co.stupy.rooms;
+    requires transitive kr.co.stupy.todos;
+    requires transitive kr.co.stupy.studytime;
+    requires transitive kr.co.stupy.chat;
+
+    exports kr.co.stupy.application.image;
+    exports kr.co.stupy.application.identity.port.in;
+    exports kr.co.stupy.application.identity.port.out;
+    exports kr.co.stupy.application.health.port.in;
+    exports kr.co.stupy.application.health.port.out;
+
+    exports kr.co.stupy.application.identity.service to kr.co.stupy.bootstrap;
+    exports kr.co.stupy.application.health.service to kr.co.stupy.bootstrap;
+}

@@ -1,0 +1,183 @@
+package kr.co.stupy.bootstrap.config;
+
+import com.mongodb.ConnectionString;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.DateTimeException;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Every setting of a Stupy node, read from environment variables. Each value is checked here, so a
+ * bad one stops start-up with a one-line message naming the variable instead of failing later.
+ */
+public record Settings(
+        int port,
+        Path dataDir,
+        Optional<String> mongoUri,
+        Optional<Integer> embeddedMongoPort,
+        Optional<String> redisUri,
+        Optional<String> jwtSecret,
+        Optional<Boolean> devLogin,
+        ZoneId timezone,
+        LocalTime dayStart,
+        Optional<URI> publicUrl) {
+
+    public static final int MIN_JWT_SECRET_BYTES = 32;
+
+    public static Settings fromEnvironment(Map<String, String> env) {
+        Reader r = new Reader(env);
+        Optional<String> mongoUri = r.optional("STUPY_MONGO_URI").map(v -> r.mongoUri("STUPY_MONGO_URI", v));
+        Optional<Integer> embeddedPort = r.optional("STUPY_EMBEDDED_MONGO_PORT").map(v -> r.port("STUPY_EMBEDDED_MONGO_PORT", v, 1));
+        if (mongoUri.isPresent() && embeddedPort.isPresent()) {
+            throw new SettingsException("STUPY_EMBEDDED_MONGO_PORT",
+                    "only applies to the embedded database; leave it unset when STUPY_MONGO_URI is set");
+        }
+        return new Settings(
+                r.optional("STUPY_PORT").map(v -> r.port("STUPY_PORT", v, 0)).orElse(8080),
+                r.optional("STUPY_DATA_DIR").map(v -> r.path("STUPY_DATA_DIR", v)).orElse(Path.of("data")).toAbsolutePath().normalize(),
+                mongoUri,
+                embeddedPort,
+                r.optional("STUPY_REDIS_URI").map(v -> r.redisUri("STUPY_REDIS_URI", v)),
+                r.optional("STUPY_JWT_SECRET").map(v -> r.jwtSecret("STUPY_JWT_SECRET", v)),
+                r.optional("STUPY_DEV_LOGIN").map(v -> r.bool("STUPY_DEV_LOGIN", v)),
+                r.optional("STUPY_TIMEZONE").map(v -> r.zone("STUPY_TIMEZONE", v)).orElse(ZoneId.of("Asia/Seoul")),
+                r.optional("STUPY_DAY_START").map(v -> r.time("STUPY_DAY_START", v)).orElse(LocalTime.of(5, 0)),
+                r.optional("STUPY_PUBLIC_URL").map(v -> r.publicUrl("STUPY_PUBLIC_URL", v)));
+    }
+
+    /** The effective configuration, one line per setting, with secrets masked. */
+    public List<String> describe() {
+        List<String> lines = new ArrayList<>();
+        lines.add("STUPY_PORT=" + port);
+        lines.add("STUPY_DATA_DIR=" + dataDir);
+        lines.add("STUPY_MONGO_URI=" + mongoUri.map(Settings::maskUserInfo).orElse("(unset: embedded database)"));
+        lines.add("STUPY_EMBEDDED_MONGO_PORT=" + embeddedMongoPort.map(String::valueOf).orElse("(unset: not exposed)"));
+        lines.add("STUPY_REDIS_URI=" + redisUri.map(Settings::maskUserInfo).orElse("(unset: in-process bus)"));
+        lines.add("STUPY_JWT_SECRET=" + jwtSecret.map(s -> "******** (" + s.getBytes(StandardCharsets.UTF_8).length + " bytes)")
+                .orElse("(unset: key kept in the data directory)"));
+        lines.add("STUPY_DEV_LOGIN=" + devLogin.map(String::valueOf).orElse("(unset: on while no OAuth provider is configured)"));
+        lines.add("STUPY_TIMEZONE=" + timezone);
+        lines.add("STUPY_DAY_START=" + dayStart);
+        lines.add("STUPY_PUBLIC_URL=" + publicUrl.map(URI::toString).orElse("(unset: http://localhost:" + port + ")"));
+        return lines;
+    }
+
+    public URI effectivePublicUrl() {
+        return publicUrl.orElse(URI.create("http://localhost:" + port));
+    }
+
+    static String maskUserInfo(String uri) {
+        int scheme = uri.indexOf("://");
+        int at = uri.lastIndexOf('@');
+        if (scheme < 0 || at < scheme) {
+            return uri;
+        }
+        return uri.substring(0, scheme + 3) + "****:****" + uri.substring(at);
+    }
+
+    private record Reader(Map<String, String> env) {
+
+        Optional<String> optional(String name) {
+            return Optional.ofNullable(env.get(name)).map(String::strip).filter(v -> !v.isEmpty());
+        }
+
+        int port(String name, String value, int min) {
+            try {
+                int port = Integer.parseInt(value);
+                if (port >= min && port <= 65535) {
+                    return port;
+                }
+            } catch (NumberFormatException ignored) {
+                // reported below
+            }
+            throw new SettingsException(name, "must be a port number from " + min + " to 65535, got '" + value + "'");
+        }
+
+        Path path(String name, String value) {
+            try {
+                return Path.of(value);
+            } catch (RuntimeException e) {
+                throw new SettingsException(name, "is not a usable path");
+            }
+        }
+
+        String mongoUri(String name, String value) {
+            try {
+                new ConnectionString(value);
+                return value;
+            } catch (RuntimeException e) {
+                throw new SettingsException(name, "must be a mongodb:// or mongodb+srv:// connection string");
+            }
+        }
+
+        String redisUri(String name, String value) {
+            try {
+                URI uri = new URI(value);
+                String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+                if ((scheme.equals("redis") || scheme.equals("rediss")) && uri.getHost() != null) {
+                    return value;
+                }
+            } catch (java.net.URISyntaxException ignored) {
+                // reported below
+            }
+            throw new SettingsException(name, "must be a redis:// or rediss:// URI with a host");
+        }
+
+        String jwtSecret(String name, String value) {
+            if (value.getBytes(StandardCharsets.UTF_8).length < MIN_JWT_SECRET_BYTES) {
+                throw new SettingsException(name, "must be at least " + MIN_JWT_SECRET_BYTES + " bytes (256 bits)");
+            }
+            return value;
+        }
+
+        boolean bool(String name, String value) {
+            return switch (value.toLowerCase(Locale.ROOT)) {
+                case "true" -> true;
+                case "false" -> false;
+                default -> throw new SettingsException(name, "must be true or false, got '" + value + "'");
+            };
+        }
+
+        ZoneId zone(String name, String value) {
+            try {
+                return ZoneId.of(value);
+            } catch (DateTimeException e) {
+                throw new SettingsException(name, "must be a time zone id such as Asia/Seoul, got '" + value + "'");
+            }
+        }
+
+        LocalTime time(String name, String value) {
+            try {
+                LocalTime time = LocalTime.parse(value);
+                if (time.getSecond() == 0 && time.getNano() == 0) {
+                    return time;
+                }
+            } catch (DateTimeParseException ignored) {
+                // reported below
+            }
+            throw new SettingsException(name, "must be a time of day as HH:mm, such as 05:00, got '" + value + "'");
+        }
+
+        URI publicUrl(String name, String value) {
+            try {
+                URI uri = new URI(value.endsWith("/") ? value.substring(0, value.length() - 1) : value);
+                String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+                if ((scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null
+                        && uri.getQuery() == null && uri.getFragment() == null) {
+                    return uri;
+                }
+            } catch (java.net.URISyntaxException ignored) {
+                // reported below
+            }
+            throw new SettingsException(name, "must be the http(s) address users reach Stupy at, such as https://stupy.example");
+        }
+    }
+}

@@ -1,0 +1,59 @@
+package kr.co.stupy.identity;
+
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import kr.co.stupy.shared.UserId;
+
+/** {@link Users} in memory, for tests of everything above the domain. */
+public final class InMemoryUsers implements Users {
+
+    private final Map<UserId, User> users = new ConcurrentHashMap<>();
+    private final Map<String, UserId> accounts = new ConcurrentHashMap<>();
+
+    @Override
+    public Optional<User> byId(UserId id) {
+        return Optional.ofNullable(users.get(id));
+    }
+
+    @Override
+    public Map<UserId, User> byIds(Collection<UserId> ids) {
+        Map<UserId, User> found = new LinkedHashMap<>();
+        ids.forEach(id -> byId(id).ifPresent(user -> found.put(id, user)));
+        return found;
+    }
+
+    @Override
+    public Optional<User> byAccount(LinkedAccount account) {
+        return Optional.ofNullable(accounts.get(account.key())).flatMap(this::byId);
+    }
+
+    @Override
+    public synchronized Registration registerIfAbsent(User candidate) {
+        LinkedAccount account = candidate.accounts().getFirst();
+        UserId existing = accounts.get(account.key());
+        if (existing != null && users.containsKey(existing)) {
+            return new Registration(users.get(existing), false);
+        }
+        users.put(candidate.id(), candidate);
+        accounts.put(account.key(), candidate.id());
+        return new Registration(candidate, true);
+    }
+
+    @Override
+    public boolean update(User user) {
+        return users.computeIfPresent(user.id(), (id, old) -> user) != null;
+    }
+
+    @Override
+    public synchronized boolean delete(UserId id) {
+        User removed = users.remove(id);
+        if (removed == null) {
+            return false;
+        }
+        removed.accounts().forEach(account -> accounts.remove(account.key(), id));
+        return true;
+    }
+}

@@ -1,0 +1,4 @@
+module kr.co.stupy.studytime {
+    requires transitive kr.co.stupy.shared;
+    exports kr.co.stupy.studytime;
+}

@@ -1,0 +1,4 @@
+module kr.co.stupy.todos {
+    requires transitive kr.co.stupy.shared;
+    exports kr.co.stupy.todos;
+}
