@@ -1,0 +1,125 @@
+package kr.co.stupy.bootstrap.support;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.MissingNode;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+
+/** A small HTTP client for the contract: JSON in and out, a bearer token when given. */
+public final class Api {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final String base;
+
+    public Api(String base) {
+        this.base = base;
+    }
+
+    public String base() {
+        return base;
+    }
+
+    /** What came back: the status, the body as JSON (missing when empty or not JSON), the headers. */
+    public record Reply(int status, JsonNode body, String raw, HttpHeaders headers) {
+        public String contentType() {
+            return headers.firstValue("Content-Type").orElse("");
+        }
+
+        public String code() {
+            return body.path("code").asText();
+        }
+    }
+
+    /** A logged-in dev user: its token and id. */
+    public record Session(String token, String userId, String nickname) {
+    }
+
+    public Session devLogin(String nickname) {
+        Reply reply = send("POST", "/api/auth/dev-login", null, Map.of("nickname", nickname));
+        if (reply.status() != 200) {
+            throw new IllegalStateException("dev login failed: " + reply.status() + " " + reply.raw());
+        }
+        return new Session(reply.body().get("token").asText(), reply.body().at("/user/id").asText(), nickname);
+    }
+
+    public Reply get(String path, Session as) {
+        return send("GET", path, as, null);
+    }
+
+    public Reply post(String path, Session as, Object body) {
+        return send("POST", path, as, body);
+    }
+
+    public Reply patch(String path, Session as, Object body) {
+        return send("PATCH", path, as, body);
+    }
+
+    public Reply put(String path, Session as, Object body) {
+        return send("PUT", path, as, body);
+    }
+
+    public Reply delete(String path, Session as) {
+        return send("DELETE", path, as, null);
+    }
+
+    public Reply send(String method, String path, Session as, Object body) {
+        try {
+            byte[] bytes = body == null ? null : body instanceof String s ? s.getBytes(StandardCharsets.UTF_8) : JSON.writeValueAsBytes(body);
+            return raw(method, path, as == null ? null : as.token(), bytes == null ? null : "application/json", bytes);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Any request, exactly as given: for wrong media types, broken bodies and forged tokens. */
+    public Reply raw(String method, String path, String token, String contentType, byte[] body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        try {
+            HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+            String raw = new String(response.body(), StandardCharsets.UTF_8);
+            JsonNode json;
+            try {
+                json = raw.isEmpty() ? MissingNode.getInstance() : JSON.readTree(raw);
+            } catch (IOException notJson) {
+                json = MissingNode.getInstance();
+            }
+            return new Reply(response.statusCode(), json, raw, response.headers());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A multipart upload of one file field. */
+    public Reply upload(String method, String path, Session as, String field, String fileName, String fileType, byte[] content) {
+        String boundary = "----stupy" + UUID.randomUUID();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        String head = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field + "\"; filename=\"" + fileName
+                + "\"\r\nContent-Type: " + fileType + "\r\n\r\n";
+        out.writeBytes(head.getBytes(StandardCharsets.UTF_8));
+        out.writeBytes(content);
+        out.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return raw(method, path, as == null ? null : as.token(), "multipart/form-data; boundary=" + boundary, out.toByteArray());
+    }
+}

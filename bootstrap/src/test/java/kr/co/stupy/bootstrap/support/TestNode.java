@@ -1,0 +1,67 @@
+package kr.co.stupy.bootstrap.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.Optional;
+import kr.co.stupy.bootstrap.Stupy;
+import kr.co.stupy.bootstrap.config.Settings;
+
+/**
+ * A real Stupy node for tests: the production wiring, the embedded database in a fresh temporary
+ * data directory, HTTP on a free port. Close it when done.
+ */
+public final class TestNode implements AutoCloseable {
+
+    private final Stupy node;
+    private final Path dataDir;
+    private final Api api;
+
+    private TestNode(Stupy node, Path dataDir) {
+        this.node = node;
+        this.dataDir = dataDir;
+        this.api = new Api("http://127.0.0.1:" + node.port());
+    }
+
+    public static TestNode start() {
+        return start(Optional.of(true));
+    }
+
+    public static TestNode start(Optional<Boolean> devLogin) {
+        try {
+            Path dataDir = Files.createTempDirectory("stupy-test");
+            return start(settings(dataDir, devLogin));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static TestNode start(Settings settings) {
+        return new TestNode(Stupy.start(settings), settings.dataDir());
+    }
+
+    public static Settings settings(Path dataDir, Optional<Boolean> devLogin) {
+        return new Settings(0, dataDir, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+                devLogin, ZoneId.of("Asia/Seoul"), LocalTime.of(5, 0), Optional.empty());
+    }
+
+    public Api api() {
+        return api;
+    }
+
+    public int port() {
+        return node.port();
+    }
+
+    public Path dataDir() {
+        return dataDir;
+    }
+
+    @Override
+    public void close() {
+        node.close();
+    }
+}
