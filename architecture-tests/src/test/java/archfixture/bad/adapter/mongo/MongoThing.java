@@ -1,0 +1,4 @@
+package archfixture.bad.adapter.mongo;
+
+public class MongoThing {
+}

@@ -1,0 +1,4 @@
+package archfixture.bad.adapter.oauth;
+
+public class OAuthThing {
+}

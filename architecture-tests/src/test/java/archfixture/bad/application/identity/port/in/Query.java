@@ -1,0 +1,4 @@
+package archfixture.bad.application.identity.port.in;
+
+public interface Query {
+}

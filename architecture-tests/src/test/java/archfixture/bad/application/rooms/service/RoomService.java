@@ -1,0 +1,4 @@
+package archfixture.bad.application.rooms.service;
+
+public class RoomService {
+}

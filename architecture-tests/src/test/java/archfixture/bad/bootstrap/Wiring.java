@@ -1,0 +1,4 @@
+package archfixture.bad.bootstrap;
+
+public class Wiring {
+}

@@ -1,0 +1,62 @@
+package kr.co.stupy.architecture;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.lang.module.ModuleDescriptor;
+import java.lang.module.ModuleFinder;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.Test;
+
+/** The JPMS descriptors say what the architecture says: pure domain modules, services visible to bootstrap only. */
+class ModuleDescriptorsTest {
+
+    @ParameterizedTest
+    @CsvSource({
+            "kr.co.stupy.identity.User, kr.co.stupy.identity",
+            "kr.co.stupy.rooms.Hashtag, kr.co.stupy.rooms",
+            "kr.co.stupy.todos.TodoLimits, kr.co.stupy.todos",
+            "kr.co.stupy.studytime.StudyDayPolicy, kr.co.stupy.studytime",
+            "kr.co.stupy.chat.MessageText, kr.co.stupy.chat"})
+    void domainModulesRequireNothingButSharedAndTheJdk(String someClass, String moduleName) throws Exception {
+        ModuleDescriptor descriptor = descriptorOf(someClass);
+        assertEquals(moduleName, descriptor.name());
+        Set<String> required = descriptor.requires().stream().map(ModuleDescriptor.Requires::name)
+                .filter(name -> !name.startsWith("java.")).collect(Collectors.toSet());
+        assertEquals(Set.of("kr.co.stupy.shared"), required);
+    }
+
+    @Test
+    void sharedRequiresTheJdkOnly() throws Exception {
+        ModuleDescriptor descriptor = descriptorOf("kr.co.stupy.shared.Ids");
+        assertTrue(descriptor.requires().stream().allMatch(r -> r.name().startsWith("java.")));
+    }
+
+    @Test
+    void theApplicationExportsPortsToAllAndServicesToBootstrapOnly() throws Exception {
+        ModuleDescriptor descriptor = descriptorOf("kr.co.stupy.application.identity.service.LogInService");
+        assertEquals("kr.co.stupy.application", descriptor.name());
+        Set<String> servicePackages = descriptor.packages().stream().filter(p -> p.endsWith(".service")).collect(Collectors.toSet());
+        assertFalse(servicePackages.isEmpty());
+        for (String servicePackage : servicePackages) {
+            ModuleDescriptor.Exports export = descriptor.exports().stream()
+                    .filter(e -> e.source().equals(servicePackage)).findFirst()
+                    .orElseThrow(() -> new AssertionError(servicePackage + " is not exported to the bootstrap module"));
+            assertEquals(Set.of("kr.co.stupy.bootstrap"), export.targets(), servicePackage + " must be exported to bootstrap only");
+        }
+        descriptor.exports().stream().filter(e -> e.source().contains(".port."))
+                .forEach(e -> assertFalse(e.isQualified(), e.source() + " is a port and open to every adapter"));
+    }
+
+    private static ModuleDescriptor descriptorOf(String className) throws ClassNotFoundException, URISyntaxException {
+        Path location = Path.of(Class.forName(className).getProtectionDomain().getCodeSource().getLocation().toURI());
+        return ModuleFinder.of(location).findAll().stream().findFirst()
+                .orElseThrow(() -> new AssertionError(location + " holds no module")).descriptor();
+    }
+}

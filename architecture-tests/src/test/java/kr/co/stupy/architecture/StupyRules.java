@@ -1,0 +1,121 @@
+package kr.co.stupy.architecture;
+
+import static com.tngtech.archunit.base.DescribedPredicate.alwaysTrue;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.onionArchitecture;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.lang.ArchRule;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The architecture of Stupy as ArchUnit rules, written against a base package so the same rules
+ * run over production ({@code kr.co.stupy}) and over deliberately broken fixtures. Every package
+ * a rule names is listed in {@link #namedPackages()}, because ArchUnit passes silently on a
+ * package that does not exist.
+ */
+final class StupyRules {
+
+    static final List<String> CONTEXTS = List.of("identity", "rooms", "todos", "studytime", "chat");
+    static final List<String> ADAPTERS = List.of("web", "mongo", "redis", "oauth");
+    static final List<String> FRAMEWORKS = List.of(
+            "io.javalin..", "org.eclipse.jetty..", "jakarta.servlet..",
+            "com.mongodb..", "org.bson..", "de.bwaldvogel..", "io.netty..",
+            "redis.clients..", "org.pac4j..", "com.github.scribejava..",
+            "com.fasterxml.jackson..", "com.nimbusds..", "org.slf4j..");
+
+    private final String base;
+
+    StupyRules(String base) {
+        this.base = base;
+    }
+
+    String shared() {
+        return base + ".shared..";
+    }
+
+    String context(String name) {
+        return base + "." + name + "..";
+    }
+
+    String application() {
+        return base + ".application..";
+    }
+
+    String adapter(String name) {
+        return base + ".adapter." + name + "..";
+    }
+
+    String bootstrap() {
+        return base + ".bootstrap..";
+    }
+
+    String[] domain() {
+        List<String> packages = new ArrayList<>();
+        packages.add(shared());
+        CONTEXTS.forEach(c -> packages.add(context(c)));
+        return packages.toArray(String[]::new);
+    }
+
+    /** Each rule by name, so a test can run one rule at a time against its bad fixture. */
+    Map<String, ArchRule> rules() {
+        Map<String, ArchRule> rules = new LinkedHashMap<>();
+        var onion = onionArchitecture()
+                .domainModels(domain())
+                .applicationServices(application());
+        for (String adapter : ADAPTERS) {
+            onion = onion.adapter(adapter, adapter(adapter));
+        }
+        rules.put("onion", onion
+                // There are no domain services; the existence of every named package is checked separately.
+                .withOptionalLayers(true)
+                .ignoreDependency(resideInAPackage(bootstrap()), alwaysTrue())
+                .because("dependencies point inwards: adapters -> application -> domain"));
+
+        rules.put("sharedDependsOnJdkOnly", classes().that().resideInAPackage(shared())
+                .should().onlyDependOnClassesThat().resideInAnyPackage("java..", shared())
+                .because("shared values are the root of every context"));
+        List<String> contexts = CONTEXTS.stream().map(this::context).toList();
+        for (String context : contexts) {
+            rules.put("domain:" + context, classes().that().resideInAPackage(context)
+                    .should().onlyDependOnClassesThat().resideInAnyPackage("java..", shared(), context)
+                    .because("a domain context depends on the JDK and shared only"));
+        }
+        rules.put("contextsAreIndependent", slices().matching(base + ".(" + String.join("|", CONTEXTS) + ")..")
+                .should().notDependOnEachOther()
+                .because("bounded contexts talk through application in-ports, never into each other"));
+        rules.put("applicationServicesAreIndependent", slices().matching(base + ".application.(*).service..")
+                .should().notDependOnEachOther()
+                .because("one context's use cases call another's through its in-port"));
+        rules.put("noFrameworksInside", noClasses().that().resideInAnyPackage(append(domain(), application()))
+                .should().dependOnClassesThat().resideInAnyPackage(FRAMEWORKS.toArray(String[]::new))
+                .because("no Javalin, Mongo, jedis, pac4j or Jackson type crosses into the domain or the application"));
+        rules.put("adaptersUsePortsNotServices", noClasses().that().resideInAPackage(base + ".adapter..")
+                .should().dependOnClassesThat().resideInAPackage(base + ".application.*.service..")
+                .because("adapters drive the application through its in-ports only"));
+        rules.put("onlyBootstrapKnowsBootstrap", noClasses().that().resideOutsideOfPackage(bootstrap())
+                .should().dependOnClassesThat().resideInAPackage(bootstrap())
+                .because("the bootstrap module is the only place that knows every module"));
+        return rules;
+    }
+
+    /** Every package the rules name; each must hold at least one class. */
+    List<String> namedPackages() {
+        List<String> packages = new ArrayList<>(List.of(domain()));
+        packages.add(application());
+        ADAPTERS.forEach(a -> packages.add(adapter(a)));
+        packages.add(bootstrap());
+        return packages;
+    }
+
+    private static String[] append(String[] packages, String more) {
+        String[] all = java.util.Arrays.copyOf(packages, packages.length + 1);
+        all[packages.length] = more;
+        return all;
+    }
+}
