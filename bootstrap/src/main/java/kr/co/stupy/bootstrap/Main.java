@@ -28,7 +28,10 @@ public final class Main {
             System.exit(1);
             return;
         }
-        Runtime.getRuntime().addShutdownHook(new Thread(node::close, "stupy-shutdown"));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            node.close();
+            System.out.println("Stupy stopped");
+        }, "stupy-shutdown"));
         System.out.println("Stupy is ready on port " + node.port());
     }
 }
