@@ -1,4 +1,6 @@
-package kr.co.stupy.identity;
+package kr.co.stupy.identity.testing;
+
+import kr.co.stupy.identity.Users;
 
 class InMemoryUsersTest extends AbstractUsersContract {
     @Override

@@ -1,4 +1,11 @@
-package kr.co.stupy.identity;
+package kr.co.stupy.identity.testing;
+
+import kr.co.stupy.identity.Email;
+import kr.co.stupy.identity.LinkedAccount;
+import kr.co.stupy.identity.Nickname;
+import kr.co.stupy.identity.Provider;
+import kr.co.stupy.identity.User;
+import kr.co.stupy.identity.Users;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

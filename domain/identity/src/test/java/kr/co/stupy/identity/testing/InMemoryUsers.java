@@ -1,4 +1,8 @@
-package kr.co.stupy.identity;
+package kr.co.stupy.identity.testing;
+
+import kr.co.stupy.identity.LinkedAccount;
+import kr.co.stupy.identity.User;
+import kr.co.stupy.identity.Users;
 
 import java.util.Collection;
 import java.util.LinkedHashMap;

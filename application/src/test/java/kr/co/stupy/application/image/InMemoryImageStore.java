@@ -1,0 +1,35 @@
+package kr.co.stupy.application.image;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import kr.co.stupy.shared.Ids;
+
+/** {@link ImageStore} in memory, for tests. */
+public final class InMemoryImageStore implements ImageStore {
+
+    private final Map<String, StoredImage> images = new ConcurrentHashMap<>();
+
+    @Override
+    public String store(ImageUpload image) {
+        String key = Ids.newId() + "." + image.format().extension();
+        images.put(key, new StoredImage(image.bytes().clone(), image.format()));
+        return key;
+    }
+
+    @Override
+    public Optional<StoredImage> load(String key) {
+        return Optional.ofNullable(key).map(images::get);
+    }
+
+    @Override
+    public void delete(String key) {
+        if (key != null) {
+            images.remove(key);
+        }
+    }
+
+    public int size() {
+        return images.size();
+    }
+}

@@ -1,0 +1,106 @@
+package kr.co.stupy.bootstrap.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.Map;
+import java.util.Optional;
+import kr.co.stupy.bootstrap.support.StupyProcess;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class SettingsTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void nothingSetGivesTheEmbeddedDefaults() {
+        Settings settings = Settings.fromEnvironment(Map.of());
+        assertEquals(8080, settings.port());
+        assertEquals(Path.of("data").toAbsolutePath(), settings.dataDir());
+        assertEquals(Optional.empty(), settings.mongoUri());
+        assertEquals(ZoneId.of("Asia/Seoul"), settings.timezone());
+        assertEquals(LocalTime.of(5, 0), settings.dayStart());
+        assertEquals("http://localhost:8080", settings.effectivePublicUrl().toString());
+    }
+
+    @Test
+    void everySettingIsRead() {
+        Settings settings = Settings.fromEnvironment(Map.of(
+                "STUPY_PORT", "9000", "STUPY_DATA_DIR", dir.toString(), "STUPY_MONGO_URI", "mongodb://u:p@db:27017/stupy",
+                "STUPY_REDIS_URI", "redis://:secret@cache:6379", "STUPY_JWT_SECRET", "x".repeat(32),
+                "STUPY_DEV_LOGIN", "FALSE", "STUPY_TIMEZONE", "Europe/Berlin", "STUPY_DAY_START", "04:30",
+                "STUPY_PUBLIC_URL", "https://stupy.example/"));
+        assertEquals(9000, settings.port());
+        assertEquals(Optional.of(false), settings.devLogin());
+        assertEquals(LocalTime.of(4, 30), settings.dayStart());
+        assertEquals("https://stupy.example", settings.effectivePublicUrl().toString());
+    }
+
+    @Test
+    void secretsAreMaskedInTheDescription() {
+        String described = String.join("\n", Settings.fromEnvironment(Map.of(
+                "STUPY_MONGO_URI", "mongodb://admin:hunter2@db:27017/stupy",
+                "STUPY_REDIS_URI", "redis://:redispass@cache:6379",
+                "STUPY_JWT_SECRET", "super-secret-key-that-is-long-enough-1234")).describe());
+        assertFalse(described.contains("hunter2"));
+        assertFalse(described.contains("redispass"));
+        assertFalse(described.contains("super-secret"));
+        assertTrue(described.contains("mongodb://****:****@db:27017/stupy"));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "STUPY_PORT|eighty",
+            "STUPY_PORT|70000",
+            "STUPY_MONGO_URI|http://db",
+            "STUPY_EMBEDDED_MONGO_PORT|0",
+            "STUPY_REDIS_URI|localhost:6379",
+            "STUPY_JWT_SECRET|too-short",
+            "STUPY_DEV_LOGIN|yes",
+            "STUPY_TIMEZONE|Mars/Olympus",
+            "STUPY_DAY_START|25:00",
+            "STUPY_DAY_START|05:00:30",
+            "STUPY_PUBLIC_URL|ftp://stupy"})
+    void aBadValueIsRefusedNamingItsVariable(String variable, String value) {
+        SettingsException failure = assertThrows(SettingsException.class, () -> Settings.fromEnvironment(Map.of(variable, value)));
+        assertTrue(failure.getMessage().startsWith(variable + ": "), failure.getMessage());
+        assertFalse(failure.getMessage().contains("\n"));
+    }
+
+    @Test
+    void theEmbeddedPortMakesNoSenseWithAnExternalDatabase() {
+        SettingsException failure = assertThrows(SettingsException.class, () -> Settings.fromEnvironment(Map.of(
+                "STUPY_MONGO_URI", "mongodb://db:27017", "STUPY_EMBEDDED_MONGO_PORT", "27018")));
+        assertTrue(failure.getMessage().startsWith("STUPY_EMBEDDED_MONGO_PORT"));
+    }
+
+    @Test
+    void mainExitsWithOneLineNamingTheBadVariable() {
+        try (StupyProcess child = StupyProcess.launch(Map.of("STUPY_TIMEZONE", "Nowhere/Else", "STUPY_DATA_DIR", dir.toString()))) {
+            assertEquals(2, child.waitForExit(Duration.ofSeconds(30)));
+            assertEquals(1, child.output().size(), String.join("\n", child.output()));
+            assertTrue(child.output().getFirst().startsWith("stupy: STUPY_TIMEZONE: "));
+        }
+    }
+
+    @Test
+    void aGeneratedTokenKeyIsKeptOwnerOnlyAndReused() throws Exception {
+        byte[] first = JwtKeys.resolve(Optional.empty(), dir);
+        byte[] second = JwtKeys.resolve(Optional.empty(), dir);
+        assertEquals(64, first.length);
+        assertTrue(java.util.Arrays.equals(first, second));
+        assertEquals(PosixFilePermissions.fromString("rw-------"), Files.getPosixFilePermissions(dir.resolve(JwtKeys.FILE_NAME)));
+    }
+}
