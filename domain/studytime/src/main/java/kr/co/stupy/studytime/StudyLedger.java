@@ -1,0 +1,38 @@
+package kr.co.stupy.studytime;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import kr.co.stupy.shared.RoomId;
+import kr.co.stupy.shared.UserId;
+
+/**
+ * Every study session, recorded when it starts and kept up to date by heartbeats, so that no
+ * acknowledged second is lost when a node dies. Each change is one conditional update of one session.
+ */
+public interface StudyLedger {
+
+    /** Records a session that just started. */
+    void begin(StudySession session);
+
+    /** Moves an open session's last heartbeat forward (never back); false when it is unknown or ended. */
+    boolean heartbeat(String sessionId, Instant at);
+
+    /**
+     * Ends an open session at {@code at} (not before its start). Exactly one caller ends a session:
+     * the others, and calls for an unknown session, get nothing.
+     */
+    Optional<StudySession> end(String sessionId, Instant at);
+
+    /** Open sessions whose last heartbeat is older than {@code cutoff}: their node stopped beating. */
+    List<StudySession> openWithHeartbeatBefore(Instant cutoff);
+
+    /** Sessions in the room that overlap {@code [from, to)}, open ones included. */
+    List<StudySession> inRoom(RoomId roomId, Instant from, Instant to);
+
+    /** Sessions of the user that overlap {@code [from, to)}, open ones included. */
+    List<StudySession> ofUser(UserId userId, Instant from, Instant to);
+
+    /** Forgets every session of a room that was deleted; returns how many. */
+    long deleteRoom(RoomId roomId);
+}

@@ -1,0 +1,129 @@
+package kr.co.stupy.studytime.testing;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import kr.co.stupy.shared.RoomId;
+import kr.co.stupy.shared.UserId;
+import kr.co.stupy.studytime.StudyLedger;
+import kr.co.stupy.studytime.StudySession;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** What every {@link StudyLedger} promises. Extend it once per implementation. */
+public abstract class AbstractStudyLedgerContract {
+
+    protected static final Instant T0 = Instant.parse("2026-11-24T03:00:00Z");
+    protected StudyLedger ledger;
+    protected final UserId kim = UserId.newId();
+    protected final UserId lee = UserId.newId();
+    protected final RoomId room = RoomId.newId();
+    protected final RoomId otherRoom = RoomId.newId();
+
+    protected abstract StudyLedger createLedger();
+
+    @BeforeEach
+    void setUpLedger() {
+        ledger = createLedger();
+    }
+
+    @Test
+    void aSessionIsRecordedWhenItStartsAndBeatsForward() {
+        StudySession session = StudySession.start(kim, room, T0);
+        ledger.begin(session);
+
+        assertEquals(List.of(session), ledger.inRoom(room, T0, T0.plusSeconds(60)));
+        assertTrue(ledger.heartbeat(session.id(), T0.plusSeconds(15)));
+        assertFalse(ledger.heartbeat(session.id(), T0.plusSeconds(10)), "a heartbeat never moves back");
+        assertEquals(T0.plusSeconds(15), ledger.inRoom(room, T0, T0.plusSeconds(60)).getFirst().lastHeartbeatAt());
+        assertFalse(ledger.heartbeat("00000000000000000000000000", T0.plusSeconds(20)));
+    }
+
+    @Test
+    void aSessionEndsExactlyOnce() throws Exception {
+        StudySession session = StudySession.start(kim, room, T0);
+        ledger.begin(session);
+
+        AtomicInteger endings = new AtomicInteger();
+        CountDownLatch go = new CountDownLatch(1);
+        try (var pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            var futures = java.util.stream.IntStream.range(0, 16).mapToObj(i -> pool.submit(() -> {
+                go.await();
+                if (ledger.end(session.id(), T0.plusSeconds(100 + i)).isPresent()) {
+                    endings.incrementAndGet();
+                }
+                return null;
+            })).toList();
+            go.countDown();
+            for (var future : futures) {
+                future.get();
+            }
+        }
+        assertEquals(1, endings.get());
+        StudySession stored = ledger.inRoom(room, T0, T0.plusSeconds(1000)).getFirst();
+        assertFalse(stored.isOpen());
+        assertFalse(ledger.heartbeat(session.id(), T0.plusSeconds(500)), "an ended session takes no heartbeats");
+        assertEquals(Optional.empty(), ledger.end(session.id(), T0.plusSeconds(900)));
+    }
+
+    @Test
+    void anEndBeforeTheStartIsClampedToTheStart() {
+        StudySession session = StudySession.start(kim, room, T0);
+        ledger.begin(session);
+        assertEquals(Optional.of(T0), ledger.end(session.id(), T0.minusSeconds(30)).orElseThrow().endedAt());
+    }
+
+    @Test
+    void staleOpenSessionsAreFoundByTheirLastHeartbeat() {
+        StudySession stale = StudySession.start(kim, room, T0);
+        StudySession fresh = StudySession.start(lee, room, T0);
+        StudySession done = StudySession.start(UserId.newId(), room, T0);
+        ledger.begin(stale);
+        ledger.begin(fresh);
+        ledger.begin(done);
+        ledger.heartbeat(fresh.id(), T0.plusSeconds(60));
+        ledger.end(done.id(), T0.plusSeconds(10));
+
+        List<StudySession> found = ledger.openWithHeartbeatBefore(T0.plusSeconds(45));
+        assertEquals(List.of(stale.id()), found.stream().map(StudySession::id).toList());
+    }
+
+    @Test
+    void queriesReturnSessionsThatOverlapTheSpan() {
+        StudySession early = StudySession.start(kim, room, T0);
+        StudySession late = StudySession.start(kim, otherRoom, T0.plusSeconds(7200));
+        StudySession leeOpen = StudySession.start(lee, room, T0.plusSeconds(3000));
+        ledger.begin(early);
+        ledger.begin(late);
+        ledger.begin(leeOpen);
+        ledger.end(early.id(), T0.plusSeconds(3600));
+        ledger.end(late.id(), T0.plusSeconds(9000));
+
+        assertEquals(List.of(early.id()), ids(ledger.ofUser(kim, T0.plusSeconds(3599), T0.plusSeconds(7200))));
+        assertEquals(List.of(), ids(ledger.ofUser(kim, T0.plusSeconds(3600), T0.plusSeconds(7200))));
+        assertEquals(List.of(early.id(), late.id()), ids(ledger.ofUser(kim, Instant.EPOCH, T0.plusSeconds(99999))));
+        assertEquals(List.of(early.id(), leeOpen.id()), ids(ledger.inRoom(room, T0, T0.plusSeconds(99999))));
+    }
+
+    @Test
+    void deletingARoomForgetsItsSessionsOnly() {
+        ledger.begin(StudySession.start(kim, room, T0));
+        ledger.begin(StudySession.start(lee, room, T0));
+        ledger.begin(StudySession.start(kim, otherRoom, T0.plusSeconds(10)));
+
+        assertEquals(2, ledger.deleteRoom(room));
+        assertEquals(List.of(), ledger.inRoom(room, Instant.EPOCH, T0.plusSeconds(99999)));
+        assertEquals(1, ledger.inRoom(otherRoom, Instant.EPOCH, T0.plusSeconds(99999)).size());
+    }
+
+    private static List<String> ids(List<StudySession> sessions) {
+        return sessions.stream().map(StudySession::id).toList();
+    }
+}
