@@ -1,0 +1,52 @@
+package kr.co.stupy.application.live.port.out;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import kr.co.stupy.application.live.ConnectionId;
+import kr.co.stupy.application.live.LiveConnection;
+import kr.co.stupy.shared.RoomId;
+import kr.co.stupy.shared.UserId;
+
+/**
+ * The shared truth of who is live where: at most {@link #MAX_PER_ROOM} connections per room and one
+ * connection per user across all rooms and nodes. Admission is one atomic step, so parallel
+ * connects on any node never break either limit.
+ */
+public interface LivePresence {
+
+    int MAX_PER_ROOM = 4;
+
+    sealed interface Admission {
+        /** In: {@code others} are the room's other connections, {@code replaced} the user's previous connection, if any. */
+        record Admitted(List<LiveConnection> others, Optional<LiveConnection> replaced) implements Admission {
+        }
+
+        record RoomFull() implements Admission {
+        }
+    }
+
+    /** Admits the connection, replacing the same user's connection wherever it is, unless the room is full. */
+    Admission admit(LiveConnection connection);
+
+    /** Removes a connection; empty when it was not present (already removed or replaced). */
+    Optional<LiveConnection> remove(ConnectionId connectionId);
+
+    Optional<LiveConnection> get(ConnectionId connectionId);
+
+    Optional<LiveConnection> ofUser(UserId userId);
+
+    /** The room's connections, oldest first. */
+    List<LiveConnection> inRoom(RoomId roomId);
+
+    /** How many are live in each of the rooms (rooms with nobody are absent). */
+    Map<RoomId, Integer> counts(Collection<RoomId> roomIds);
+
+    /** Proves the connection is alive; false when it is not present. */
+    boolean heartbeat(ConnectionId connectionId, Instant at);
+
+    /** Connections whose last heartbeat is older than {@code cutoff}: their node stopped. */
+    List<LiveConnection> staleSince(Instant cutoff);
+}

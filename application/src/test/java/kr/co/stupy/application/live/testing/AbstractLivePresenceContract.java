@@ -1,0 +1,133 @@
+package kr.co.stupy.application.live.testing;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.stream.IntStream;
+import kr.co.stupy.application.live.ConnectionId;
+import kr.co.stupy.application.live.LiveConnection;
+import kr.co.stupy.application.live.port.out.LivePresence;
+import kr.co.stupy.application.live.port.out.LivePresence.Admission;
+import kr.co.stupy.shared.Ids;
+import kr.co.stupy.shared.RoomId;
+import kr.co.stupy.shared.UserId;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** What every {@link LivePresence} promises. Extend it once per implementation. */
+public abstract class AbstractLivePresenceContract {
+
+    protected static final Instant T0 = Instant.parse("2026-11-24T03:00:00Z");
+    protected LivePresence presence;
+    protected final RoomId room = RoomId.newId();
+    protected final RoomId otherRoom = RoomId.newId();
+
+    protected abstract LivePresence createPresence();
+
+    @BeforeEach
+    void setUpPresence() {
+        presence = createPresence();
+    }
+
+    protected static LiveConnection connection(UserId user, RoomId room, int secondsAfterT0) {
+        Instant since = T0.plusSeconds(secondsAfterT0);
+        return new LiveConnection(ConnectionId.newId(), user, room, "node-a", since, Ids.newId(since));
+    }
+
+    @Test
+    void admitsAndListsTheRoomOldestFirst() {
+        LiveConnection a = connection(UserId.newId(), room, 0);
+        LiveConnection b = connection(UserId.newId(), room, 1);
+
+        Admission first = presence.admit(a);
+        Admission second = presence.admit(b);
+
+        assertEquals(new Admission.Admitted(List.of(), Optional.empty()), first);
+        assertEquals(new Admission.Admitted(List.of(a), Optional.empty()), second);
+        assertEquals(List.of(a, b), presence.inRoom(room));
+        assertEquals(Optional.of(a), presence.get(a.connectionId()));
+        assertEquals(Optional.of(b), presence.ofUser(b.userId()));
+        assertEquals(Map.of(room, 2), presence.counts(List.of(room, otherRoom)));
+    }
+
+    @Test
+    void theFifthIsRefused() {
+        IntStream.range(0, 4).forEach(i -> assertInstanceOf(Admission.Admitted.class, presence.admit(connection(UserId.newId(), room, i))));
+        assertInstanceOf(Admission.RoomFull.class, presence.admit(connection(UserId.newId(), room, 9)));
+        assertEquals(4, presence.inRoom(room).size());
+    }
+
+    @Test
+    void aSecondConnectionOfAUserReplacesTheFirstEvenInAnotherRoomOrAFullOne() {
+        UserId kim = UserId.newId();
+        LiveConnection first = connection(kim, otherRoom, 0);
+        presence.admit(first);
+        LiveConnection second = connection(kim, room, 1);
+
+        Admission admission = presence.admit(second);
+
+        assertEquals(new Admission.Admitted(List.of(), Optional.of(first)), admission);
+        assertEquals(Optional.empty(), presence.get(first.connectionId()));
+        assertEquals(List.of(), presence.inRoom(otherRoom));
+
+        IntStream.range(0, 3).forEach(i -> presence.admit(connection(UserId.newId(), room, 2 + i)));
+        LiveConnection third = connection(kim, room, 9);
+        assertInstanceOf(Admission.Admitted.class, presence.admit(third), "replacing one's own seat needs no free seat");
+        assertEquals(4, presence.inRoom(room).size());
+    }
+
+    @Test
+    void parallelConnectsNeverExceedTheLimitOrTheOneConnectionPerUser() throws Exception {
+        UserId twin = UserId.newId();
+        Set<ConnectionId> admitted = ConcurrentHashMap.newKeySet();
+        CountDownLatch go = new CountDownLatch(1);
+        try (var pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            var futures = IntStream.range(0, 24).mapToObj(i -> pool.submit(() -> {
+                go.await();
+                LiveConnection c = connection(i % 3 == 0 ? twin : UserId.newId(), room, i);
+                if (presence.admit(c) instanceof Admission.Admitted) {
+                    admitted.add(c.connectionId());
+                }
+                return null;
+            })).toList();
+            go.countDown();
+            for (var future : futures) {
+                future.get();
+            }
+        }
+        List<LiveConnection> live = presence.inRoom(room);
+        assertTrue(live.size() <= LivePresence.MAX_PER_ROOM, "at most four live: " + live.size());
+        assertEquals(live.size(), live.stream().map(LiveConnection::userId).distinct().count(), "one connection per user");
+        assertTrue(admitted.containsAll(live.stream().map(LiveConnection::connectionId).toList()));
+    }
+
+    @Test
+    void removingIsOnceOnly() {
+        LiveConnection a = connection(UserId.newId(), room, 0);
+        presence.admit(a);
+        assertEquals(Optional.of(a), presence.remove(a.connectionId()));
+        assertEquals(Optional.empty(), presence.remove(a.connectionId()));
+        assertEquals(Map.of(), presence.counts(List.of(room)));
+    }
+
+    @Test
+    void connectionsThatStopBeatingAreStale() {
+        LiveConnection quiet = connection(UserId.newId(), room, 0);
+        LiveConnection lively = connection(UserId.newId(), room, 0);
+        presence.admit(quiet);
+        presence.admit(lively);
+        assertTrue(presence.heartbeat(lively.connectionId(), T0.plusSeconds(30)));
+
+        assertEquals(List.of(quiet), presence.staleSince(T0.plusSeconds(20)));
+        assertEquals(false, presence.heartbeat(ConnectionId.newId(), T0));
+    }
+}
