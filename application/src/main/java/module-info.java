@@ -16,7 +16,9 @@ module kr.co.stupy.application {
     exports kr.co.stupy.application.health.port.in;
     exports kr.co.stupy.application.health.port.out;
     exports kr.co.stupy.application.live;
+    exports kr.co.stupy.application.live.port.in;
     exports kr.co.stupy.application.live.port.out;
+    exports kr.co.stupy.application.live.service to kr.co.stupy.bootstrap;
     exports kr.co.stupy.application.live.local to kr.co.stupy.bootstrap;
 
     exports kr.co.stupy.application.identity.service to kr.co.stupy.bootstrap;

@@ -26,6 +26,17 @@ class IdsTest {
     }
 
     @Test
+    void idsOfOneMillisecondSortInTheOrderTheyWereMade() {
+        Instant sameMillisecond = Instant.parse("2026-11-24T09:00:00.123Z");
+        String previous = Ids.newId(sameMillisecond);
+        for (int i = 0; i < 10_000; i++) {
+            String next = Ids.newId(sameMillisecond);
+            assertTrue(next.compareTo(previous) > 0, next + " after " + previous);
+            previous = next;
+        }
+    }
+
+    @Test
     void refusesAnythingElse() {
         assertFalse(Ids.isWellFormed(null));
         assertFalse(Ids.isWellFormed(""));

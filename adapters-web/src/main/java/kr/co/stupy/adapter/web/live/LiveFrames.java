@@ -1,0 +1,106 @@
+package kr.co.stupy.adapter.web.live;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import kr.co.stupy.adapter.web.image.ImageUrls;
+import kr.co.stupy.application.live.LeaderboardEntry;
+import kr.co.stupy.application.live.LiveEvent;
+import kr.co.stupy.application.live.LiveMessage;
+import kr.co.stupy.application.live.LivePeer;
+import kr.co.stupy.application.live.port.in.ConnectLiveUseCase;
+import kr.co.stupy.chat.ClientMessageId;
+
+/** The JSON frames of the WebSocket contract, one mapping per event. */
+public final class LiveFrames {
+
+    public record Peer(String connectionId, String userId, String nickname, String profileImageUrl, Instant since) {
+        static Peer of(LivePeer peer) {
+            return new Peer(peer.connectionId().value(), peer.userId().value(), peer.nickname(),
+                    peer.profileImage().map(ImageUrls::of).orElse(null), peer.since());
+        }
+    }
+
+    public record Message(String id, String roomId, String userId, String nickname, String text, boolean system,
+                          String clientMsgId, Instant sentAt) {
+        public static Message of(LiveMessage live) {
+            var m = live.message();
+            return new Message(m.id(), m.roomId().value(), m.userId().value(), live.nickname(), m.text().value(), m.system(),
+                    m.clientMsgId().map(ClientMessageId::value).orElse(null), m.sentAt());
+        }
+    }
+
+    public record Entry(String userId, String nickname, String profileImageUrl, long studySeconds, boolean live, long liveSeconds) {
+        public static Entry of(LeaderboardEntry e) {
+            return new Entry(e.userId().value(), e.nickname(), e.profileImage().map(ImageUrls::of).orElse(null),
+                    e.studySeconds(), e.live(), e.liveSeconds());
+        }
+    }
+
+    private LiveFrames() {
+    }
+
+    static Map<String, Object> welcome(ConnectLiveUseCase.Welcome welcome, LiveRoomViews.Views views) {
+        Map<String, Object> frame = typed("welcome");
+        frame.put("connectionId", welcome.connectionId().value());
+        frame.put("room", views.room());
+        frame.put("you", views.you());
+        frame.put("peers", welcome.peers().stream().map(Peer::of).toList());
+        frame.put("recentMessages", welcome.recentMessages().stream().map(Message::of).toList());
+        frame.put("leaderboard", entries(welcome.leaderboard()));
+        return frame;
+    }
+
+    static Map<String, Object> of(LiveEvent event) {
+        return switch (event) {
+            case LiveEvent.PeerJoined joined -> with("peer-joined", "peer", Peer.of(joined.peer()));
+            case LiveEvent.PeerLeft left -> {
+                Map<String, Object> frame = typed("peer-left");
+                frame.put("connectionId", left.connectionId().value());
+                frame.put("userId", left.userId().value());
+                yield frame;
+            }
+            case LiveEvent.ChatPosted posted -> with("chat", "message", Message.of(posted.message()));
+            case LiveEvent.Signal signal -> {
+                Map<String, Object> frame = typed("signal");
+                frame.put("from", signal.from().value());
+                frame.put("fromUserId", signal.fromUserId().value());
+                frame.put("kind", signal.kind());
+                frame.put("payload", signal.payload());
+                yield frame;
+            }
+            case LiveEvent.StudyUpdate update -> with("study", "leaderboard", entries(update.leaderboard()));
+            case LiveEvent.Kicked kicked -> typed("kicked");
+            case LiveEvent.RoomClosed closed -> typed("room-closed");
+            case LiveEvent.Replaced replaced -> typed("replaced");
+        };
+    }
+
+    static Map<String, Object> error(String code, String message) {
+        Map<String, Object> frame = typed("error");
+        frame.put("code", code);
+        frame.put("message", message);
+        return frame;
+    }
+
+    static Map<String, Object> pong() {
+        return typed("pong");
+    }
+
+    private static List<Entry> entries(List<LeaderboardEntry> entries) {
+        return entries.stream().map(Entry::of).toList();
+    }
+
+    private static Map<String, Object> with(String type, String key, Object value) {
+        Map<String, Object> frame = typed(type);
+        frame.put(key, value);
+        return frame;
+    }
+
+    private static Map<String, Object> typed(String type) {
+        Map<String, Object> frame = new LinkedHashMap<>();
+        frame.put("type", type);
+        return frame;
+    }
+}

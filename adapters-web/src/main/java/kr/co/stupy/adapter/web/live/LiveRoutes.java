@@ -1,0 +1,222 @@
+package kr.co.stupy.adapter.web.live;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.websocket.WsCloseContext;
+import io.javalin.websocket.WsConnectContext;
+import io.javalin.websocket.WsMessageContext;
+import java.io.IOException;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import kr.co.stupy.adapter.web.RouteGroup;
+import kr.co.stupy.adapter.web.support.Authenticated;
+import kr.co.stupy.adapter.web.support.Paging;
+import kr.co.stupy.adapter.web.support.WebProblem;
+import kr.co.stupy.application.live.ConnectionId;
+import kr.co.stupy.application.live.port.in.ChatHistoryQuery;
+import kr.co.stupy.application.live.port.in.ConnectLiveUseCase;
+import kr.co.stupy.application.live.port.in.IssueLiveTicketUseCase;
+import kr.co.stupy.application.live.port.in.LeaderboardQuery;
+import kr.co.stupy.application.live.port.in.LiveSessionUseCase;
+import kr.co.stupy.application.live.port.out.LiveTickets;
+import kr.co.stupy.shared.InvalidInputException;
+import kr.co.stupy.shared.PageRequest;
+import kr.co.stupy.shared.RoomId;
+import kr.co.stupy.studytime.StudyPeriod;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code /ws/rooms/{roomId}} and the HTTP routes around it: live tickets, chat history, leaderboard.
+ * This node beats for each connection it holds, so study time keeps counting while a quiet client
+ * stays connected, and stops within one interval of the node's death.
+ */
+public final class LiveRoutes implements RouteGroup, AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(LiveRoutes.class);
+    public static final int MAX_FRAME_BYTES = 64 * 1024;
+    private static final String CONNECTION = "stupy.connectionId";
+
+    private final IssueLiveTicketUseCase tickets;
+    private final ConnectLiveUseCase connect;
+    private final LiveSessionUseCase sessions;
+    private final LeaderboardQuery leaderboards;
+    private final ChatHistoryQuery history;
+    private final LiveRoomViews views;
+    private final LiveSockets sockets;
+    private final ObjectMapper mapper;
+    private final ZoneId defaultZone;
+    private final ScheduledExecutorService beats = Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().daemon().name("live-heartbeat").factory());
+
+    public LiveRoutes(IssueLiveTicketUseCase tickets, ConnectLiveUseCase connect, LiveSessionUseCase sessions,
+                      LeaderboardQuery leaderboards, ChatHistoryQuery history, LiveRoomViews views, LiveSockets sockets,
+                      ObjectMapper mapper, ZoneId defaultZone, long heartbeatSeconds) {
+        this.tickets = tickets;
+        this.connect = connect;
+        this.sessions = sessions;
+        this.leaderboards = leaderboards;
+        this.history = history;
+        this.views = views;
+        this.sockets = sockets;
+        this.mapper = mapper;
+        this.defaultZone = defaultZone;
+        beats.scheduleAtFixedRate(this::beatAll, heartbeatSeconds, heartbeatSeconds, TimeUnit.SECONDS);
+    }
+
+    @Override
+    public void register(RoutesConfig routes) {
+        routes.post("/api/rooms/{roomId}/live-ticket", this::issueTicket);
+        routes.get("/api/rooms/{roomId}/messages", this::messages);
+        routes.get("/api/rooms/{roomId}/leaderboard", this::leaderboard);
+        routes.ws("/ws/rooms/{roomId}", ws -> {
+            ws.onConnect(this::onConnect);
+            ws.onMessage(this::onMessage);
+            ws.onClose(this::onClose);
+            ws.onError(ctx -> LOG.debug("live connection error", ctx.error()));
+        });
+    }
+
+    private void issueTicket(Context ctx) {
+        LiveTickets.Ticket ticket = tickets.issueTicket(Authenticated.userId(ctx), roomId(ctx.pathParam("roomId")));
+        ctx.json(Map.of("ticket", ticket.value(), "expiresAt", ticket.expiresAt()));
+    }
+
+    private void messages(Context ctx) {
+        String before = ctx.queryParam("before");
+        PageRequest paging = Paging.request(ctx);
+        PageRequest page = new PageRequest(paging.limit(), Optional.ofNullable(before).or(paging::cursor));
+        var found = history.history(Authenticated.userId(ctx), roomId(ctx.pathParam("roomId")), page);
+        ctx.json(new Paging.PageResponse<>(found.items().stream().map(LiveFrames.Message::of).toList(), found.nextCursor().orElse(null)));
+    }
+
+    private void leaderboard(Context ctx) {
+        String rawPeriod = ctx.queryParam("period");
+        StudyPeriod period = rawPeriod == null ? StudyPeriod.DAY : StudyPeriod.parse(rawPeriod)
+                .orElseThrow(() -> InvalidInputException.of("period", "must be day, week, month or all"));
+        ZoneId zone = zone(ctx.queryParam("tz"));
+        var entries = leaderboards.leaderboard(Authenticated.userId(ctx), roomId(ctx.pathParam("roomId")), period, zone);
+        ctx.json(Map.of("items", entries.stream().map(LiveFrames.Entry::of).toList()));
+    }
+
+    private void onConnect(WsConnectContext ctx) {
+        ctx.session.setMaxTextMessageSize(MAX_FRAME_BYTES);
+        ctx.session.setMaxBinaryMessageSize(MAX_FRAME_BYTES);
+        Optional<RoomId> room = RoomId.parse(ctx.pathParam("roomId"));
+        String ticket = ctx.queryParam("ticket");
+        if (room.isEmpty() || ticket == null) {
+            ctx.closeSession(4401, "ticket refused");
+            return;
+        }
+        ConnectionId id = ConnectionId.newId();
+        ctx.attribute(CONNECTION, id);
+        sockets.hold(id, ctx);
+        ConnectLiveUseCase.Outcome outcome;
+        try {
+            outcome = connect.connect(ticket, id, room.get());
+        } catch (RuntimeException e) {
+            LOG.error("a live connection failed to start", e);
+            sockets.release(id);
+            ctx.closeSession(1011, "server error");
+            return;
+        }
+        switch (outcome) {
+            case ConnectLiveUseCase.Refused refused -> {
+                sockets.release(id);
+                ctx.closeSession(refused.closeCode(), LiveSockets.reason(refused.closeCode()));
+            }
+            case ConnectLiveUseCase.Welcome welcome -> {
+                var shown = views.forMember(welcome.roomId(), welcome.userId())
+                        .orElse(new LiveRoomViews.Views(Map.of("id", welcome.roomId().value()), Map.of("userId", welcome.userId().value())));
+                ctx.enableAutomaticPings(15, TimeUnit.SECONDS);
+                sockets.welcome(id, LiveFrames.welcome(welcome, shown));
+            }
+        }
+    }
+
+    private void onMessage(WsMessageContext ctx) {
+        ConnectionId id = ctx.attribute(CONNECTION);
+        if (id == null) {
+            return;
+        }
+        JsonNode frame;
+        try {
+            frame = mapper.readTree(ctx.message());
+        } catch (IOException e) {
+            sockets.sendTo(id, LiveFrames.error("INVALID_FRAME", "a frame is a JSON object with a type"));
+            return;
+        }
+        String type = frame == null || !frame.isObject() ? "" : frame.path("type").asText("");
+        Optional<LiveSessionUseCase.FrameError> error = switch (type) {
+            case "ping" -> {
+                sessions.heartbeat(id);
+                sockets.sendTo(id, LiveFrames.pong());
+                yield Optional.empty();
+            }
+            case "chat" -> textField(frame, "clientMsgId").isEmpty() || textField(frame, "text").isEmpty()
+                    ? Optional.of(new LiveSessionUseCase.FrameError("INVALID_FRAME", "chat needs clientMsgId and text strings"))
+                    : sessions.chat(id, frame.get("clientMsgId").textValue(), frame.get("text").textValue());
+            case "signal" -> textField(frame, "to").isEmpty() || textField(frame, "kind").isEmpty() || !frame.path("payload").isObject()
+                    ? Optional.of(new LiveSessionUseCase.FrameError("INVALID_FRAME", "signal needs to, kind and an object payload"))
+                    : sessions.signal(id, frame.get("to").textValue(), frame.get("kind").textValue(),
+                            mapper.convertValue(frame.get("payload"), new TypeReference<Map<String, Object>>() { }));
+            default -> Optional.of(new LiveSessionUseCase.FrameError("INVALID_FRAME", "unknown frame type '" + abbreviate(type) + "'"));
+        };
+        error.ifPresent(e -> sockets.sendTo(id, LiveFrames.error(e.code(), e.message())));
+    }
+
+    private void onClose(WsCloseContext ctx) {
+        ConnectionId id = ctx.attribute(CONNECTION);
+        if (id != null) {
+            sockets.release(id);
+            sessions.disconnect(id);
+        }
+    }
+
+    private void beatAll() {
+        for (ConnectionId id : sockets.held()) {
+            try {
+                sessions.heartbeat(id);
+            } catch (RuntimeException e) {
+                LOG.warn("heartbeat of a live connection failed", e);
+            }
+        }
+    }
+
+    private static Optional<String> textField(JsonNode frame, String field) {
+        JsonNode value = frame.get(field);
+        return value != null && value.isTextual() ? Optional.of(value.textValue()) : Optional.empty();
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() > 20 ? text.substring(0, 20) + "…" : text;
+    }
+
+    private ZoneId zone(String raw) {
+        if (raw == null || raw.isBlank()) {
+            return defaultZone;
+        }
+        try {
+            return ZoneId.of(raw);
+        } catch (DateTimeException e) {
+            throw InvalidInputException.of("tz", "must be a time zone id such as Asia/Seoul");
+        }
+    }
+
+    private static RoomId roomId(String raw) {
+        return RoomId.parse(raw).orElseThrow(() -> WebProblem.notFound("no such room"));
+    }
+
+    @Override
+    public void close() {
+        beats.shutdownNow();
+    }
+}

@@ -1,0 +1,135 @@
+package kr.co.stupy.adapter.web.live;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.websocket.WsContext;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import kr.co.stupy.application.live.ConnectionId;
+import kr.co.stupy.application.live.LiveEvent;
+import kr.co.stupy.application.live.port.out.LocalConnections;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The WebSocket connections this node holds. Events for a connection that has not had its
+ * {@code welcome} yet wait in order, so a newcomer never hears of anything before it is welcomed.
+ */
+public final class LiveSockets implements LocalConnections {
+
+    private static final Logger LOG = LoggerFactory.getLogger(LiveSockets.class);
+
+    private final ObjectMapper mapper;
+    private final Map<ConnectionId, Socket> sockets = new ConcurrentHashMap<>();
+
+    public LiveSockets(ObjectMapper mapper) {
+        this.mapper = mapper;
+    }
+
+    private static final class Socket {
+        final WsContext ctx;
+        final List<Map<String, Object>> pending = new ArrayList<>();
+        int pendingClose;
+        boolean welcomed;
+        boolean closed;
+
+        Socket(WsContext ctx) {
+            this.ctx = ctx;
+        }
+    }
+
+    void hold(ConnectionId id, WsContext ctx) {
+        sockets.put(id, new Socket(ctx));
+    }
+
+    /** Sends the welcome, then whatever arrived meanwhile. */
+    void welcome(ConnectionId id, Map<String, Object> welcome) {
+        Socket socket = sockets.get(id);
+        if (socket == null) {
+            return;
+        }
+        synchronized (socket) {
+            send(socket, welcome);
+            socket.welcomed = true;
+            socket.pending.forEach(frame -> send(socket, frame));
+            socket.pending.clear();
+            if (socket.pendingClose != 0) {
+                close(socket, socket.pendingClose);
+            }
+        }
+    }
+
+    void sendTo(ConnectionId id, Map<String, Object> frame) {
+        Socket socket = sockets.get(id);
+        if (socket != null) {
+            synchronized (socket) {
+                send(socket, frame);
+            }
+        }
+    }
+
+    void release(ConnectionId id) {
+        sockets.remove(id);
+    }
+
+    List<ConnectionId> held() {
+        return List.copyOf(sockets.keySet());
+    }
+
+    @Override
+    public boolean deliver(ConnectionId connectionId, LiveEvent event) {
+        Socket socket = sockets.get(connectionId);
+        if (socket == null) {
+            return false;
+        }
+        Map<String, Object> frame = LiveFrames.of(event);
+        synchronized (socket) {
+            if (!socket.welcomed) {
+                socket.pending.add(frame);
+                if (event.closeCode() != 0) {
+                    socket.pendingClose = event.closeCode();
+                }
+                return true;
+            }
+            send(socket, frame);
+            if (event.closeCode() != 0) {
+                close(socket, event.closeCode());
+            }
+        }
+        return true;
+    }
+
+    private void send(Socket socket, Map<String, Object> frame) {
+        if (socket.closed) {
+            return;
+        }
+        try {
+            socket.ctx.send(mapper.writeValueAsString(frame));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        } catch (RuntimeException e) {
+            // The peer went away mid-send; its close handler cleans up.
+            LOG.debug("could not send to a live connection", e);
+        }
+    }
+
+    private static void close(Socket socket, int code) {
+        if (!socket.closed) {
+            socket.closed = true;
+            socket.ctx.closeSession(code, reason(code));
+        }
+    }
+
+    static String reason(int code) {
+        return switch (code) {
+            case 4401 -> "ticket refused";
+            case 4403 -> "kicked";
+            case 4404 -> "room closed";
+            case 4409 -> "replaced";
+            case 4429 -> "room full";
+            default -> "closed";
+        };
+    }
+}

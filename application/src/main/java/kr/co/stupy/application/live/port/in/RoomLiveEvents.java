@@ -1,0 +1,14 @@
+package kr.co.stupy.application.live.port.in;
+
+import kr.co.stupy.shared.RoomId;
+import kr.co.stupy.shared.UserId;
+
+/** What the rooms context tells live rooms: a member was removed, or the room is gone. */
+public interface RoomLiveEvents {
+
+    /** The member's live connection in the room gets {@code kicked} and closes. */
+    void memberRemoved(RoomId roomId, UserId userId);
+
+    /** Every live connection of the room gets {@code room-closed} and closes. */
+    void roomClosed(RoomId roomId);
+}

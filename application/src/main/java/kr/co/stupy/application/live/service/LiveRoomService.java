@@ -1,0 +1,283 @@
+package kr.co.stupy.application.live.service;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import kr.co.stupy.application.live.ConnectionId;
+import kr.co.stupy.application.live.LeaderboardEntry;
+import kr.co.stupy.application.live.LiveConnection;
+import kr.co.stupy.application.live.LiveEvent;
+import kr.co.stupy.application.live.LiveMessage;
+import kr.co.stupy.application.live.LivePeer;
+import kr.co.stupy.application.live.port.in.ConnectLiveUseCase;
+import kr.co.stupy.application.live.port.in.IssueLiveTicketUseCase;
+import kr.co.stupy.application.live.port.in.LiveSessionUseCase;
+import kr.co.stupy.application.live.port.in.RoomLiveEvents;
+import kr.co.stupy.application.live.port.out.LivePresence;
+import kr.co.stupy.application.live.port.out.LiveTickets;
+import kr.co.stupy.application.live.port.out.RoomBroadcaster;
+import kr.co.stupy.application.live.port.out.RoomMembers;
+import kr.co.stupy.chat.ChatLog;
+import kr.co.stupy.chat.ChatMessage;
+import kr.co.stupy.chat.ClientMessageId;
+import kr.co.stupy.chat.MessageText;
+import kr.co.stupy.identity.User;
+import kr.co.stupy.identity.Users;
+import kr.co.stupy.shared.InvalidInputException;
+import kr.co.stupy.shared.RoomId;
+import kr.co.stupy.shared.UserId;
+import kr.co.stupy.studytime.StudyDayPolicy;
+import kr.co.stupy.studytime.StudyLedger;
+import kr.co.stupy.studytime.StudyPeriod;
+import kr.co.stupy.studytime.StudyRules;
+import kr.co.stupy.studytime.StudySession;
+
+/**
+ * Live rooms: a connection is admitted through presence (the shared truth), recorded as a study
+ * session before anyone hears of it, and announced through the broadcaster, which reaches every
+ * node. Leaving, being replaced, kicked or closed all end the session the same way, once.
+ */
+public final class LiveRoomService implements IssueLiveTicketUseCase, ConnectLiveUseCase, LiveSessionUseCase, RoomLiveEvents {
+
+    static final int RECENT_MESSAGES = 50;
+    /** A connection or session that has not beaten for this long belongs to a node that died. */
+    public static final Duration STALE_AFTER = Duration.ofSeconds(45);
+
+    private final RoomMembers rooms;
+    private final LiveTickets tickets;
+    private final LivePresence presence;
+    private final RoomBroadcaster broadcaster;
+    private final ChatLog chat;
+    private final StudyLedger ledger;
+    private final Users users;
+    private final Clock clock;
+    private final String nodeId;
+    private final Leaderboards leaderboards;
+    private final ZoneId defaultZone;
+    private final ChatRateLimiter rateLimiter = new ChatRateLimiter(20, Duration.ofSeconds(10));
+
+    public LiveRoomService(RoomMembers rooms, LiveTickets tickets, LivePresence presence, RoomBroadcaster broadcaster,
+                           ChatLog chat, StudyLedger ledger, Users users, StudyDayPolicy policy, Clock clock, String nodeId) {
+        this.rooms = rooms;
+        this.tickets = tickets;
+        this.presence = presence;
+        this.broadcaster = broadcaster;
+        this.chat = chat;
+        this.ledger = ledger;
+        this.users = users;
+        this.clock = clock;
+        this.nodeId = nodeId;
+        this.defaultZone = policy.zone();
+        this.leaderboards = new Leaderboards(ledger, presence, users, policy, clock);
+    }
+
+    RoomMembers rooms() {
+        return rooms;
+    }
+
+    ChatLog chat() {
+        return chat;
+    }
+
+    Users users() {
+        return users;
+    }
+
+    Leaderboards leaderboards() {
+        return leaderboards;
+    }
+
+    @Override
+    public LiveTickets.Ticket issueTicket(UserId userId, RoomId roomId) {
+        List<UserId> members = rooms.membersOf(roomId).orElseThrow(LiveErrors::roomNotFound);
+        if (rooms.isBanned(roomId, userId)) {
+            throw LiveErrors.banned();
+        }
+        if (!members.contains(userId)) {
+            throw LiveErrors.notMember();
+        }
+        return tickets.issue(userId, roomId, clock.instant());
+    }
+
+    @Override
+    public Outcome connect(String ticket, ConnectionId connectionId, RoomId requestedRoom) {
+        Instant now = clock.instant();
+        Optional<LiveTickets.Ticket> redeemed = tickets.redeem(ticket, now);
+        if (redeemed.isEmpty() || !redeemed.get().roomId().equals(requestedRoom)) {
+            return new Refused(4401, "the ticket is unknown, used, expired or for another room");
+        }
+        UserId userId = redeemed.get().userId();
+        Optional<List<UserId>> members = rooms.membersOf(requestedRoom);
+        if (members.isEmpty() || !members.get().contains(userId) || rooms.isBanned(requestedRoom, userId)) {
+            return new Refused(4403, "you are no longer a member of this room");
+        }
+        StudySession session = StudySession.start(userId, requestedRoom, now);
+        LiveConnection connection = new LiveConnection(connectionId, userId, requestedRoom, nodeId, session.startedAt(), session.id());
+        if (!(presence.admit(connection) instanceof LivePresence.Admission.Admitted admitted)) {
+            return new Refused(4429, "four people are already live in this room");
+        }
+        try {
+            ledger.begin(session);
+        } catch (RuntimeException e) {
+            presence.remove(connectionId);
+            throw e;
+        }
+        admitted.replaced().ifPresent(old -> {
+            broadcaster.toConnection(old.connectionId(), new LiveEvent.Replaced());
+            ended(old, "님이 다른 곳에서 접속해 나갔습니다");
+        });
+
+        User user = users.byId(userId).orElse(null);
+        LivePeer me = peer(connection, user);
+        for (LiveConnection other : admitted.others()) {
+            broadcaster.toConnection(other.connectionId(), new LiveEvent.PeerJoined(me));
+        }
+        // The newcomer reads this notice in its welcome's recent messages; the others get it now.
+        LiveEvent joined = new LiveEvent.ChatPosted(LiveMessages.named(List.of(appendNotice(requestedRoom, userId,
+                LiveMessages.nickname(user) + " 님이 들어왔습니다")), users).getFirst());
+        admitted.others().forEach(other -> broadcaster.toConnection(other.connectionId(), joined));
+        List<LeaderboardEntry> board = leaderboards.of(requestedRoom, members.get(), StudyPeriod.DAY, defaultZone);
+        for (LiveConnection other : admitted.others()) {
+            broadcaster.toConnection(other.connectionId(), new LiveEvent.StudyUpdate(board));
+        }
+        Map<UserId, User> peers = users.byIds(admitted.others().stream().map(LiveConnection::userId).toList());
+        List<LivePeer> others = admitted.others().stream().map(c -> peer(c, peers.get(c.userId()))).toList();
+        List<LiveMessage> recent = LiveMessages.named(chat.history(requestedRoom, Optional.empty(), RECENT_MESSAGES), users);
+        return new Welcome(connectionId, requestedRoom, userId, others, recent, board);
+    }
+
+    @Override
+    public Optional<FrameError> chat(ConnectionId from, String clientMsgId, String text) {
+        Optional<LiveConnection> sender = presence.get(from);
+        if (sender.isEmpty()) {
+            return Optional.of(new FrameError("NOT_LIVE", "this connection is no longer live"));
+        }
+        ChatMessage message;
+        try {
+            message = ChatMessage.byMember(sender.get().roomId(), sender.get().userId(), new MessageText(text),
+                    new ClientMessageId(clientMsgId), clock.instant());
+        } catch (InvalidInputException e) {
+            return Optional.of(new FrameError("INVALID_FRAME", e.getMessage()));
+        }
+        if (!rateLimiter.allow(from, clock.instant())) {
+            return Optional.of(new FrameError("RATE_LIMITED", "more than 20 messages in 10 seconds; wait a moment"));
+        }
+        ChatLog.Appended appended = chat.append(message);
+        LiveEvent.ChatPosted posted = new LiveEvent.ChatPosted(LiveMessages.named(List.of(appended.message()), users).getFirst());
+        if (appended.created()) {
+            broadcaster.toRoom(sender.get().roomId(), posted);
+        } else {
+            broadcaster.toConnection(from, posted);
+        }
+        return Optional.empty();
+    }
+
+    @Override
+    public Optional<FrameError> signal(ConnectionId from, String to, String kind, Map<String, Object> payload) {
+        Optional<LiveConnection> sender = presence.get(from);
+        if (sender.isEmpty()) {
+            return Optional.of(new FrameError("NOT_LIVE", "this connection is no longer live"));
+        }
+        if (!List.of("offer", "answer", "candidate").contains(kind)) {
+            return Optional.of(new FrameError("INVALID_FRAME", "kind must be offer, answer or candidate"));
+        }
+        Optional<LiveConnection> target = ConnectionId.parse(to).flatMap(presence::get)
+                .filter(c -> c.roomId().equals(sender.get().roomId()) && !c.connectionId().equals(from));
+        if (target.isEmpty()) {
+            return Optional.of(new FrameError("UNKNOWN_PEER", "no such connection in this room"));
+        }
+        broadcaster.toConnection(target.get().connectionId(), new LiveEvent.Signal(from, sender.get().userId(), kind, payload));
+        return Optional.empty();
+    }
+
+    @Override
+    public void heartbeat(ConnectionId connectionId) {
+        Instant now = clock.instant();
+        if (presence.heartbeat(connectionId, now)) {
+            presence.get(connectionId).ifPresent(c -> ledger.heartbeat(c.sessionId(), now));
+        }
+    }
+
+    @Override
+    public void disconnect(ConnectionId connectionId) {
+        rateLimiter.forget(connectionId);
+        presence.remove(connectionId).ifPresent(gone -> ended(gone, "님이 나갔습니다"));
+    }
+
+    @Override
+    public void memberRemoved(RoomId roomId, UserId userId) {
+        presence.ofUser(userId).filter(c -> c.roomId().equals(roomId))
+                .flatMap(c -> presence.remove(c.connectionId()))
+                .ifPresent(gone -> {
+                    broadcaster.toConnection(gone.connectionId(), new LiveEvent.Kicked());
+                    ended(gone, "님이 방에서 내보내졌습니다");
+                });
+    }
+
+    @Override
+    public void roomClosed(RoomId roomId) {
+        Instant now = clock.instant();
+        for (LiveConnection connection : presence.inRoom(roomId)) {
+            presence.remove(connection.connectionId()).ifPresent(gone -> {
+                broadcaster.toConnection(gone.connectionId(), new LiveEvent.RoomClosed());
+                ledger.end(gone.sessionId(), now);
+            });
+        }
+    }
+
+    /**
+     * Ends what a dead node left behind: live entries that stopped beating, and sessions still open
+     * in the ledger, each closed at its last heartbeat so dead time never counts.
+     */
+    public int reap() {
+        Instant cutoff = clock.instant().minus(STALE_AFTER);
+        int closed = 0;
+        for (LiveConnection stale : presence.staleSince(cutoff)) {
+            if (presence.remove(stale.connectionId()).isPresent()) {
+                announceLeft(stale, "님의 연결이 끊겼습니다");
+            }
+        }
+        for (StudySession session : ledger.openWithHeartbeatBefore(cutoff)) {
+            if (ledger.end(session.id(), session.lastHeartbeatAt()).isPresent()) {
+                closed++;
+            }
+        }
+        return closed;
+    }
+
+    /** A connection that left presence: its session ends now, and the room hears of it. */
+    private void ended(LiveConnection gone, String noticeSuffix) {
+        ledger.end(gone.sessionId(), clock.instant());
+        announceLeft(gone, noticeSuffix);
+    }
+
+    private void announceLeft(LiveConnection gone, String noticeSuffix) {
+        broadcaster.toRoom(gone.roomId(), new LiveEvent.PeerLeft(gone.connectionId(), gone.userId()));
+        notice(gone.roomId(), gone.userId(), LiveMessages.nickname(users.byId(gone.userId()).orElse(null)) + " " + noticeSuffix);
+        rooms.membersOf(gone.roomId()).ifPresent(members -> broadcaster.toRoom(gone.roomId(),
+                new LiveEvent.StudyUpdate(leaderboards.of(gone.roomId(), members, StudyPeriod.DAY, defaultZone))));
+    }
+
+    private void notice(RoomId roomId, UserId about, String text) {
+        ChatMessage notice = appendNotice(roomId, about, text);
+        broadcaster.toRoom(roomId, new LiveEvent.ChatPosted(LiveMessages.named(List.of(notice), users).getFirst()));
+    }
+
+    private ChatMessage appendNotice(RoomId roomId, UserId about, String text) {
+        return chat.append(ChatMessage.notice(roomId, about, new MessageText(text), clock.instant())).message();
+    }
+
+    private static LivePeer peer(LiveConnection connection, User user) {
+        return new LivePeer(connection.connectionId(), connection.userId(), LiveMessages.nickname(user),
+                user == null ? Optional.empty() : user.profileImage(), connection.since());
+    }
+
+    /** How often this node proves its connections alive. */
+    public static Duration heartbeatInterval() {
+        return StudyRules.HEARTBEAT_INTERVAL;
+    }
+}

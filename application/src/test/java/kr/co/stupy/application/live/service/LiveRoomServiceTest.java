@@ -1,0 +1,339 @@
+package kr.co.stupy.application.live.service;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import kr.co.stupy.application.live.ConnectionId;
+import kr.co.stupy.application.live.LeaderboardEntry;
+import kr.co.stupy.application.live.LiveEvent;
+import kr.co.stupy.application.live.local.InProcessBroadcaster;
+import kr.co.stupy.application.live.local.InProcessPresence;
+import kr.co.stupy.application.live.local.InProcessTickets;
+import kr.co.stupy.application.live.port.in.ConnectLiveUseCase;
+import kr.co.stupy.application.live.port.out.LocalConnections;
+import kr.co.stupy.application.live.port.out.RoomMembers;
+import kr.co.stupy.chat.testing.InMemoryChatLog;
+import kr.co.stupy.identity.LinkedAccount;
+import kr.co.stupy.identity.Nickname;
+import kr.co.stupy.identity.Provider;
+import kr.co.stupy.identity.User;
+import kr.co.stupy.identity.testing.InMemoryUsers;
+import kr.co.stupy.shared.DomainException;
+import kr.co.stupy.shared.PageRequest;
+import kr.co.stupy.shared.RoomId;
+import kr.co.stupy.shared.UserId;
+import kr.co.stupy.studytime.StudyDayPolicy;
+import kr.co.stupy.studytime.StudyPeriod;
+import kr.co.stupy.studytime.StudySession;
+import kr.co.stupy.studytime.testing.InMemoryStudyLedger;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class LiveRoomServiceTest {
+
+    /** A clock the test moves by hand. */
+    static final class ManualClock extends Clock {
+        Instant now = Instant.parse("2026-11-24T03:00:00Z");
+
+        void advance(Duration by) {
+            now = now.plus(by);
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+
+    /** Rooms as a map of member lists and a set of bans. */
+    static final class FakeRooms implements RoomMembers {
+        final Map<RoomId, List<UserId>> members = new HashMap<>();
+        final Set<String> bans = new HashSet<>();
+
+        @Override
+        public Optional<List<UserId>> membersOf(RoomId roomId) {
+            return Optional.ofNullable(members.get(roomId)).map(List::copyOf);
+        }
+
+        @Override
+        public boolean isBanned(RoomId roomId, UserId userId) {
+            return bans.contains(roomId.value() + userId.value());
+        }
+    }
+
+    /** Records every event each connection received. */
+    static final class Inbox implements LocalConnections {
+        final Map<ConnectionId, List<LiveEvent>> received = new HashMap<>();
+
+        @Override
+        public synchronized boolean deliver(ConnectionId connectionId, LiveEvent event) {
+            received.computeIfAbsent(connectionId, id -> new ArrayList<>()).add(event);
+            return true;
+        }
+
+        synchronized List<LiveEvent> of(ConnectionId id) {
+            return List.copyOf(received.getOrDefault(id, List.of()));
+        }
+
+        synchronized <T extends LiveEvent> List<T> of(ConnectionId id, Class<T> type) {
+            return of(id).stream().filter(type::isInstance).map(type::cast).toList();
+        }
+    }
+
+    final ManualClock clock = new ManualClock();
+    final FakeRooms rooms = new FakeRooms();
+    final Inbox inbox = new Inbox();
+    final InMemoryUsers users = new InMemoryUsers();
+    final InMemoryStudyLedger ledger = new InMemoryStudyLedger();
+    final InMemoryChatLog chat = new InMemoryChatLog();
+    final InProcessPresence presence = new InProcessPresence();
+    LiveRoomService live;
+    LiveQueries queries;
+    final RoomId room = RoomId.newId();
+    UserId kim;
+    UserId lee;
+
+    @BeforeEach
+    void setUp() {
+        live = new LiveRoomService(rooms, new InProcessTickets(), presence, new InProcessBroadcaster(presence, inbox), chat, ledger,
+                users, StudyDayPolicy.DEFAULT, clock, "node-a");
+        queries = LiveQueries.create(live);
+        kim = user("kim");
+        lee = user("lee");
+        rooms.members.put(room, new ArrayList<>(List.of(kim, lee)));
+    }
+
+    UserId user(String name) {
+        return users.registerIfAbsent(User.register(new LinkedAccount(Provider.DEV, name), new Nickname(name), Optional.empty(),
+                Optional.empty(), clock.instant())).user().id();
+    }
+
+    ConnectLiveUseCase.Welcome join(UserId user) {
+        String ticket = live.issueTicket(user, room).value();
+        return assertInstanceOf(ConnectLiveUseCase.Welcome.class, live.connect(ticket, ConnectionId.newId(), room));
+    }
+
+    @Test
+    void onlyMembersWhoAreNotBannedGetTickets() {
+        assertEquals("NOT_MEMBER", assertThrows(DomainException.class, () -> live.issueTicket(user("outsider"), room)).code());
+        rooms.bans.add(room.value() + lee.value());
+        assertEquals("BANNED", assertThrows(DomainException.class, () -> live.issueTicket(lee, room)).code());
+        assertEquals("ROOM_NOT_FOUND", assertThrows(DomainException.class, () -> live.issueTicket(kim, RoomId.newId())).code());
+    }
+
+    @Test
+    void aTicketOpensOneConnectionToItsRoomOnly() {
+        String ticket = live.issueTicket(kim, room).value();
+        assertEquals(new ConnectLiveUseCase.Refused(4401, "the ticket is unknown, used, expired or for another room"),
+                live.connect(ticket, ConnectionId.newId(), RoomId.newId()));
+        assertEquals(4401, ((ConnectLiveUseCase.Refused) live.connect(ticket, ConnectionId.newId(), room)).closeCode(), "used up");
+        assertEquals(4401, ((ConnectLiveUseCase.Refused) live.connect("forged", ConnectionId.newId(), room)).closeCode());
+
+        String expiring = live.issueTicket(kim, room).value();
+        clock.advance(Duration.ofSeconds(61));
+        assertEquals(4401, ((ConnectLiveUseCase.Refused) live.connect(expiring, ConnectionId.newId(), room)).closeCode());
+    }
+
+    @Test
+    void membershipIsCheckedAgainOnConnect() {
+        String ticket = live.issueTicket(lee, room).value();
+        rooms.members.get(room).remove(lee);
+        assertEquals(4403, ((ConnectLiveUseCase.Refused) live.connect(ticket, ConnectionId.newId(), room)).closeCode());
+    }
+
+    @Test
+    void joiningWelcomesTheNewcomerAndTellsTheOthers() {
+        var first = join(kim);
+        clock.advance(Duration.ofSeconds(30));
+        var second = join(lee);
+
+        assertEquals(List.of(first.connectionId()), second.peers().stream().map(p -> p.connectionId()).toList());
+        assertEquals("kim", second.peers().getFirst().nickname());
+        assertTrue(second.recentMessages().stream().anyMatch(m -> m.message().system() && m.message().text().value().startsWith("lee")));
+        assertEquals(List.of(lee), inbox.of(first.connectionId(), LiveEvent.PeerJoined.class).stream().map(e -> e.peer().userId()).toList());
+        assertFalse(inbox.of(first.connectionId(), LiveEvent.StudyUpdate.class).isEmpty());
+        assertTrue(inbox.of(second.connectionId()).isEmpty(), "the newcomer hears nothing before its welcome");
+        assertEquals(2, ledger.inRoom(room, Instant.EPOCH, clock.instant().plusSeconds(1)).size(), "each connection is a recorded session");
+        assertEquals(30, second.leaderboard().stream().filter(e -> e.userId().equals(kim)).findFirst().orElseThrow().liveSeconds());
+    }
+
+    @Test
+    void theFifthLiveConnectionIsRefused() {
+        List<UserId> crowd = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            crowd.add(user("crowd" + i));
+        }
+        rooms.members.get(room).addAll(crowd);
+        crowd.subList(0, 4).forEach(this::join);
+        String ticket = live.issueTicket(crowd.get(4), room).value();
+        assertEquals(4429, ((ConnectLiveUseCase.Refused) live.connect(ticket, ConnectionId.newId(), room)).closeCode());
+    }
+
+    @Test
+    void aSecondConnectionReplacesTheFirstAndEndsItsSession() {
+        var first = join(kim);
+        var watcher = join(lee);
+        clock.advance(Duration.ofSeconds(20));
+        var second = join(kim);
+
+        assertEquals(1, inbox.of(first.connectionId(), LiveEvent.Replaced.class).size());
+        assertEquals(4409, new LiveEvent.Replaced().closeCode());
+        assertTrue(inbox.of(watcher.connectionId(), LiveEvent.PeerLeft.class).stream().anyMatch(e -> e.connectionId().equals(first.connectionId())));
+        List<StudySession> kims = ledger.ofUser(kim, Instant.EPOCH, clock.instant().plusSeconds(1));
+        assertEquals(1, kims.stream().filter(StudySession::isOpen).count(), "only the new session runs");
+        assertEquals(Duration.ofSeconds(20), kims.stream().filter(s -> !s.isOpen()).findFirst().orElseThrow().counted(clock.instant()));
+        live.disconnect(first.connectionId());
+        assertEquals(Optional.of(second.connectionId()), presence.ofUser(kim).map(c -> c.connectionId()), "the late close of the old one changes nothing");
+    }
+
+    @Test
+    void chatIsStoredThenSentToEveryoneOnceAndAResendOnlyAcknowledges() {
+        var a = join(kim);
+        var b = join(lee);
+
+        assertEquals(Optional.empty(), live.chat(a.connectionId(), "m-1", "안녕"));
+        assertEquals(Optional.empty(), live.chat(a.connectionId(), "m-1", "안녕"));
+
+        assertEquals(1, inbox.of(b.connectionId(), LiveEvent.ChatPosted.class).stream().filter(e -> !e.message().message().system()).count());
+        assertEquals(2, inbox.of(a.connectionId(), LiveEvent.ChatPosted.class).stream().filter(e -> !e.message().message().system()).count(),
+                "the sender gets the message and then the resend's acknowledgement");
+        assertEquals(1, chat.history(room, Optional.empty(), 100).stream().filter(m -> !m.system()).count());
+    }
+
+    @Test
+    void badChatFramesAndFloodsGetErrorsNotMessages() {
+        var a = join(kim);
+        assertEquals("INVALID_FRAME", live.chat(a.connectionId(), "m", "").orElseThrow().code());
+        assertEquals("INVALID_FRAME", live.chat(a.connectionId(), "m", "x".repeat(1001)).orElseThrow().code());
+        assertEquals("INVALID_FRAME", live.chat(a.connectionId(), "bad id with spaces", "hi").orElseThrow().code());
+        for (int i = 0; i < 20; i++) {
+            assertEquals(Optional.empty(), live.chat(a.connectionId(), "f" + i, "flood " + i));
+        }
+        assertEquals("RATE_LIMITED", live.chat(a.connectionId(), "f20", "one too many").orElseThrow().code());
+        clock.advance(Duration.ofSeconds(10));
+        assertEquals(Optional.empty(), live.chat(a.connectionId(), "f21", "after a pause"));
+    }
+
+    @Test
+    void signalsReachExactlyTheAddressedConnectionInTheRoom() {
+        var a = join(kim);
+        var b = join(lee);
+        Map<String, Object> offer = Map.of("sdp", "v=0...", "type", "offer");
+
+        assertEquals(Optional.empty(), live.signal(a.connectionId(), b.connectionId().value(), "offer", offer));
+        LiveEvent.Signal received = inbox.of(b.connectionId(), LiveEvent.Signal.class).getFirst();
+        assertEquals(a.connectionId(), received.from());
+        assertEquals(kim, received.fromUserId());
+        assertEquals(offer, received.payload());
+        assertTrue(inbox.of(a.connectionId(), LiveEvent.Signal.class).isEmpty());
+
+        assertEquals("UNKNOWN_PEER", live.signal(a.connectionId(), ConnectionId.newId().value(), "offer", offer).orElseThrow().code());
+        assertEquals("UNKNOWN_PEER", live.signal(a.connectionId(), "nonsense", "offer", offer).orElseThrow().code());
+        assertEquals("INVALID_FRAME", live.signal(a.connectionId(), b.connectionId().value(), "hello", offer).orElseThrow().code());
+    }
+
+    @Test
+    void leavingEndsTheSessionAndShortOnesDoNotCount() {
+        var a = join(kim);
+        var b = join(lee);
+        clock.advance(Duration.ofSeconds(3));
+        live.disconnect(b.connectionId());
+        clock.advance(Duration.ofMinutes(10));
+        live.disconnect(a.connectionId());
+        live.disconnect(a.connectionId());
+
+        List<LeaderboardEntry> board = queries.leaderboard(kim, room, StudyPeriod.DAY, ZoneId.of("Asia/Seoul"));
+        assertEquals(List.of(kim, lee), board.stream().map(LeaderboardEntry::userId).toList());
+        assertEquals(603, board.get(0).studySeconds());
+        assertEquals(0, board.get(1).studySeconds(), "three seconds is not a session");
+        assertFalse(board.get(0).live());
+        assertEquals(List.of(), presence.inRoom(room));
+    }
+
+    @Test
+    void theLeaderboardCountsTheRunningSessionAndListsEveryMember() {
+        UserId quiet = user("quiet");
+        rooms.members.get(room).add(quiet);
+        join(kim);
+        clock.advance(Duration.ofSeconds(90));
+
+        List<LeaderboardEntry> board = queries.leaderboard(lee, room, StudyPeriod.ALL, ZoneId.of("Asia/Seoul"));
+        assertEquals(3, board.size());
+        LeaderboardEntry top = board.getFirst();
+        assertEquals(kim, top.userId());
+        assertEquals(90, top.studySeconds());
+        assertTrue(top.live());
+        assertEquals(90, top.liveSeconds());
+        assertEquals("NOT_MEMBER", assertThrows(DomainException.class,
+                () -> queries.leaderboard(user("nosy"), room, StudyPeriod.DAY, ZoneId.of("UTC"))).code());
+    }
+
+    @Test
+    void kickingAndClosingEndLiveConnections() {
+        var a = join(kim);
+        var b = join(lee);
+
+        live.memberRemoved(room, lee);
+        assertEquals(1, inbox.of(b.connectionId(), LiveEvent.Kicked.class).size());
+        assertTrue(presence.get(b.connectionId()).isEmpty());
+        assertTrue(inbox.of(a.connectionId(), LiveEvent.ChatPosted.class).stream()
+                .anyMatch(e -> e.message().message().text().value().contains("내보내졌습니다")));
+
+        live.roomClosed(room);
+        assertEquals(1, inbox.of(a.connectionId(), LiveEvent.RoomClosed.class).size());
+        assertEquals(List.of(), presence.inRoom(room));
+        assertTrue(ledger.inRoom(room, Instant.EPOCH, clock.instant().plusSeconds(1)).stream().noneMatch(StudySession::isOpen));
+    }
+
+    @Test
+    void theReaperClosesSessionsOfADeadNodeAtTheirLastHeartbeat() {
+        StudySession orphan = StudySession.start(kim, room, clock.instant());
+        ledger.begin(orphan);
+        ledger.heartbeat(orphan.id(), clock.instant().plusSeconds(15));
+        clock.advance(Duration.ofSeconds(30));
+        assertEquals(0, live.reap(), "not stale yet");
+
+        clock.advance(Duration.ofMinutes(5));
+        assertEquals(1, live.reap());
+        StudySession closed = ledger.ofUser(kim, Instant.EPOCH, clock.instant()).getFirst();
+        assertEquals(Optional.of(orphan.startedAt().plusSeconds(15)), closed.endedAt());
+    }
+
+    @Test
+    void historyPagesNewestFirstForMembersOnly() {
+        var a = join(kim);
+        for (int i = 0; i < 5; i++) {
+            live.chat(a.connectionId(), "h" + i, "message " + i);
+        }
+        var page = queries.history(kim, room, PageRequest.first(3));
+        assertEquals(List.of("message 4", "message 3", "message 2"), page.items().stream().map(m -> m.message().text().value()).toList());
+        var next = queries.history(kim, room, new PageRequest(3, page.nextCursor()));
+        assertEquals("message 1", next.items().getFirst().message().text().value());
+        assertEquals("NOT_MEMBER", assertThrows(DomainException.class, () -> queries.history(user("nosy2"), room, PageRequest.first(3))).code());
+    }
+}
