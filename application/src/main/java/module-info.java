@@ -15,7 +15,9 @@ module kr.co.stupy.application {
     exports kr.co.stupy.application.identity.port.out;
     exports kr.co.stupy.application.health.port.in;
     exports kr.co.stupy.application.health.port.out;
+    exports kr.co.stupy.application.todos.port.in;
 
     exports kr.co.stupy.application.identity.service to kr.co.stupy.bootstrap;
     exports kr.co.stupy.application.health.service to kr.co.stupy.bootstrap;
+    exports kr.co.stupy.application.todos.service to kr.co.stupy.bootstrap;
 }
