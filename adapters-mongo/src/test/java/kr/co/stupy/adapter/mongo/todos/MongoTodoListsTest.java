@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Updates;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -77,5 +78,22 @@ class MongoTodoListsTest extends AbstractTodoListsContract {
         assertEquals(TodoLimits.MAX_LISTS_PER_USER, store.ofOwner(kim).size());
         Document owner = database.getCollection("todo_owners").find(Filters.eq("_id", kim.value())).first();
         assertEquals(TodoLimits.MAX_LISTS_PER_USER, owner.getList("lists", Document.class).size());
+    }
+
+    @Test
+    void aFirstListLeftPendingByACrashIsNotBroughtBackAfterItsDeletion() {
+        MongoDatabase database = TestMongo.freshDatabase();
+        MongoTodoLists store = new MongoTodoLists(database);
+        UserId kim = UserId.newId();
+        TodoList first = TodoList.createDefault(kim, Instant.now());
+        assertTrue(store.startWith(first));
+        // As if the first read stopped after inserting the list, before clearing the pending mark.
+        database.getCollection("todo_owners").updateOne(Filters.eq("_id", kim.value()),
+                Updates.set("first", TodoListMapper.toDocument(first)));
+
+        assertTrue(store.delete(kim, first.id()));
+
+        assertFalse(store.startWith(TodoList.createDefault(kim, Instant.now())));
+        assertEquals(List.of(), store.ofOwner(kim));
     }
 }
