@@ -18,9 +18,11 @@ module kr.co.stupy.application {
     exports kr.co.stupy.application.live;
     exports kr.co.stupy.application.live.port.in;
     exports kr.co.stupy.application.live.port.out;
-    exports kr.co.stupy.application.live.service to kr.co.stupy.bootstrap;
-    exports kr.co.stupy.application.live.local to kr.co.stupy.bootstrap;
+    exports kr.co.stupy.application.todos.port.in;
 
     exports kr.co.stupy.application.identity.service to kr.co.stupy.bootstrap;
     exports kr.co.stupy.application.health.service to kr.co.stupy.bootstrap;
+    exports kr.co.stupy.application.todos.service to kr.co.stupy.bootstrap;
+    exports kr.co.stupy.application.live.service to kr.co.stupy.bootstrap;
+    exports kr.co.stupy.application.live.local to kr.co.stupy.bootstrap;
 }

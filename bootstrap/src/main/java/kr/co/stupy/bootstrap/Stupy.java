@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import kr.co.stupy.adapter.mongo.MongoStore;
 import kr.co.stupy.adapter.mongo.identity.MongoUsers;
+import kr.co.stupy.adapter.mongo.todos.MongoTodoLists;
 import kr.co.stupy.adapter.web.RouteGroup;
 import kr.co.stupy.adapter.web.WebServer;
 import kr.co.stupy.adapter.web.WebSettings;
@@ -15,6 +16,7 @@ import kr.co.stupy.adapter.web.identity.AuthRoutes;
 import kr.co.stupy.adapter.web.identity.UserRoutes;
 import kr.co.stupy.adapter.web.image.ImageRoutes;
 import kr.co.stupy.adapter.web.support.Json;
+import kr.co.stupy.adapter.web.todos.TodoRoutes;
 import kr.co.stupy.adapter.web.token.JwtTokenService;
 import kr.co.stupy.application.health.port.out.HealthProbe;
 import kr.co.stupy.application.health.service.HealthService;
@@ -26,6 +28,7 @@ import kr.co.stupy.application.identity.service.DevLogInService;
 import kr.co.stupy.application.identity.service.LogInService;
 import kr.co.stupy.application.identity.service.ProfileService;
 import kr.co.stupy.application.image.ImageStore;
+import kr.co.stupy.application.todos.service.TodoListService;
 import kr.co.stupy.bootstrap.config.JwtKeys;
 import kr.co.stupy.bootstrap.config.Settings;
 import kr.co.stupy.bootstrap.embedded.EmbeddedMongo;
@@ -77,7 +80,8 @@ public final class Stupy implements AutoCloseable {
         var tokens = new JwtTokenService(JwtKeys.resolve(settings.jwtSecret(), settings.dataDir()), TOKEN_LIFETIME, clock);
         // Rooms arrive with their own context; until then nobody belongs to a room.
         RoomMemberships memberships = userId -> List.of();
-        List<AccountCleanup> cleanups = List.of();
+        var todos = new TodoListService(new MongoTodoLists(store.database()), clock);
+        List<AccountCleanup> cleanups = List.of(todos);
 
         var logIn = new LogInService(users, tokens, memberships, clock);
         boolean devLoginEnabled = settings.devLogin().orElse(true);
@@ -92,6 +96,7 @@ public final class Stupy implements AutoCloseable {
                 new HealthRoutes(health),
                 new AuthRoutes(devLogIn, () -> providers, json),
                 new UserRoutes(profiles, profiles, profiles, deletion, json),
+                new TodoRoutes(new TodoRoutes.UseCases(todos, todos, todos, todos, todos, todos, todos), json),
                 new ImageRoutes(images));
         web = own(new WebServer(new WebSettings("0.0.0.0", settings.port()), json, authentication, routes)).start();
     }
