@@ -42,7 +42,8 @@ class ModuleDescriptorsTest {
     void theApplicationExportsPortsToAllAndServicesToBootstrapOnly() throws Exception {
         ModuleDescriptor descriptor = descriptorOf("kr.co.stupy.application.identity.service.LogInService");
         assertEquals("kr.co.stupy.application", descriptor.name());
-        Set<String> servicePackages = descriptor.packages().stream().filter(p -> p.endsWith(".service")).collect(Collectors.toSet());
+        Set<String> servicePackages = descriptor.packages().stream()
+                .filter(p -> p.endsWith(".service") || p.endsWith(".local")).collect(Collectors.toSet());
         assertFalse(servicePackages.isEmpty());
         for (String servicePackage : servicePackages) {
             ModuleDescriptor.Exports export = descriptor.exports().stream()

@@ -96,7 +96,7 @@ final class StupyRules {
                 .should().dependOnClassesThat().resideInAnyPackage(FRAMEWORKS.toArray(String[]::new))
                 .because("no Javalin, Mongo, jedis, pac4j or Jackson type crosses into the domain or the application"));
         rules.put("adaptersUsePortsNotServices", noClasses().that().resideInAPackage(base + ".adapter..")
-                .should().dependOnClassesThat().resideInAPackage(base + ".application.*.service..")
+                .should().dependOnClassesThat().resideInAnyPackage(base + ".application.*.service..", base + ".application.*.local..")
                 .because("adapters drive the application through its in-ports only"));
         rules.put("onlyBootstrapKnowsBootstrap", noClasses().that().resideOutsideOfPackage(bootstrap())
                 .should().dependOnClassesThat().resideInAPackage(bootstrap())

@@ -40,6 +40,16 @@ final class Leaderboards {
         this.clock = clock;
     }
 
+    /** An open session nobody holds any more (its node died, the reaper is not done) counts to its last heartbeat only. */
+    private static StudySession honest(StudySession session, Map<UserId, LiveConnection> live) {
+        LiveConnection holder = live.get(session.userId());
+        if (!session.isOpen() || holder != null && holder.sessionId().equals(session.id())) {
+            return session;
+        }
+        return new StudySession(session.id(), session.userId(), session.roomId(), session.startedAt(), session.lastHeartbeatAt(),
+                Optional.of(session.lastHeartbeatAt()));
+    }
+
     List<LeaderboardEntry> of(RoomId roomId, List<UserId> members, StudyPeriod period, ZoneId zone) {
         Instant now = clock.instant();
         StudyDayPolicy local = policy.inZone(zone);
@@ -47,10 +57,11 @@ final class Leaderboards {
         Instant from = range.map(r -> r.start(local)).orElse(Instant.EPOCH);
         Instant to = range.map(r -> r.end(local)).orElse(now.plusSeconds(1));
 
-        Map<UserId, List<StudySession>> byUser = ledger.inRoom(roomId, from, to).stream()
-                .collect(Collectors.groupingBy(StudySession::userId));
         Map<UserId, LiveConnection> live = new HashMap<>();
         presence.inRoom(roomId).forEach(c -> live.put(c.userId(), c));
+        Map<UserId, List<StudySession>> byUser = ledger.inRoom(roomId, from, to).stream()
+                .map(session -> honest(session, live))
+                .collect(Collectors.groupingBy(StudySession::userId));
         Map<UserId, User> profiles = users.byIds(members);
 
         List<LeaderboardEntry> entries = new ArrayList<>();

@@ -249,6 +249,21 @@ public final class LiveRoomService implements IssueLiveTicketUseCase, ConnectLiv
         return closed;
     }
 
+    /**
+     * At the start of a node whose presence is its own (no shared bus), every session still open in
+     * the ledger was left by this node's previous life: all of them end at their last heartbeat now.
+     */
+    public int closeSessionsOfAPreviousRun() {
+        int closed = 0;
+        for (StudySession session : ledger.openWithHeartbeatBefore(clock.instant().plusSeconds(1))) {
+            if (presence.ofUser(session.userId()).filter(c -> c.sessionId().equals(session.id())).isEmpty()
+                    && ledger.end(session.id(), session.lastHeartbeatAt()).isPresent()) {
+                closed++;
+            }
+        }
+        return closed;
+    }
+
     /** A connection that left presence: its session ends now, and the room hears of it. */
     private void ended(LiveConnection gone, String noticeSuffix) {
         ledger.end(gone.sessionId(), clock.instant());
