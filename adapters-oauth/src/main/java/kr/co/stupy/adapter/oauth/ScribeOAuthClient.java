@@ -129,10 +129,13 @@ public final class ScribeOAuthClient implements OAuthProvider {
             }
             return token;
         } catch (OAuth2AccessTokenErrorResponse e) {
-            // The error code is a short word from the OAuth spec (e.g. invalid_grant); the description may quote the code.
+            int status = e.getResponse().getCode();
+            if (status >= 500 || e.getError() == null) {
+                throw new ProviderUnavailable(provider.key() + " token endpoint answered " + status);
+            }
+            // The error code is a word from the OAuth spec (e.g. invalid_grant); the description may quote the code, so it is left out.
             throw new ProviderUnavailable(provider.key() + " token endpoint refused the code: "
-                    + ProfileMapping.shortText(e.getError() == null ? "?" : e.getError().getErrorString())
-                    + " (" + e.getResponse().getCode() + ")");
+                    + ProfileMapping.shortText(e.getError().getErrorString()) + " (" + status + ")");
         } catch (IOException e) {
             throw new ProviderUnavailable(provider.key() + " token endpoint unreachable: " + e.getClass().getSimpleName());
         } catch (InterruptedException e) {
