@@ -286,6 +286,7 @@ class OAuthLoginTest {
         String attackerState = begin(attacker, "kakao");
         begin(target, "kakao");
         assertInvalidState(callback(target, "kakao", kakao.code(Scenario.OK, victim), attackerState));
+        assertTrue(target.cookies().isEmpty(), "a refused callback clears the binding cookie too");
 
         // No state.
         Browser stateless = browser();
@@ -307,6 +308,7 @@ class OAuthLoginTest {
             HttpResponse<String> response = browser().get(path);
             assertEquals(404, response.statusCode(), path);
             assertEquals("application/problem+json", response.headers().firstValue("Content-Type").orElse(""), path);
+            assertTrue(response.body().contains("\"UNKNOWN_PROVIDER\""), response::body);
         }
         try (StandInProvider only = StandInProvider.start(KAKAO_ID, null);
              TestNode kakaoOnly = TestNode.start(TestNode.settings(TestNode.freshDataDir(), Optional.of(true),

@@ -74,6 +74,6 @@ public final class OAuthRoutes implements RouteGroup {
     /** Only the social providers have these routes; anything else, dev included, is no route at all. */
     private static Provider provider(Context ctx) {
         return Provider.fromKey(ctx.pathParam("provider")).filter(p -> p != Provider.DEV)
-                .orElseThrow(() -> WebProblem.notFound("no such login provider"));
+                .orElseThrow(() -> new WebProblem(404, "UNKNOWN_PROVIDER", "no such login provider"));
     }
 }
