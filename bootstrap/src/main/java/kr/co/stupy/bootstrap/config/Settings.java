@@ -117,7 +117,8 @@ public record Settings(
         lines.add("STUPY_REDIS_URI=" + redisUri.map(Settings::maskUserInfo).orElse("(unset: in-process bus)"));
         lines.add("STUPY_JWT_SECRET=" + jwtSecret.map(s -> "******** (" + s.getBytes(StandardCharsets.UTF_8).length + " bytes)")
                 .orElse("(unset: key kept in the data directory)"));
-        lines.add("STUPY_DEV_LOGIN=" + devLogin.map(String::valueOf).orElse("(unset: on while no OAuth provider is configured)"));
+        lines.add("STUPY_DEV_LOGIN=" + devLogin.map(String::valueOf).orElse(devLoginEnabled()
+                ? "(unset: on, no OAuth provider is configured)" : "(unset: off, an OAuth provider is configured)"));
         lines.add("STUPY_TIMEZONE=" + timezone);
         lines.add("STUPY_DAY_START=" + dayStart);
         lines.add("STUPY_PUBLIC_URL=" + publicUrl.map(URI::toString).orElse("(unset: http://localhost:" + port + ")"));
