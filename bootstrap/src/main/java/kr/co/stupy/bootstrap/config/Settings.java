@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import kr.co.stupy.adapter.oauth.ProviderEndpoints;
 
 /**
  * Every setting of a Stupy node, read from environment variables. Each value is checked here, so a
@@ -28,9 +29,43 @@ public record Settings(
         Optional<Boolean> devLogin,
         ZoneId timezone,
         LocalTime dayStart,
-        Optional<URI> publicUrl) {
+        Optional<URI> publicUrl,
+        OAuthClientSettings kakao,
+        OAuthClientSettings naver) {
 
     public static final int MIN_JWT_SECRET_BYTES = 32;
+
+    /**
+     * One social login provider: enabled when its client id is set. The two base URLs default to the
+     * provider's real hosts and are settings so tests (or a proxy) can stand in for them.
+     */
+    public record OAuthClientSettings(Optional<String> clientId, Optional<String> clientSecret, URI authUrl, URI apiUrl) {
+
+        public static final URI KAKAO_AUTH = ProviderEndpoints.KAKAO_AUTH;
+        public static final URI KAKAO_API = ProviderEndpoints.KAKAO_API;
+        public static final URI NAVER_AUTH = ProviderEndpoints.NAVER_AUTH;
+        public static final URI NAVER_API = ProviderEndpoints.NAVER_API;
+
+        public OAuthClientSettings {
+            clientId = clientId == null ? Optional.empty() : clientId;
+            clientSecret = clientSecret == null ? Optional.empty() : clientSecret;
+            if (authUrl == null || apiUrl == null) {
+                throw new IllegalArgumentException("both provider base URLs are required");
+            }
+        }
+
+        public static OAuthClientSettings kakaoDisabled() {
+            return new OAuthClientSettings(Optional.empty(), Optional.empty(), KAKAO_AUTH, KAKAO_API);
+        }
+
+        public static OAuthClientSettings naverDisabled() {
+            return new OAuthClientSettings(Optional.empty(), Optional.empty(), NAVER_AUTH, NAVER_API);
+        }
+
+        public boolean enabled() {
+            return clientId.isPresent();
+        }
+    }
 
     public static Settings fromEnvironment(Map<String, String> env) {
         Reader r = new Reader(env);
@@ -50,7 +85,26 @@ public record Settings(
                 r.optional("STUPY_DEV_LOGIN").map(v -> r.bool("STUPY_DEV_LOGIN", v)),
                 r.optional("STUPY_TIMEZONE").map(v -> r.zone("STUPY_TIMEZONE", v)).orElse(ZoneId.of("Asia/Seoul")),
                 r.optional("STUPY_DAY_START").map(v -> r.time("STUPY_DAY_START", v)).orElse(LocalTime.of(5, 0)),
-                r.optional("STUPY_PUBLIC_URL").map(v -> r.publicUrl("STUPY_PUBLIC_URL", v)));
+                r.optional("STUPY_PUBLIC_URL").map(v -> r.publicUrl("STUPY_PUBLIC_URL", v)),
+                r.oauthClient("STUPY_KAKAO", OAuthClientSettings.KAKAO_AUTH, OAuthClientSettings.KAKAO_API, false),
+                r.oauthClient("STUPY_NAVER", OAuthClientSettings.NAVER_AUTH, OAuthClientSettings.NAVER_API, true));
+    }
+
+    /** The social providers that are configured, as their keys ({@code kakao}, {@code naver}). */
+    public List<String> enabledOAuthProviders() {
+        List<String> enabled = new ArrayList<>();
+        if (kakao.enabled()) {
+            enabled.add("kakao");
+        }
+        if (naver.enabled()) {
+            enabled.add("naver");
+        }
+        return enabled;
+    }
+
+    /** Dev login is offered while no social provider is configured, unless {@code STUPY_DEV_LOGIN} says otherwise. */
+    public boolean devLoginEnabled() {
+        return devLogin.orElse(enabledOAuthProviders().isEmpty());
     }
 
     /** The effective configuration, one line per setting, with secrets masked. */
@@ -63,11 +117,21 @@ public record Settings(
         lines.add("STUPY_REDIS_URI=" + redisUri.map(Settings::maskUserInfo).orElse("(unset: in-process bus)"));
         lines.add("STUPY_JWT_SECRET=" + jwtSecret.map(s -> "******** (" + s.getBytes(StandardCharsets.UTF_8).length + " bytes)")
                 .orElse("(unset: key kept in the data directory)"));
-        lines.add("STUPY_DEV_LOGIN=" + devLogin.map(String::valueOf).orElse("(unset: on while no OAuth provider is configured)"));
+        lines.add("STUPY_DEV_LOGIN=" + devLogin.map(String::valueOf).orElse(devLoginEnabled()
+                ? "(unset: on, no OAuth provider is configured)" : "(unset: off, an OAuth provider is configured)"));
         lines.add("STUPY_TIMEZONE=" + timezone);
         lines.add("STUPY_DAY_START=" + dayStart);
         lines.add("STUPY_PUBLIC_URL=" + publicUrl.map(URI::toString).orElse("(unset: http://localhost:" + port + ")"));
+        describe(lines, "STUPY_KAKAO", kakao);
+        describe(lines, "STUPY_NAVER", naver);
         return lines;
+    }
+
+    private static void describe(List<String> lines, String prefix, OAuthClientSettings client) {
+        lines.add(prefix + "_CLIENT_ID=" + client.clientId().orElse("(unset: login disabled)"));
+        lines.add(prefix + "_CLIENT_SECRET=" + client.clientSecret().map(s -> "******** (set)").orElse("(unset)"));
+        lines.add(prefix + "_AUTH_URL=" + client.authUrl());
+        lines.add(prefix + "_API_URL=" + client.apiUrl());
     }
 
     public URI effectivePublicUrl() {
@@ -164,6 +228,34 @@ public record Settings(
                 // reported below
             }
             throw new SettingsException(name, "must be a time of day as HH:mm, such as 05:00, got '" + value + "'");
+        }
+
+        OAuthClientSettings oauthClient(String prefix, URI defaultAuth, URI defaultApi, boolean secretRequired) {
+            Optional<String> id = optional(prefix + "_CLIENT_ID");
+            Optional<String> secret = optional(prefix + "_CLIENT_SECRET");
+            if (id.isEmpty() && secret.isPresent()) {
+                throw new SettingsException(prefix + "_CLIENT_ID", "must be set when " + prefix + "_CLIENT_SECRET is set");
+            }
+            if (secretRequired && id.isPresent() && secret.isEmpty()) {
+                throw new SettingsException(prefix + "_CLIENT_SECRET", "must be set when " + prefix + "_CLIENT_ID is set");
+            }
+            return new OAuthClientSettings(id, secret,
+                    optional(prefix + "_AUTH_URL").map(v -> baseUrl(prefix + "_AUTH_URL", v)).orElse(defaultAuth),
+                    optional(prefix + "_API_URL").map(v -> baseUrl(prefix + "_API_URL", v)).orElse(defaultApi));
+        }
+
+        URI baseUrl(String name, String value) {
+            try {
+                URI uri = new URI(value.endsWith("/") ? value.substring(0, value.length() - 1) : value);
+                String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+                if ((scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null
+                        && uri.getRawUserInfo() == null && uri.getQuery() == null && uri.getFragment() == null) {
+                    return uri;
+                }
+            } catch (java.net.URISyntaxException ignored) {
+                // reported below
+            }
+            throw new SettingsException(name, "must be an http(s) base address without query, such as https://kauth.kakao.com");
         }
 
         URI publicUrl(String name, String value) {

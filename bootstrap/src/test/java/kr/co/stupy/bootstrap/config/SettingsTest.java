@@ -72,11 +72,64 @@ class SettingsTest {
             "STUPY_TIMEZONE|Mars/Olympus",
             "STUPY_DAY_START|25:00",
             "STUPY_DAY_START|05:00:30",
-            "STUPY_PUBLIC_URL|ftp://stupy"})
+            "STUPY_PUBLIC_URL|ftp://stupy",
+            "STUPY_KAKAO_AUTH_URL|kauth.kakao.com",
+            "STUPY_KAKAO_API_URL|https://kapi.kakao.com?x=1",
+            "STUPY_NAVER_AUTH_URL|ftp://nid.naver.com",
+            "STUPY_NAVER_API_URL|https://user:pw@openapi.naver.com"})
     void aBadValueIsRefusedNamingItsVariable(String variable, String value) {
         SettingsException failure = assertThrows(SettingsException.class, () -> Settings.fromEnvironment(Map.of(variable, value)));
         assertTrue(failure.getMessage().startsWith(variable + ": "), failure.getMessage());
         assertFalse(failure.getMessage().contains("\n"));
+    }
+
+    @Test
+    void socialProvidersAreOffUnlessTheirClientIdIsSetAndDevLoginFollowsThem() {
+        Settings none = Settings.fromEnvironment(Map.of());
+        assertEquals(java.util.List.of(), none.enabledOAuthProviders());
+        assertTrue(none.devLoginEnabled());
+        assertEquals(Settings.OAuthClientSettings.KAKAO_AUTH, none.kakao().authUrl());
+        assertEquals("https://kapi.kakao.com", none.kakao().apiUrl().toString());
+        assertEquals("https://nid.naver.com", none.naver().authUrl().toString());
+        assertEquals("https://openapi.naver.com", none.naver().apiUrl().toString());
+
+        Settings kakaoOnly = Settings.fromEnvironment(Map.of("STUPY_KAKAO_CLIENT_ID", "rest-key"));
+        assertEquals(java.util.List.of("kakao"), kakaoOnly.enabledOAuthProviders());
+        assertEquals(Optional.empty(), kakaoOnly.kakao().clientSecret());
+        assertFalse(kakaoOnly.devLoginEnabled());
+
+        Settings both = Settings.fromEnvironment(Map.of("STUPY_KAKAO_CLIENT_ID", "rest-key", "STUPY_KAKAO_CLIENT_SECRET", "ks",
+                "STUPY_NAVER_CLIENT_ID", "nid", "STUPY_NAVER_CLIENT_SECRET", "ns", "STUPY_DEV_LOGIN", "true",
+                "STUPY_KAKAO_AUTH_URL", "http://127.0.0.1:9999/", "STUPY_NAVER_API_URL", "http://127.0.0.1:9998"));
+        assertEquals(java.util.List.of("kakao", "naver"), both.enabledOAuthProviders());
+        assertTrue(both.devLoginEnabled());
+        assertEquals("http://127.0.0.1:9999", both.kakao().authUrl().toString());
+        assertEquals("http://127.0.0.1:9998", both.naver().apiUrl().toString());
+        assertEquals(Optional.of("ns"), both.naver().clientSecret());
+    }
+
+    @Test
+    void naverNeedsBothIdAndSecret() {
+        SettingsException failure = assertThrows(SettingsException.class,
+                () -> Settings.fromEnvironment(Map.of("STUPY_NAVER_CLIENT_ID", "nid")));
+        assertEquals("STUPY_NAVER_CLIENT_SECRET: must be set when STUPY_NAVER_CLIENT_ID is set", failure.getMessage());
+        for (String provider : java.util.List.of("KAKAO", "NAVER")) {
+            SettingsException orphan = assertThrows(SettingsException.class,
+                    () -> Settings.fromEnvironment(Map.of("STUPY_" + provider + "_CLIENT_SECRET", "s")));
+            assertEquals("STUPY_" + provider + "_CLIENT_ID: must be set when STUPY_" + provider + "_CLIENT_SECRET is set",
+                    orphan.getMessage());
+        }
+    }
+
+    @Test
+    void clientSecretsAreMaskedAndClientIdsShown() {
+        String described = String.join("\n", Settings.fromEnvironment(Map.of(
+                "STUPY_KAKAO_CLIENT_ID", "kakao-rest-key", "STUPY_KAKAO_CLIENT_SECRET", "kakao-very-secret",
+                "STUPY_NAVER_CLIENT_ID", "naver-id", "STUPY_NAVER_CLIENT_SECRET", "naver-very-secret")).describe());
+        assertFalse(described.contains("very-secret"), described);
+        assertTrue(described.contains("STUPY_KAKAO_CLIENT_ID=kakao-rest-key"));
+        assertTrue(described.contains("STUPY_NAVER_CLIENT_SECRET=******** (set)"));
+        assertTrue(described.contains("STUPY_KAKAO_AUTH_URL=https://kauth.kakao.com"));
     }
 
     @Test

@@ -2,6 +2,7 @@ package kr.co.stupy.bootstrap.support;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalTime;
@@ -45,7 +46,24 @@ public final class TestNode implements AutoCloseable {
 
     public static Settings settings(Path dataDir, Optional<Boolean> devLogin) {
         return new Settings(0, dataDir, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-                devLogin, ZoneId.of("Asia/Seoul"), LocalTime.of(5, 0), Optional.empty());
+                devLogin, ZoneId.of("Asia/Seoul"), LocalTime.of(5, 0), Optional.empty(),
+                Settings.OAuthClientSettings.kakaoDisabled(), Settings.OAuthClientSettings.naverDisabled());
+    }
+
+    /** Settings with social login providers (e.g. pointing at a local stand-in) and a public URL. */
+    public static Settings settings(Path dataDir, Optional<Boolean> devLogin, URI publicUrl,
+                                    Settings.OAuthClientSettings kakao, Settings.OAuthClientSettings naver) {
+        return new Settings(0, dataDir, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+                devLogin, ZoneId.of("Asia/Seoul"), LocalTime.of(5, 0), Optional.of(publicUrl), kakao, naver);
+    }
+
+    /** A fresh temporary data directory for a node. */
+    public static Path freshDataDir() {
+        try {
+            return Files.createTempDirectory("stupy-test");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     public Api api() {
