@@ -57,6 +57,13 @@ public final class TestNode implements AutoCloseable {
                 devLogin, ZoneId.of("Asia/Seoul"), LocalTime.of(5, 0), Optional.of(publicUrl), kakao, naver);
     }
 
+    /** Settings for a node on an outside database that the test can look into itself. */
+    public static Settings onDatabase(String mongoUri) {
+        return new Settings(0, freshDataDir(), Optional.of(mongoUri), Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.of(true), ZoneId.of("Asia/Seoul"), LocalTime.of(5, 0), Optional.empty(),
+                Settings.OAuthClientSettings.kakaoDisabled(), Settings.OAuthClientSettings.naverDisabled());
+    }
+
     /** A fresh temporary data directory for a node. */
     public static Path freshDataDir() {
         try {

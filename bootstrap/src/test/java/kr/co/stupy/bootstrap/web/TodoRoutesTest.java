@@ -429,9 +429,7 @@ class TodoRoutesTest {
         MongoServer server = new MongoServer(H2Backend.inMemory());
         server.bind("127.0.0.1", 0);
         String uri = "mongodb://127.0.0.1:" + server.getLocalAddress().getPort() + "/stupy";
-        Settings settings = new Settings(0, Files.createTempDirectory("stupy-test"), Optional.of(uri), Optional.empty(),
-                Optional.empty(), Optional.empty(), Optional.of(true), ZoneId.of("Asia/Seoul"), LocalTime.of(5, 0),
-                Optional.empty());
+        Settings settings = TestNode.onDatabase(uri);
         try (AutoCloseable database = server::shutdownNow; TestNode own = TestNode.start(settings); MongoStore store = MongoStore.connect(uri)) {
             Api ownApi = own.api();
             Session kim = ownApi.devLogin("leaver");
