@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import kr.co.stupy.adapter.mongo.MongoStore;
 import kr.co.stupy.adapter.mongo.identity.MongoUsers;
+import kr.co.stupy.adapter.mongo.rooms.MongoRoomQuotas;
+import kr.co.stupy.adapter.mongo.rooms.MongoRooms;
 import kr.co.stupy.adapter.web.RouteGroup;
 import kr.co.stupy.adapter.web.WebServer;
 import kr.co.stupy.adapter.web.WebSettings;
@@ -14,6 +16,7 @@ import kr.co.stupy.adapter.web.health.HealthRoutes;
 import kr.co.stupy.adapter.web.identity.AuthRoutes;
 import kr.co.stupy.adapter.web.identity.UserRoutes;
 import kr.co.stupy.adapter.web.image.ImageRoutes;
+import kr.co.stupy.adapter.web.rooms.RoomRoutes;
 import kr.co.stupy.adapter.web.support.Json;
 import kr.co.stupy.adapter.web.token.JwtTokenService;
 import kr.co.stupy.application.health.port.out.HealthProbe;
@@ -26,11 +29,20 @@ import kr.co.stupy.application.identity.service.DevLogInService;
 import kr.co.stupy.application.identity.service.LogInService;
 import kr.co.stupy.application.identity.service.ProfileService;
 import kr.co.stupy.application.image.ImageStore;
+import kr.co.stupy.application.rooms.port.out.LiveRoomsView;
+import kr.co.stupy.application.rooms.port.out.RoomRemovalCleanup;
+import kr.co.stupy.application.rooms.service.NobodyLive;
+import kr.co.stupy.application.rooms.service.RoomAccountCleanup;
+import kr.co.stupy.application.rooms.service.RoomQueryService;
+import kr.co.stupy.application.rooms.service.RoomService;
 import kr.co.stupy.bootstrap.config.JwtKeys;
 import kr.co.stupy.bootstrap.config.Settings;
 import kr.co.stupy.bootstrap.embedded.EmbeddedMongo;
 import kr.co.stupy.bootstrap.files.FileSystemImageStore;
+import kr.co.stupy.bootstrap.security.Pbkdf2PasswordHasher;
 import kr.co.stupy.identity.Users;
+import kr.co.stupy.rooms.RoomQuotas;
+import kr.co.stupy.rooms.Rooms;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -75,9 +87,17 @@ public final class Stupy implements AutoCloseable {
         Users users = new MongoUsers(store.database());
         ImageStore images = new FileSystemImageStore(settings.dataDir().resolve("images"));
         var tokens = new JwtTokenService(JwtKeys.resolve(settings.jwtSecret(), settings.dataDir()), TOKEN_LIFETIME, clock);
-        // Rooms arrive with their own context; until then nobody belongs to a room.
-        RoomMemberships memberships = userId -> List.of();
-        List<AccountCleanup> cleanups = List.of();
+        Rooms rooms = new MongoRooms(store.database());
+        RoomQuotas quotas = new MongoRoomQuotas(store.database());
+        // Presence arrives with live rooms; until then nobody is live anywhere.
+        LiveRoomsView live = new NobodyLive();
+        // Chat and study records of a room join this list when their contexts arrive.
+        List<RoomRemovalCleanup> roomCleanups = List.of();
+        var roomService = new RoomService(rooms, quotas, users,
+                new Pbkdf2PasswordHasher(Pbkdf2PasswordHasher.DEFAULT_ITERATIONS), images, live, roomCleanups, clock);
+        var roomQueries = new RoomQueryService(rooms, users, live);
+        RoomMemberships memberships = roomQueries;
+        List<AccountCleanup> cleanups = List.of(new RoomAccountCleanup(rooms, quotas, roomService));
 
         var logIn = new LogInService(users, tokens, memberships, clock);
         boolean devLoginEnabled = settings.devLogin().orElse(true);
@@ -92,6 +112,7 @@ public final class Stupy implements AutoCloseable {
                 new HealthRoutes(health),
                 new AuthRoutes(devLogIn, () -> providers, json),
                 new UserRoutes(profiles, profiles, profiles, deletion, json),
+                new RoomRoutes(roomService, roomService, roomQueries, json),
                 new ImageRoutes(images));
         web = own(new WebServer(new WebSettings("0.0.0.0", settings.port()), json, authentication, routes)).start();
     }

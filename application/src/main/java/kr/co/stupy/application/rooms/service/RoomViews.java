@@ -1,0 +1,40 @@
+package kr.co.stupy.application.rooms.service;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import kr.co.stupy.application.rooms.port.in.RoomView;
+import kr.co.stupy.application.rooms.port.out.LiveRoomsView;
+import kr.co.stupy.rooms.Room;
+import kr.co.stupy.rooms.Rooms;
+
+/**
+ * Adds presence and rank to rooms. Ranks are counted, not computed by loading every room: one
+ * count per distinct study time on the page (rooms with more time + 1), which an index answers.
+ */
+final class RoomViews {
+
+    private final Rooms rooms;
+    private final LiveRoomsView live;
+
+    RoomViews(Rooms rooms, LiveRoomsView live) {
+        this.rooms = rooms;
+        this.live = live;
+    }
+
+    RoomView of(Room room) {
+        return of(List.of(room)).getFirst();
+    }
+
+    List<RoomView> of(List<Room> page) {
+        if (page.isEmpty()) {
+            return List.of();
+        }
+        var liveCounts = live.liveCounts(page.stream().map(Room::id).toList());
+        Map<Long, Long> ranks = new HashMap<>();
+        return page.stream()
+                .map(room -> new RoomView(room, liveCounts.getOrDefault(room.id(), 0),
+                        ranks.computeIfAbsent(room.totalStudySeconds(), rooms::rankOf)))
+                .toList();
+    }
+}
