@@ -1,7 +1,9 @@
 package kr.co.stupy.rooms;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import kr.co.stupy.shared.Page;
 import kr.co.stupy.shared.PageRequest;
 import kr.co.stupy.shared.RoomId;
@@ -38,8 +40,11 @@ public interface Rooms {
      */
     Page<Room> search(RoomSearch search, PageRequest page);
 
-    /** 1 + the number of rooms with more study time than {@code totalStudySeconds}: rooms with equal time share a rank. */
-    long rankOf(long totalStudySeconds);
+    /**
+     * The rank of each given study time: 1 + the number of rooms with more study time, so rooms with
+     * equal time share a rank. Counted by the store in one pass; rooms are never loaded for it.
+     */
+    Map<Long, Long> ranksOf(Set<Long> totalStudySeconds);
 
     /** Adds finished study time to a room; false when the room is gone. */
     boolean addStudySeconds(RoomId id, long seconds);

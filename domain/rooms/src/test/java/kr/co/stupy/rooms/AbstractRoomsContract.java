@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
@@ -201,9 +202,8 @@ public abstract class AbstractRoomsContract {
         rooms.addStudySeconds(b.id(), 100);
         rooms.addStudySeconds(c.id(), 100);
 
-        assertEquals(1, rooms.rankOf(300));
-        assertEquals(2, rooms.rankOf(100));
-        assertEquals(4, rooms.rankOf(0));
+        assertEquals(Map.of(300L, 1L, 100L, 2L, 0L, 4L, 1000L, 1L), rooms.ranksOf(Set.of(300L, 100L, 0L, 1000L)));
+        assertEquals(Map.of(), rooms.ranksOf(Set.of()));
     }
 
     @Test

@@ -2,9 +2,11 @@ package kr.co.stupy.rooms;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import kr.co.stupy.shared.Page;
@@ -87,8 +89,11 @@ public final class InMemoryRooms implements Rooms {
     }
 
     @Override
-    public long rankOf(long totalStudySeconds) {
-        return 1 + rooms.values().stream().filter(room -> room.totalStudySeconds() > totalStudySeconds).count();
+    public Map<Long, Long> ranksOf(Set<Long> totalStudySeconds) {
+        Map<Long, Long> ranks = new HashMap<>();
+        totalStudySeconds.forEach(seconds -> ranks.put(seconds,
+                1 + rooms.values().stream().filter(room -> room.totalStudySeconds() > seconds).count()));
+        return ranks;
     }
 
     @Override

@@ -8,18 +8,24 @@ import static com.mongodb.client.model.Filters.or;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Aggregates;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.InsertManyOptions;
+import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 import kr.co.stupy.rooms.Room;
 import kr.co.stupy.rooms.RoomSearch;
@@ -127,8 +133,29 @@ public final class MongoRooms implements Rooms {
     }
 
     @Override
-    public long rankOf(long totalStudySeconds) {
-        return 1 + rooms.countDocuments(gt(RoomMapper.STUDY_SECONDS, totalStudySeconds));
+    public Map<Long, Long> ranksOf(Set<Long> totalStudySeconds) {
+        if (totalStudySeconds.isEmpty()) {
+            return Map.of();
+        }
+        // One pass over the rooms with more time than the smallest asked for (an index range on a real
+        // MongoDB, covered because only that field is read) counts "more than" for every value at once.
+        List<Long> values = List.copyOf(totalStudySeconds);
+        String field = "$" + RoomMapper.STUDY_SECONDS;
+        Document counts = new Document("_id", null);
+        for (int i = 0; i < values.size(); i++) {
+            counts.append("c" + i, new Document("$sum",
+                    new Document("$cond", List.of(new Document("$gt", List.of(field, values.get(i))), 1, 0))));
+        }
+        Document result = rooms.aggregate(List.of(
+                Aggregates.match(gt(RoomMapper.STUDY_SECONDS, Collections.min(values))),
+                Aggregates.project(Projections.fields(Projections.include(RoomMapper.STUDY_SECONDS), Projections.excludeId())),
+                new Document("$group", counts))).first();
+        Map<Long, Long> ranks = new HashMap<>();
+        for (int i = 0; i < values.size(); i++) {
+            long more = result == null ? 0 : ((Number) result.get("c" + i)).longValue();
+            ranks.put(values.get(i), more + 1);
+        }
+        return ranks;
     }
 
     @Override

@@ -1,16 +1,16 @@
 package kr.co.stupy.application.rooms.service;
 
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import kr.co.stupy.application.rooms.port.in.RoomView;
 import kr.co.stupy.application.rooms.port.out.LiveRoomsView;
 import kr.co.stupy.rooms.Room;
 import kr.co.stupy.rooms.Rooms;
 
 /**
- * Adds presence and rank to rooms. Ranks are counted, not computed by loading every room: one
- * count per distinct study time on the page (rooms with more time + 1), which an index answers.
+ * Adds presence and rank to rooms. Ranks are counted by the store for a whole page at once (rooms
+ * with more study time + 1), never by loading every room.
  */
 final class RoomViews {
 
@@ -31,10 +31,9 @@ final class RoomViews {
             return List.of();
         }
         var liveCounts = live.liveCounts(page.stream().map(Room::id).toList());
-        Map<Long, Long> ranks = new HashMap<>();
+        Map<Long, Long> ranks = rooms.ranksOf(page.stream().map(Room::totalStudySeconds).collect(Collectors.toSet()));
         return page.stream()
-                .map(room -> new RoomView(room, liveCounts.getOrDefault(room.id(), 0),
-                        ranks.computeIfAbsent(room.totalStudySeconds(), rooms::rankOf)))
+                .map(room -> new RoomView(room, liveCounts.getOrDefault(room.id(), 0), ranks.get(room.totalStudySeconds())))
                 .toList();
     }
 }
