@@ -13,6 +13,8 @@ module kr.co.stupy.application {
     exports kr.co.stupy.application.image;
     exports kr.co.stupy.application.identity.port.in;
     exports kr.co.stupy.application.identity.port.out;
+    exports kr.co.stupy.application.rooms.port.in;
+    exports kr.co.stupy.application.rooms.port.out;
     exports kr.co.stupy.application.health.port.in;
     exports kr.co.stupy.application.health.port.out;
     exports kr.co.stupy.application.live;
@@ -21,6 +23,7 @@ module kr.co.stupy.application {
     exports kr.co.stupy.application.todos.port.in;
 
     exports kr.co.stupy.application.identity.service to kr.co.stupy.bootstrap;
+    exports kr.co.stupy.application.rooms.service to kr.co.stupy.bootstrap;
     exports kr.co.stupy.application.health.service to kr.co.stupy.bootstrap;
     exports kr.co.stupy.application.todos.service to kr.co.stupy.bootstrap;
     exports kr.co.stupy.application.live.service to kr.co.stupy.bootstrap;

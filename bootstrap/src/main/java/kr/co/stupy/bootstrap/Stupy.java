@@ -5,9 +5,18 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import kr.co.stupy.adapter.mongo.MongoStore;
 import kr.co.stupy.adapter.mongo.identity.MongoUsedLoginStates;
 import kr.co.stupy.adapter.mongo.identity.MongoUsers;
+import kr.co.stupy.adapter.mongo.chat.MongoChatLog;
+import kr.co.stupy.adapter.mongo.rooms.MongoRoomQuotas;
+import kr.co.stupy.adapter.mongo.rooms.MongoRooms;
+import kr.co.stupy.adapter.mongo.studytime.MongoStudyLedger;
 import kr.co.stupy.adapter.mongo.todos.MongoTodoLists;
 import kr.co.stupy.adapter.oauth.ProviderEndpoints;
 import kr.co.stupy.adapter.oauth.ScribeOAuthClient;
@@ -19,6 +28,10 @@ import kr.co.stupy.adapter.web.identity.AuthRoutes;
 import kr.co.stupy.adapter.web.identity.OAuthRoutes;
 import kr.co.stupy.adapter.web.identity.UserRoutes;
 import kr.co.stupy.adapter.web.image.ImageRoutes;
+import kr.co.stupy.adapter.web.live.LiveRoutes;
+import kr.co.stupy.adapter.web.live.LiveSockets;
+import kr.co.stupy.adapter.web.rooms.RoomLiveViews;
+import kr.co.stupy.adapter.web.rooms.RoomRoutes;
 import kr.co.stupy.adapter.web.support.Json;
 import kr.co.stupy.adapter.web.todos.TodoRoutes;
 import kr.co.stupy.adapter.web.token.JwtTokenService;
@@ -34,13 +47,33 @@ import kr.co.stupy.application.identity.service.LogInService;
 import kr.co.stupy.application.identity.service.ProfileService;
 import kr.co.stupy.application.identity.service.SocialLogInService;
 import kr.co.stupy.application.image.ImageStore;
+import kr.co.stupy.application.live.local.InProcessBroadcaster;
+import kr.co.stupy.application.live.local.InProcessPresence;
+import kr.co.stupy.application.live.local.InProcessTickets;
+import kr.co.stupy.application.live.port.out.RoomMembers;
+import kr.co.stupy.application.live.service.LiveQueries;
+import kr.co.stupy.application.live.service.LiveRoomService;
+import kr.co.stupy.application.rooms.port.out.LiveRoomsView;
+import kr.co.stupy.application.rooms.port.out.RoomRemovalCleanup;
+import kr.co.stupy.application.rooms.service.RoomAccountCleanup;
+import kr.co.stupy.application.rooms.service.RoomQueryService;
+import kr.co.stupy.application.rooms.service.RoomService;
 import kr.co.stupy.application.todos.service.TodoListService;
+import kr.co.stupy.chat.ChatLog;
+import kr.co.stupy.studytime.StudyDayPolicy;
+import kr.co.stupy.studytime.StudyLedger;
 import kr.co.stupy.bootstrap.config.JwtKeys;
 import kr.co.stupy.bootstrap.config.Settings;
 import kr.co.stupy.bootstrap.embedded.EmbeddedMongo;
 import kr.co.stupy.bootstrap.files.FileSystemImageStore;
+import kr.co.stupy.bootstrap.security.Pbkdf2PasswordHasher;
 import kr.co.stupy.identity.Provider;
 import kr.co.stupy.identity.Users;
+import kr.co.stupy.rooms.RoomQuotas;
+import kr.co.stupy.rooms.Member;
+import kr.co.stupy.rooms.Rooms;
+import kr.co.stupy.shared.RoomId;
+import kr.co.stupy.shared.UserId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -52,6 +85,8 @@ public final class Stupy implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Stupy.class);
     static final Duration TOKEN_LIFETIME = Duration.ofDays(7);
+    /** Names this process among nodes; presence entries and logs carry it. */
+    static final String NODE_ID = "node-" + UUID.randomUUID().toString().substring(0, 8);
 
     private final List<AutoCloseable> resources = new ArrayList<>();
     private WebServer web;
@@ -86,10 +121,39 @@ public final class Stupy implements AutoCloseable {
         ImageStore images = new FileSystemImageStore(settings.dataDir().resolve("images"));
         byte[] tokenKey = JwtKeys.resolve(settings.jwtSecret(), settings.dataDir());
         var tokens = new JwtTokenService(tokenKey, TOKEN_LIFETIME, clock);
-        // Rooms arrive with their own context; until then nobody belongs to a room.
-        RoomMemberships memberships = userId -> List.of();
+
+        // Live rooms on one node: presence, tickets and fan-out in this process.
+        Rooms rooms = new MongoRooms(store.database());
+        ChatLog chat = new MongoChatLog(store.database());
+        StudyLedger ledger = new MongoStudyLedger(store.database());
+        var presence = new InProcessPresence();
+        var sockets = new LiveSockets(json);
+        RoomMembers roomMembers = new RoomMembers() {
+            @Override
+            public Optional<List<UserId>> membersOf(RoomId roomId) {
+                return rooms.byId(roomId).map(room -> room.membersOwnerFirst().stream().map(Member::userId).toList());
+            }
+
+            @Override
+            public boolean isBanned(RoomId roomId, UserId userId) {
+                return rooms.byId(roomId).map(room -> room.isBanned(userId)).orElse(false);
+            }
+        };
+        var liveRooms = new LiveRoomService(roomMembers, new InProcessTickets(), presence, new InProcessBroadcaster(presence, sockets),
+                chat, ledger, rooms::addStudySeconds, users, new StudyDayPolicy(settings.timezone(), settings.dayStart()), clock,
+                NODE_ID);
+        liveRooms.closeSessionsOfAPreviousRun();
+        scheduleReaper(liveRooms);
+
+        RoomQuotas quotas = new MongoRoomQuotas(store.database());
+        LiveRoomsView live = presence::counts;
+        List<RoomRemovalCleanup> roomCleanups = List.of(liveRooms::roomClosed, chat::deleteRoom, ledger::deleteRoom);
+        var roomService = new RoomService(rooms, quotas, users, new Pbkdf2PasswordHasher(Pbkdf2PasswordHasher.DEFAULT_ITERATIONS),
+                images, live, roomCleanups, liveRooms::memberRemoved, clock);
+        var roomQueries = new RoomQueryService(rooms, users, live);
+        RoomMemberships memberships = roomQueries;
         var todos = new TodoListService(new MongoTodoLists(store.database()), clock);
-        List<AccountCleanup> cleanups = List.of(todos);
+        List<AccountCleanup> cleanups = List.of(new RoomAccountCleanup(rooms, quotas, roomService), todos);
 
         var logIn = new LogInService(users, tokens, memberships, clock);
         boolean devLoginEnabled = settings.devLoginEnabled();
@@ -101,6 +165,7 @@ public final class Stupy implements AutoCloseable {
         var deletion = new AccountDeletionService(users, images, cleanups);
         var authentication = new AuthenticationService(tokens, users);
         var health = new HealthService(store.healthProbe(storeKind), localBus());
+        var liveQueries = LiveQueries.create(liveRooms);
 
         List<String> providers = new ArrayList<>(socialLogIn.enabledProviders().stream().map(Provider::key).toList());
         if (devLoginEnabled) {
@@ -113,6 +178,9 @@ public final class Stupy implements AutoCloseable {
                 new AuthRoutes(devLogIn, () -> offered, json),
                 new OAuthRoutes(socialLogIn, https),
                 new UserRoutes(profiles, profiles, profiles, deletion, json),
+                new RoomRoutes(roomService, roomService, roomQueries, json),
+                own(new LiveRoutes(liveRooms, liveRooms, liveRooms, liveQueries, liveQueries, new RoomLiveViews(roomQueries),
+                        sockets, json, settings.timezone(), LiveRoomService.heartbeatInterval().toSeconds())),
                 new TodoRoutes(new TodoRoutes.UseCases(todos, todos, todos, todos, todos, todos, todos), json),
                 new ImageRoutes(images));
         web = own(new WebServer(new WebSettings("0.0.0.0", settings.port()), json, authentication, routes)).start();
@@ -132,6 +200,20 @@ public final class Stupy implements AutoCloseable {
                     ScribeOAuthClient.READ_TIMEOUT));
         }
         return clients;
+    }
+
+    /** Every 15 s: connections and sessions whose heartbeat stopped are closed at their last heartbeat. */
+    private void scheduleReaper(LiveRoomService liveRooms) {
+        ScheduledExecutorService reaper = Executors.newSingleThreadScheduledExecutor(
+                Thread.ofPlatform().daemon().name("study-reaper").factory());
+        reaper.scheduleWithFixedDelay(() -> {
+            try {
+                liveRooms.reap();
+            } catch (RuntimeException e) {
+                LOG.warn("reaping stale study sessions failed; trying again later", e);
+            }
+        }, 15, 15, TimeUnit.SECONDS);
+        own(reaper::shutdownNow);
     }
 
     public int port() {

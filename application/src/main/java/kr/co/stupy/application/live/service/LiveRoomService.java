@@ -21,6 +21,7 @@ import kr.co.stupy.application.live.port.out.LivePresence;
 import kr.co.stupy.application.live.port.out.LiveTickets;
 import kr.co.stupy.application.live.port.out.RoomBroadcaster;
 import kr.co.stupy.application.live.port.out.RoomMembers;
+import kr.co.stupy.application.live.port.out.RoomStudyTotals;
 import kr.co.stupy.chat.ChatLog;
 import kr.co.stupy.chat.ChatMessage;
 import kr.co.stupy.chat.ClientMessageId;
@@ -53,6 +54,7 @@ public final class LiveRoomService implements IssueLiveTicketUseCase, ConnectLiv
     private final RoomBroadcaster broadcaster;
     private final ChatLog chat;
     private final StudyLedger ledger;
+    private final RoomStudyTotals totals;
     private final Users users;
     private final Clock clock;
     private final String nodeId;
@@ -61,13 +63,15 @@ public final class LiveRoomService implements IssueLiveTicketUseCase, ConnectLiv
     private final ChatRateLimiter rateLimiter = new ChatRateLimiter(20, Duration.ofSeconds(10));
 
     public LiveRoomService(RoomMembers rooms, LiveTickets tickets, LivePresence presence, RoomBroadcaster broadcaster,
-                           ChatLog chat, StudyLedger ledger, Users users, StudyDayPolicy policy, Clock clock, String nodeId) {
+                           ChatLog chat, StudyLedger ledger, RoomStudyTotals totals, Users users, StudyDayPolicy policy,
+                           Clock clock, String nodeId) {
         this.rooms = rooms;
         this.tickets = tickets;
         this.presence = presence;
         this.broadcaster = broadcaster;
         this.chat = chat;
         this.ledger = ledger;
+        this.totals = totals;
         this.users = users;
         this.clock = clock;
         this.nodeId = nodeId;
@@ -224,7 +228,7 @@ public final class LiveRoomService implements IssueLiveTicketUseCase, ConnectLiv
         for (LiveConnection connection : presence.inRoom(roomId)) {
             presence.remove(connection.connectionId()).ifPresent(gone -> {
                 broadcaster.toConnection(gone.connectionId(), new LiveEvent.RoomClosed());
-                ledger.end(gone.sessionId(), now);
+                ledger.end(gone.sessionId(), now);   // the room is gone: no total to add to
             });
         }
     }
@@ -242,7 +246,7 @@ public final class LiveRoomService implements IssueLiveTicketUseCase, ConnectLiv
             }
         }
         for (StudySession session : ledger.openWithHeartbeatBefore(cutoff)) {
-            if (ledger.end(session.id(), session.lastHeartbeatAt()).isPresent()) {
+            if (finish(session.id(), session.lastHeartbeatAt())) {
                 closed++;
             }
         }
@@ -257,7 +261,7 @@ public final class LiveRoomService implements IssueLiveTicketUseCase, ConnectLiv
         int closed = 0;
         for (StudySession session : ledger.openWithHeartbeatBefore(clock.instant().plusSeconds(1))) {
             if (presence.ofUser(session.userId()).filter(c -> c.sessionId().equals(session.id())).isEmpty()
-                    && ledger.end(session.id(), session.lastHeartbeatAt()).isPresent()) {
+                    && finish(session.id(), session.lastHeartbeatAt())) {
                 closed++;
             }
         }
@@ -266,8 +270,16 @@ public final class LiveRoomService implements IssueLiveTicketUseCase, ConnectLiv
 
     /** A connection that left presence: its session ends now, and the room hears of it. */
     private void ended(LiveConnection gone, String noticeSuffix) {
-        ledger.end(gone.sessionId(), clock.instant());
+        finish(gone.sessionId(), clock.instant());
         announceLeft(gone, noticeSuffix);
+    }
+
+    /** Ends a session; the one caller that really ended it adds its time to the room's total. */
+    private boolean finish(String sessionId, Instant at) {
+        Optional<StudySession> ended = ledger.end(sessionId, at);
+        ended.map(s -> s.counted(at).toSeconds()).filter(seconds -> seconds > 0)
+                .ifPresent(seconds -> totals.add(ended.get().roomId(), seconds));
+        return ended.isPresent();
     }
 
     private void announceLeft(LiveConnection gone, String noticeSuffix) {

@@ -112,6 +112,7 @@ class LiveRoomServiceTest {
     final InMemoryStudyLedger ledger = new InMemoryStudyLedger();
     final InMemoryChatLog chat = new InMemoryChatLog();
     final InProcessPresence presence = new InProcessPresence();
+    final Map<RoomId, Long> totals = new HashMap<>();
     LiveRoomService live;
     LiveQueries queries;
     final RoomId room = RoomId.newId();
@@ -121,7 +122,7 @@ class LiveRoomServiceTest {
     @BeforeEach
     void setUp() {
         live = new LiveRoomService(rooms, new InProcessTickets(), presence, new InProcessBroadcaster(presence, inbox), chat, ledger,
-                users, StudyDayPolicy.DEFAULT, clock, "node-a");
+                (roomId, seconds) -> totals.merge(roomId, seconds, Long::sum), users, StudyDayPolicy.DEFAULT, clock, "node-a");
         queries = LiveQueries.create(live);
         kim = user("kim");
         lee = user("lee");
@@ -271,6 +272,7 @@ class LiveRoomServiceTest {
         assertEquals(List.of(kim, lee), board.stream().map(LeaderboardEntry::userId).toList());
         assertEquals(603, board.get(0).studySeconds());
         assertEquals(0, board.get(1).studySeconds(), "three seconds is not a session");
+        assertEquals(Map.of(room, 603L), totals, "the room's total grows by what counted");
         assertFalse(board.get(0).live());
         assertEquals(List.of(), presence.inRoom(room));
     }
@@ -322,6 +324,7 @@ class LiveRoomServiceTest {
         assertEquals(1, live.reap());
         StudySession closed = ledger.ofUser(kim, Instant.EPOCH, clock.instant()).getFirst();
         assertEquals(Optional.of(orphan.startedAt().plusSeconds(15)), closed.endedAt());
+        assertEquals(Map.of(room, 15L), totals, "a dead node's session counts up to its last heartbeat");
     }
 
     @Test

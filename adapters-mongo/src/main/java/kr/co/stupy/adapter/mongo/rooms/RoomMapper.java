@@ -1,0 +1,90 @@
+package kr.co.stupy.adapter.mongo.rooms;
+
+import java.util.Date;
+import java.util.List;
+import java.util.Optional;
+import kr.co.stupy.rooms.Ban;
+import kr.co.stupy.rooms.Hashtag;
+import kr.co.stupy.rooms.Member;
+import kr.co.stupy.rooms.OpenChatUrl;
+import kr.co.stupy.rooms.PasswordHash;
+import kr.co.stupy.rooms.Room;
+import kr.co.stupy.rooms.RoomDescription;
+import kr.co.stupy.rooms.RoomTitle;
+import kr.co.stupy.rooms.SearchText;
+import kr.co.stupy.shared.RoomId;
+import kr.co.stupy.shared.UserId;
+import org.bson.Document;
+
+/**
+ * {@link Room} to and from its document in {@code rooms}. Besides the room itself the document
+ * carries fields only queries need: {@code search} (title and description folded to lower case,
+ * because the embedded store has neither {@code $text} nor collations), {@code memberCount} and
+ * {@code hasSeat} for the popular and open orders.
+ */
+final class RoomMapper {
+
+    static final String VERSION = "version";
+    static final String STUDY_SECONDS = "totalStudySeconds";
+
+    private RoomMapper() {
+    }
+
+    /** The whole document of a new room. */
+    static Document toDocument(Room room) {
+        Document doc = new Document("_id", room.id().value())
+                .append("createdAt", Date.from(room.createdAt()))
+                .append(STUDY_SECONDS, room.totalStudySeconds())
+                .append(VERSION, room.version());
+        doc.putAll(changeableFields(room));
+        return doc;
+    }
+
+    /** Everything a change may touch, flattened for {@code $set}: not the id, creation time, study time or version. */
+    static Document changeableFields(Room room) {
+        Document fields = new Document();
+        fields.append("title", room.title().value())
+                .append("description", room.description().value())
+                .append("search", SearchText.searchable(room))
+                .append("password", room.password().map(PasswordHash::encoded).orElse(null))
+                .append("hashtags", room.hashtags().stream().map(Hashtag::value).toList())
+                .append("openChatUrl", room.openChatUrl().map(OpenChatUrl::value).orElse(null))
+                .append("maxMembers", room.maxMembers())
+                .append("memberCount", room.memberCount())
+                .append("hasSeat", room.hasFreeSeat())
+                .append("image", room.image().orElse(null))
+                .append("ownerId", room.ownerId().value())
+                .append("members", room.members().stream()
+                        .map(m -> new Document("userId", m.userId().value()).append("joinedAt", Date.from(m.joinedAt())))
+                        .toList())
+                .append("bans", room.bans().stream()
+                        .map(b -> new Document("userId", b.userId().value()).append("bannedAt", Date.from(b.bannedAt())))
+                        .toList());
+        return fields;
+    }
+
+    static Room toRoom(Document doc) {
+        return Room.restore(new RoomId(doc.getString("_id")),
+                new RoomTitle(doc.getString("title")),
+                new RoomDescription(doc.getString("description")),
+                Optional.ofNullable(doc.getString("password")).map(PasswordHash::new),
+                doc.getList("hashtags", String.class).stream().map(Hashtag::new).toList(),
+                Optional.ofNullable(doc.getString("openChatUrl")).map(OpenChatUrl::new),
+                doc.getInteger("maxMembers"),
+                Optional.ofNullable(doc.getString("image")),
+                new UserId(doc.getString("ownerId")),
+                members(doc.getList("members", Document.class)),
+                bans(doc.getList("bans", Document.class)),
+                doc.getDate("createdAt").toInstant(),
+                ((Number) doc.get(STUDY_SECONDS)).longValue(),
+                ((Number) doc.get(VERSION)).longValue());
+    }
+
+    private static List<Member> members(List<Document> docs) {
+        return docs.stream().map(m -> new Member(new UserId(m.getString("userId")), m.getDate("joinedAt").toInstant())).toList();
+    }
+
+    private static List<Ban> bans(List<Document> docs) {
+        return docs.stream().map(b -> new Ban(new UserId(b.getString("userId")), b.getDate("bannedAt").toInstant())).toList();
+    }
+}

@@ -1,0 +1,253 @@
+package kr.co.stupy.application.rooms.service;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.UnaryOperator;
+import kr.co.stupy.application.image.ImageStore;
+import kr.co.stupy.application.image.ImageUpload;
+import kr.co.stupy.application.rooms.port.in.BanView;
+import kr.co.stupy.application.rooms.port.in.ManageRoomsUseCase;
+import kr.co.stupy.application.rooms.port.in.RoomMembershipUseCase;
+import kr.co.stupy.application.rooms.port.in.RoomView;
+import kr.co.stupy.application.rooms.port.out.LiveRoomsView;
+import kr.co.stupy.application.rooms.port.out.MemberRemovals;
+import kr.co.stupy.application.rooms.port.out.PasswordHasher;
+import kr.co.stupy.application.rooms.port.out.RoomRemovalCleanup;
+import kr.co.stupy.identity.User;
+import kr.co.stupy.identity.Users;
+import kr.co.stupy.rooms.Ban;
+import kr.co.stupy.rooms.PasswordCheck;
+import kr.co.stupy.rooms.PasswordHash;
+import kr.co.stupy.rooms.Room;
+import kr.co.stupy.rooms.RoomChanges;
+import kr.co.stupy.rooms.RoomErrors;
+import kr.co.stupy.rooms.RoomPassword;
+import kr.co.stupy.rooms.RoomQuotas;
+import kr.co.stupy.rooms.Rooms;
+import kr.co.stupy.shared.DomainException;
+import kr.co.stupy.shared.RoomId;
+import kr.co.stupy.shared.UserId;
+
+/**
+ * Changes to rooms without transactions. Each change reads the room, lets the room decide, and
+ * writes the result only if nobody wrote the room meanwhile (else it reads again and decides
+ * again). Membership also touches the user's {@link RoomQuotas}: a hold is taken before a seat and
+ * given back after the seat is gone or if taking it failed, so no user is ever in more than
+ * {@link Room#MAX_ROOMS_PER_USER} rooms, however many requests race.
+ */
+public final class RoomService implements ManageRoomsUseCase, RoomMembershipUseCase {
+
+    /** Enough for every member of a full room to have changed it once in between; after that, 409 ROOM_BUSY. */
+    private static final int MAX_ATTEMPTS = 100;
+
+    private final Rooms rooms;
+    private final RoomQuotas quotas;
+    private final Users users;
+    private final PasswordHasher hasher;
+    private final ImageStore images;
+    private final RoomViews views;
+    private final List<RoomRemovalCleanup> cleanups;
+    private final MemberRemovals memberRemovals;
+    private final Clock clock;
+
+    public RoomService(Rooms rooms, RoomQuotas quotas, Users users, PasswordHasher hasher, ImageStore images,
+                       LiveRoomsView live, List<RoomRemovalCleanup> cleanups, MemberRemovals memberRemovals, Clock clock) {
+        this.rooms = rooms;
+        this.quotas = quotas;
+        this.users = users;
+        this.hasher = hasher;
+        this.images = images;
+        this.views = new RoomViews(rooms, live);
+        this.cleanups = List.copyOf(cleanups);
+        this.memberRemovals = memberRemovals;
+        this.clock = clock;
+    }
+
+    @Override
+    public RoomView create(CreateRoomCommand command) {
+        Optional<PasswordHash> hash = command.password().map(hasher::hash);
+        RoomId id = RoomId.newId();
+        Room room = Room.open(id, command.creator(), command.title(), command.description(), hash, command.hashtags(),
+                command.openChatUrl(), command.maxMembers(), clock.instant());
+        if (!quotas.hold(command.creator(), id, Room.MAX_ROOMS_PER_USER)) {
+            throw RoomErrors.joinLimit();
+        }
+        boolean stored = false;
+        try {
+            rooms.insert(room);
+            stored = true;
+            return views.of(room);
+        } finally {
+            if (!stored) {
+                quotas.release(command.creator(), id);
+            }
+        }
+    }
+
+    @Override
+    public RoomView edit(EditRoomCommand command) {
+        // Hashing is slow: done once, outside the retries, and only after the actor proved to be the owner.
+        load(command.roomId()).requireOwner(command.actor());
+        RoomChanges.PasswordChange password = command.removePassword() ? new RoomChanges.PasswordChange.Remove()
+                : command.password().<RoomChanges.PasswordChange>map(p -> new RoomChanges.PasswordChange.Set(hasher.hash(p)))
+                        .orElseGet(RoomChanges.PasswordChange.Keep::new);
+        RoomChanges changes = new RoomChanges(command.title(), command.description(), command.hashtags(),
+                command.openChatUrl(), command.removeOpenChatUrl(), command.maxMembers(), password);
+        return views.of(change(command.roomId(), room -> room.edit(command.actor(), changes)));
+    }
+
+    @Override
+    public RoomView changeImage(UserId actor, RoomId roomId, ImageUpload image) {
+        load(roomId).requireOwner(actor);
+        String key = images.store(image);
+        Room before;
+        Room after;
+        try {
+            for (int attempt = 0; ; attempt++) {
+                before = load(roomId);
+                after = before.changeImage(actor, key);
+                if (rooms.update(before, after)) {
+                    break;
+                }
+                checkAttempts(attempt);
+            }
+        } catch (RuntimeException e) {
+            images.delete(key);
+            throw e;
+        }
+        before.image().ifPresent(images::delete);
+        return views.of(after);
+    }
+
+    @Override
+    public void delete(UserId actor, RoomId roomId) {
+        for (int attempt = 0; ; attempt++) {
+            Room room = load(roomId);
+            room.requireOwner(actor);
+            if (rooms.delete(room)) {
+                room.members().forEach(member -> quotas.release(member.userId(), roomId));
+                removed(room);
+                return;
+            }
+            checkAttempts(attempt);
+        }
+    }
+
+    @Override
+    public RoomView join(UserId userId, RoomId roomId, Optional<RoomPassword> password) {
+        PasswordCheck check = rememberingCheck(password);
+        Room room = load(roomId);
+        if (room.isMember(userId)) {
+            return views.of(room);
+        }
+        // Asked first so the room's own refusals (banned, wrong password, full) come before the user's limit.
+        room.join(userId, check, clock.instant());
+        if (!quotas.hold(userId, roomId, Room.MAX_ROOMS_PER_USER)) {
+            Room now = load(roomId);
+            if (now.isMember(userId)) {
+                return views.of(now); // a parallel request of the same user got the seat
+            }
+            throw RoomErrors.joinLimit();
+        }
+        boolean seated = false;
+        try {
+            for (int attempt = 0; ; attempt++) {
+                Room before = load(roomId);
+                if (before.isMember(userId)) {
+                    return views.of(before); // seated by a parallel request, which keeps its own hold
+                }
+                Room after = before.join(userId, check, clock.instant());
+                if (rooms.update(before, after)) {
+                    seated = true;
+                    return views.of(after);
+                }
+                checkAttempts(attempt);
+            }
+        } finally {
+            if (!seated) {
+                quotas.release(userId, roomId);
+            }
+        }
+    }
+
+    @Override
+    public void leave(UserId userId, RoomId roomId) {
+        for (int attempt = 0; ; attempt++) {
+            Room before = load(roomId);
+            Optional<Room> after = before.leave(userId);
+            if (after.isEmpty() ? rooms.delete(before) : rooms.update(before, after.get())) {
+                quotas.release(userId, roomId);
+                if (after.isEmpty()) {
+                    removed(before);
+                }
+                return;
+            }
+            checkAttempts(attempt);
+        }
+    }
+
+    @Override
+    public RoomView handOver(UserId actor, RoomId roomId, UserId newOwner) {
+        return views.of(change(roomId, room -> room.handOver(actor, newOwner)));
+    }
+
+    @Override
+    public void kick(UserId actor, RoomId roomId, UserId target) {
+        change(roomId, room -> room.kick(actor, target, clock.instant()));
+        quotas.release(target, roomId);
+        memberRemovals.memberRemoved(roomId, target);
+    }
+
+    @Override
+    public List<BanView> bans(UserId actor, RoomId roomId) {
+        Room room = load(roomId);
+        room.requireOwner(actor);
+        Map<UserId, User> known = users.byIds(room.bans().stream().map(Ban::userId).toList());
+        return room.bans().stream().map(ban -> {
+            Optional<User> user = Optional.ofNullable(known.get(ban.userId()));
+            return new BanView(ban.userId(), user.map(u -> u.nickname().value()).orElse(RoomQueryService.LEFT_USER),
+                    user.flatMap(User::profileImage), ban.bannedAt());
+        }).toList();
+    }
+
+    @Override
+    public void liftBan(UserId actor, RoomId roomId, UserId target) {
+        change(roomId, room -> room.liftBan(actor, target));
+    }
+
+    /** Everything a room leaves behind: its picture and what other contexts keep about it. */
+    void removed(Room room) {
+        room.image().ifPresent(images::delete);
+        cleanups.forEach(cleanup -> cleanup.roomRemoved(room.id()));
+    }
+
+    private Room change(RoomId roomId, UnaryOperator<Room> decision) {
+        for (int attempt = 0; ; attempt++) {
+            Room before = load(roomId);
+            Room after = decision.apply(before);
+            if (after.equals(before) || rooms.update(before, after)) {
+                return after;
+            }
+            checkAttempts(attempt);
+        }
+    }
+
+    private Room load(RoomId roomId) {
+        return rooms.byId(roomId).orElseThrow(RoomErrors::notFound);
+    }
+
+    /** Remembers the slow comparison per stored hash, so retries of one join hash the typed password once. */
+    private PasswordCheck rememberingCheck(Optional<RoomPassword> password) {
+        Map<PasswordHash, Boolean> results = new ConcurrentHashMap<>();
+        return hash -> password.isPresent() && results.computeIfAbsent(hash, h -> hasher.matches(password.get(), h));
+    }
+
+    private static void checkAttempts(int attempt) {
+        if (attempt + 1 >= MAX_ATTEMPTS) {
+            throw DomainException.conflict("ROOM_BUSY", "the room is changing too fast right now; try again");
+        }
+    }
+}

@@ -1,0 +1,258 @@
+package kr.co.stupy.rooms;
+
+import static kr.co.stupy.rooms.RoomFixtures.room;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
+import kr.co.stupy.shared.InvalidInputException;
+import kr.co.stupy.shared.Page;
+import kr.co.stupy.shared.PageRequest;
+import kr.co.stupy.shared.RoomId;
+import kr.co.stupy.shared.UserId;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** What every {@link Rooms} implementation promises. Extend it once per implementation. */
+public abstract class AbstractRoomsContract {
+
+    private static final Instant T0 = Instant.parse("2026-11-24T09:00:00Z");
+
+    protected Rooms rooms;
+
+    protected abstract Rooms createRooms();
+
+    @BeforeEach
+    void setUpRooms() {
+        rooms = createRooms();
+    }
+
+    private static PasswordCheck noPassword() {
+        return hash -> false;
+    }
+
+    @Test
+    void storesAndReloadsARoomExactly() {
+        UserId owner = UserId.newId();
+        Room room = Room.open(RoomId.newId(), owner, new RoomTitle("자바 스터디"), new RoomDescription("매일\n공부"),
+                Optional.of(new PasswordHash("pbkdf2$1$abc$def")), Hashtags.of(List.of("#Java", "spring")),
+                Optional.of(new OpenChatUrl("https://open.kakao.com/o/abc")), Optional.of(7), T0);
+        rooms.insert(room);
+
+        assertEquals(Optional.of(room), rooms.byId(room.id()));
+        assertEquals(Optional.empty(), rooms.byId(RoomId.newId()));
+    }
+
+    @Test
+    void anUpdateLandsOnlyOnTheVersionItWasMadeFrom() {
+        UserId owner = UserId.newId();
+        UserId guest = UserId.newId();
+        Room room = room(owner, T0);
+        rooms.insert(room);
+
+        Room joined = room.join(guest, noPassword(), T0.plusSeconds(1));
+        assertTrue(rooms.update(room, joined));
+        Room stored = rooms.byId(room.id()).orElseThrow();
+        assertEquals(1, stored.version());
+        assertEquals(List.of(owner, guest), stored.members().stream().map(Member::userId).toList());
+
+        // A second writer that read the old version loses.
+        Room stale = room.join(UserId.newId(), noPassword(), T0.plusSeconds(2));
+        assertFalse(rooms.update(room, stale));
+        assertEquals(2, rooms.byId(room.id()).orElseThrow().memberCount());
+    }
+
+    @Test
+    void parallelWritersFromOneVersionProduceExactlyOneWinner() throws Exception {
+        Room room = room(UserId.newId(), T0);
+        rooms.insert(room);
+        AtomicInteger winners = new AtomicInteger();
+        CountDownLatch start = new CountDownLatch(1);
+        try (var pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            var futures = IntStream.range(0, 16).mapToObj(i -> pool.submit(() -> {
+                start.await();
+                if (rooms.update(room, room.join(UserId.newId(), noPassword(), T0))) {
+                    winners.incrementAndGet();
+                }
+                return null;
+            })).toList();
+            start.countDown();
+            for (var future : futures) {
+                future.get();
+            }
+        }
+        assertEquals(1, winners.get());
+        assertEquals(2, rooms.byId(room.id()).orElseThrow().memberCount());
+    }
+
+    @Test
+    void updatesNeverOverwriteStudyTime() {
+        Room room = room(UserId.newId(), T0);
+        rooms.insert(room);
+        assertTrue(rooms.addStudySeconds(room.id(), 90));
+
+        Room reread = rooms.byId(room.id()).orElseThrow();
+        assertEquals(90, reread.totalStudySeconds());
+        assertEquals(0, reread.version(), "study time does not move the version");
+        assertTrue(rooms.update(reread, reread.edit(reread.ownerId(), new RoomChanges(
+                Optional.of(new RoomTitle("renamed")), Optional.empty(), Optional.empty(), Optional.empty(), false,
+                Optional.empty(), null))));
+        assertEquals(90, rooms.byId(room.id()).orElseThrow().totalStudySeconds());
+        assertFalse(rooms.addStudySeconds(RoomId.newId(), 5));
+    }
+
+    @Test
+    void deletesOnlyTheVersionItWasMadeFrom() {
+        Room room = room(UserId.newId(), T0);
+        rooms.insert(room);
+        Room changed = room.join(UserId.newId(), noPassword(), T0);
+        rooms.update(room, changed);
+
+        assertFalse(rooms.delete(room));
+        assertTrue(rooms.delete(rooms.byId(room.id()).orElseThrow()));
+        assertEquals(Optional.empty(), rooms.byId(room.id()));
+        assertFalse(rooms.delete(room));
+    }
+
+    @Test
+    void findsTheRoomsOfAMemberInJoinOrder() {
+        UserId kim = UserId.newId();
+        Room first = room(UserId.newId(), T0);
+        Room second = room(kim, T0.plusSeconds(5));
+        Room other = room(UserId.newId(), T0);
+        rooms.insert(first);
+        rooms.insert(second);
+        rooms.insert(other);
+        rooms.update(first, first.join(kim, noPassword(), T0.plusSeconds(1)));
+
+        assertEquals(List.of(first.id(), second.id()), rooms.ofMember(kim).stream().map(Room::id).toList());
+        assertEquals(List.of(), rooms.ofMember(UserId.newId()));
+    }
+
+    @Test
+    void searchesTextLiterallyAndCaseInsensitivelyInTitleAndDescription() {
+        UserId owner = UserId.newId();
+        Room java = room(owner, "Java 스터디", "매일 (.*) 정규식 공부", T0);
+        Room korean = room(owner, "토익 900", "아침마다 JAVA 단어", T0.plusSeconds(1));
+        Room plain = room(owner, "math", "calculus", T0.plusSeconds(2));
+        List.of(java, korean, plain).forEach(rooms::insert);
+
+        assertEquals(List.of(korean.id(), java.id()), ids(search("java", RoomSort.LATEST)));
+        assertEquals(List.of(java.id()), ids(search("(.*)", RoomSort.LATEST)));
+        assertEquals(List.of(), ids(search("매일.*공부", RoomSort.LATEST)), "regex characters are plain text");
+        assertEquals(List.of(korean.id()), ids(search("아침마다", RoomSort.LATEST)));
+        assertEquals(List.of(), ids(search("{\"$gt\":\"\"}", RoomSort.LATEST)));
+        assertEquals(List.of(), ids(search("x\\E.*\\Q", RoomSort.LATEST)));
+    }
+
+    @Test
+    void searchesByExactHashtag() {
+        UserId owner = UserId.newId();
+        Room a = room(owner, "a", "a", T0, "java", "spring");
+        Room b = room(owner, "b", "b", T0.plusSeconds(1), "javascript");
+        rooms.insert(a);
+        rooms.insert(b);
+
+        Page<Room> page = rooms.search(new RoomSearch(Optional.empty(), Optional.of(new Hashtag("#JAVA")), RoomSort.LATEST),
+                PageRequest.first(20));
+        assertEquals(List.of(a.id()), ids(page));
+    }
+
+    @Test
+    void sortsByEachOrder() {
+        UserId owner = UserId.newId();
+        Room old = room(owner, T0);
+        Room busy = room(owner, T0.plusSeconds(1));
+        Room fresh = room(owner, T0.plusSeconds(2));
+        List.of(old, busy, fresh).forEach(rooms::insert);
+        Room busyJoined = busy.join(UserId.newId(), noPassword(), T0).join(UserId.newId(), noPassword(), T0);
+        rooms.update(busy, busyJoined);
+        Room fullOld = old.edit(owner, capacity(2)).join(UserId.newId(), noPassword(), T0);
+        rooms.update(old, fullOld);
+        rooms.addStudySeconds(old.id(), 500);
+        rooms.addStudySeconds(fresh.id(), 100);
+
+        assertEquals(List.of(fresh.id(), busy.id(), old.id()), ids(rooms.search(RoomSearch.all(RoomSort.LATEST), PageRequest.first(20))));
+        assertEquals(List.of(busy.id(), old.id(), fresh.id()), ids(rooms.search(RoomSearch.all(RoomSort.POPULAR), PageRequest.first(20))));
+        assertEquals(List.of(fresh.id(), busy.id()), ids(rooms.search(RoomSearch.all(RoomSort.OPEN), PageRequest.first(20))));
+        assertEquals(List.of(old.id(), fresh.id(), busy.id()), ids(rooms.search(RoomSearch.all(RoomSort.STUDIED), PageRequest.first(20))));
+    }
+
+    @Test
+    void ranksByStudyTimeWithTiesSharingARank() {
+        UserId owner = UserId.newId();
+        Room a = room(owner, T0);
+        Room b = room(owner, T0);
+        Room c = room(owner, T0);
+        Room d = room(owner, T0);
+        List.of(a, b, c, d).forEach(rooms::insert);
+        rooms.addStudySeconds(a.id(), 300);
+        rooms.addStudySeconds(b.id(), 100);
+        rooms.addStudySeconds(c.id(), 100);
+
+        assertEquals(Map.of(300L, 1L, 100L, 2L, 0L, 4L, 1000L, 1L), rooms.ranksOf(Set.of(300L, 100L, 0L, 1000L)));
+        assertEquals(Map.of(), rooms.ranksOf(Set.of()));
+    }
+
+    @Test
+    void pagesNeitherSkipNorRepeatWhileRoomsAreCreated() {
+        UserId owner = UserId.newId();
+        Set<RoomId> before = new HashSet<>();
+        for (int i = 0; i < 25; i++) {
+            Room room = room(owner, T0.plusSeconds(i / 3)); // several rooms share a creation time
+            rooms.insert(room);
+            before.add(room.id());
+        }
+        List<RoomId> seen = new ArrayList<>();
+        Optional<String> cursor = Optional.empty();
+        int created = 0;
+        do {
+            Page<Room> page = rooms.search(RoomSearch.all(RoomSort.LATEST), new PageRequest(4, cursor));
+            seen.addAll(ids(page));
+            rooms.insert(room(owner, T0.plusSeconds(100 + created++)));
+            cursor = page.nextCursor();
+        } while (cursor.isPresent());
+
+        assertEquals(before.size(), seen.size(), "no room twice");
+        assertEquals(before, new HashSet<>(seen), "every room that existed at the start once");
+    }
+
+    @Test
+    void refusesCursorsOfAnotherOrderOrMadeUp() {
+        UserId owner = UserId.newId();
+        for (int i = 0; i < 3; i++) {
+            rooms.insert(room(owner, T0.plusSeconds(i)));
+        }
+        String cursor = rooms.search(RoomSearch.all(RoomSort.LATEST), PageRequest.first(1)).nextCursor().orElseThrow();
+
+        assertThrows(InvalidInputException.class,
+                () -> rooms.search(RoomSearch.all(RoomSort.POPULAR), new PageRequest(1, Optional.of(cursor))));
+        assertThrows(InvalidInputException.class,
+                () -> rooms.search(RoomSearch.all(RoomSort.LATEST), new PageRequest(1, Optional.of("not-a-cursor"))));
+    }
+
+    private Page<Room> search(String text, RoomSort sort) {
+        return rooms.search(new RoomSearch(Optional.of(new SearchText(text)), Optional.empty(), sort), PageRequest.first(20));
+    }
+
+    private static RoomChanges capacity(int maxMembers) {
+        return new RoomChanges(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), false,
+                Optional.of(maxMembers), null);
+    }
+
+    private static List<RoomId> ids(Page<Room> page) {
+        return page.items().stream().map(Room::id).toList();
+    }
+}
