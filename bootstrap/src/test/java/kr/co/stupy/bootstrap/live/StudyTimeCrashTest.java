@@ -1,0 +1,62 @@
+package kr.co.stupy.bootstrap.live;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
+import java.util.Map;
+import kr.co.stupy.bootstrap.support.Api;
+import kr.co.stupy.bootstrap.support.LiveClient;
+import kr.co.stupy.bootstrap.support.StupyProcess;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A server killed in the middle of a study session: after a restart the session counts up to its
+ * last heartbeat, not to the crash and not to the restart, and the room's total agrees.
+ */
+class StudyTimeCrashTest {
+
+    @TempDir
+    Path dataDir;
+
+    @Test
+    void aSessionCutShortByACrashCountsUpToItsLastHeartbeat() throws Exception {
+        Map<String, String> settings = Map.of("STUPY_PORT", "0", "STUPY_DATA_DIR", dataDir.toString());
+        Api.Session kim;
+        String roomId;
+        long heartbeatAfterMillis;
+        try (StupyProcess server = StupyProcess.start(settings)) {
+            Api api = server.api();
+            kim = api.devLogin("crash-kim");
+            roomId = api.post("/api/rooms", kim, Map.of("title", "밤샘", "description", "끝까지")).body().get("id").asText();
+            LiveClient live = LiveClient.enter(api, kim, roomId);
+            live.next("welcome");
+            long connectedAt = System.currentTimeMillis();
+            // Study time is what is measured here: let six seconds of it pass, then prove the session alive.
+            Thread.sleep(6_000);
+            live.send(Map.of("type", "ping"));
+            live.next("pong");
+            heartbeatAfterMillis = System.currentTimeMillis() - connectedAt;
+            Thread.sleep(4_000);
+            server.crash();
+        }
+
+        try (StupyProcess restarted = StupyProcess.start(settings)) {
+            Api api = restarted.api();
+            Api.Session again = new Api.Session(kim.token(), kim.userId(), kim.nickname());
+            JsonNode entry = api.get("/api/rooms/" + roomId + "/leaderboard?period=all", again).body().at("/items/0");
+            long counted = entry.get("studySeconds").asLong();
+            assertFalse(entry.get("live").asBoolean());
+            assertTrue(counted >= 5 && counted <= heartbeatAfterMillis / 1000 + 1,
+                    "counted " + counted + " s; the last heartbeat came " + heartbeatAfterMillis + " ms after the start, the crash 4 s later");
+            assertEquals(counted, api.get("/api/rooms/" + roomId, again).body().get("totalStudySeconds").asLong(),
+                    "the room's total holds the same time");
+            Thread.sleep(1_500);
+            assertEquals(counted, api.get("/api/rooms/" + roomId + "/leaderboard?period=all", again).body().at("/items/0/studySeconds").asLong(),
+                    "a closed session does not grow");
+        }
+    }
+}
