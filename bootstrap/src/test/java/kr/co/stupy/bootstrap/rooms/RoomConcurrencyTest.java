@@ -1,5 +1,6 @@
 package kr.co.stupy.bootstrap.rooms;
 
+import kr.co.stupy.shared.testing.Parallel;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -11,10 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.IntFunction;
 import java.util.stream.IntStream;
 import kr.co.stupy.bootstrap.support.Api;
@@ -220,23 +217,6 @@ class RoomConcurrencyTest {
 
     /** Runs {@code count} requests on virtual threads, all released by one gate; replies in request order. */
     private static List<Api.Reply> parallel(int count, IntFunction<Api.Reply> request) {
-        CountDownLatch gate = new CountDownLatch(1);
-        try (var pool = Executors.newVirtualThreadPerTaskExecutor()) {
-            List<Future<Api.Reply>> futures = IntStream.range(0, count).mapToObj(i -> pool.submit(() -> {
-                gate.await();
-                return request.apply(i);
-            })).toList();
-            gate.countDown();
-            List<Api.Reply> replies = new ArrayList<>();
-            for (Future<Api.Reply> future : futures) {
-                replies.add(future.get());
-            }
-            return replies;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException(e.getCause());
-        }
+        return Parallel.run(count, request::apply);
     }
 }

@@ -1,6 +1,5 @@
 package kr.co.stupy.bootstrap.web;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -12,13 +11,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.IntStream;
 import kr.co.stupy.bootstrap.support.Api;
 import kr.co.stupy.bootstrap.support.TestNode;
+import kr.co.stupy.shared.testing.Parallel;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -82,28 +77,12 @@ class AuthAndUsersTest {
     }
 
     @Test
-    void fiftyParallelFirstLoginsWithOneNameMakeExactlyOneUser() throws Exception {
-        Set<String> ids = ConcurrentHashMap.newKeySet();
-        AtomicInteger created = new AtomicInteger();
-        CountDownLatch go = new CountDownLatch(1);
-        try (var pool = Executors.newVirtualThreadPerTaskExecutor()) {
-            var futures = IntStream.range(0, 50).mapToObj(i -> pool.submit(() -> {
-                go.await();
-                Api.Reply reply = api.post("/api/auth/dev-login", null, Map.of("nickname", "racer"));
-                assertEquals(200, reply.status(), reply.raw());
-                ids.add(reply.body().at("/user/id").asText());
-                if (reply.body().get("newUser").asBoolean()) {
-                    created.incrementAndGet();
-                }
-                return null;
-            })).toList();
-            go.countDown();
-            for (var future : futures) {
-                future.get();
-            }
-        }
-        assertEquals(1, ids.size());
-        assertEquals(1, created.get());
+    void fiftyParallelFirstLoginsWithOneNameMakeExactlyOneUser() {
+        List<Api.Reply> replies = Parallel.run(50, i -> api.post("/api/auth/dev-login", null, Map.of("nickname", "racer")));
+
+        replies.forEach(reply -> assertEquals(200, reply.status(), reply.raw()));
+        assertEquals(1, replies.stream().map(r -> r.body().at("/user/id").asText()).distinct().count());
+        assertEquals(1, replies.stream().filter(r -> r.body().get("newUser").asBoolean()).count());
     }
 
     @Test

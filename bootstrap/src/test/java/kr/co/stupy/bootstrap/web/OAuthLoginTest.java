@@ -1,5 +1,6 @@
 package kr.co.stupy.bootstrap.web;
 
+import kr.co.stupy.shared.testing.Parallel;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -25,10 +26,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 import kr.co.stupy.bootstrap.config.Settings;
 import kr.co.stupy.bootstrap.support.Api;
@@ -342,26 +339,11 @@ class OAuthLoginTest {
             startedStates.add(begin(browser, "kakao"));
             started.add(browser);
         }
-        CountDownLatch go = new CountDownLatch(1);
-        List<Future<Map<String, String>>> results = new ArrayList<>();
-        try (ExecutorService pool = Executors.newFixedThreadPool(browsers)) {
-            for (int i = 0; i < browsers; i++) {
-                Browser browser = started.get(i);
-                String state = startedStates.get(i);
-                String code = kakao.code(Scenario.OK, account);
-                results.add(pool.submit(() -> {
-                    go.await();
-                    return fragment(callback(browser, "kakao", code, state));
-                }));
-            }
-            go.countDown();
-            List<Map<String, String>> logins = new ArrayList<>();
-            for (Future<Map<String, String>> result : results) {
-                logins.add(result.get());
-            }
-            assertEquals(1, logins.stream().filter(login -> "true".equals(login.get("newUser"))).count(), logins::toString);
-            assertEquals(1, logins.stream().map(login -> me(login.get("token")).get("id").asText()).distinct().count());
-        }
+        List<String> codes = started.stream().map(browser -> kakao.code(Scenario.OK, account)).toList();
+        List<Map<String, String>> logins = Parallel.run(browsers,
+                i -> fragment(callback(started.get(i), "kakao", codes.get(i), startedStates.get(i))));
+        assertEquals(1, logins.stream().filter(login -> "true".equals(login.get("newUser"))).count(), logins::toString);
+        assertEquals(1, logins.stream().map(login -> me(login.get("token")).get("id").asText()).distinct().count());
     }
 
     @Test

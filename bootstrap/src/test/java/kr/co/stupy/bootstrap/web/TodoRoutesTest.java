@@ -1,5 +1,6 @@
 package kr.co.stupy.bootstrap.web;
 
+import kr.co.stupy.shared.testing.Parallel;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -10,20 +11,13 @@ import com.mongodb.client.model.Filters;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.time.Instant;
-import java.time.LocalTime;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntFunction;
 import java.util.stream.IntStream;
@@ -99,24 +93,9 @@ class TodoRoutesTest {
         assertTrue(fields.contains(field), reply.raw());
     }
 
-    /** Runs every request at once (released together by a latch) and returns the replies in order. */
+    /** Runs every request at once and returns the replies in order. */
     private static <T> List<T> inParallel(int count, IntFunction<Callable<T>> task) throws Exception {
-        CountDownLatch start = new CountDownLatch(1);
-        List<T> results = new ArrayList<>();
-        try (var pool = Executors.newVirtualThreadPerTaskExecutor()) {
-            List<Future<T>> futures = IntStream.range(0, count).mapToObj(i -> {
-                Callable<T> work = task.apply(i);
-                return pool.submit(() -> {
-                    start.await();
-                    return work.call();
-                });
-            }).toList();
-            start.countDown();
-            for (Future<T> future : futures) {
-                results.add(future.get());
-            }
-        }
-        return results;
+        return Parallel.run(count, i -> task.apply(i).call());
     }
 
     @Test

@@ -1,14 +1,12 @@
 package kr.co.stupy.rooms;
 
+import kr.co.stupy.shared.testing.Parallel;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import kr.co.stupy.shared.RoomId;
 import kr.co.stupy.shared.UserId;
@@ -68,22 +66,8 @@ public abstract class AbstractRoomQuotasContract {
     @Test
     void parallelHoldsOnDifferentRoomsNeverPassTheLimit() throws Exception {
         UserId kim = UserId.newId();
-        AtomicInteger granted = new AtomicInteger();
-        CountDownLatch start = new CountDownLatch(1);
-        try (var pool = Executors.newVirtualThreadPerTaskExecutor()) {
-            var futures = IntStream.range(0, 20).mapToObj(i -> pool.submit(() -> {
-                start.await();
-                if (quotas.hold(kim, RoomId.newId(), 5)) {
-                    granted.incrementAndGet();
-                }
-                return null;
-            })).toList();
-            start.countDown();
-            for (var future : futures) {
-                future.get();
-            }
-        }
-        assertEquals(5, granted.get());
+        long granted = Parallel.run(20, i -> quotas.hold(kim, RoomId.newId(), 5)).stream().filter(held -> held).count();
+        assertEquals(5, granted);
         assertEquals(5, quotas.held(kim).size());
     }
 
@@ -91,19 +75,11 @@ public abstract class AbstractRoomQuotasContract {
     void parallelHoldsAndReleasesOnOneRoomBalance() throws Exception {
         UserId kim = UserId.newId();
         RoomId room = RoomId.newId();
-        CountDownLatch start = new CountDownLatch(1);
-        try (var pool = Executors.newVirtualThreadPerTaskExecutor()) {
-            var futures = IntStream.range(0, 20).mapToObj(i -> pool.submit(() -> {
-                start.await();
-                assertTrue(quotas.hold(kim, room, 1));
-                quotas.release(kim, room);
-                return null;
-            })).toList();
-            start.countDown();
-            for (var future : futures) {
-                future.get();
-            }
-        }
+        Parallel.run(20, i -> {
+            assertTrue(quotas.hold(kim, room, 1));
+            quotas.release(kim, room);
+            return i;
+        });
         assertEquals(Set.of(), quotas.held(kim));
     }
 }

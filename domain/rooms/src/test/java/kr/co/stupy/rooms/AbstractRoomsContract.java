@@ -1,5 +1,6 @@
 package kr.co.stupy.rooms;
 
+import kr.co.stupy.shared.testing.Parallel;
 import static kr.co.stupy.rooms.RoomFixtures.room;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -13,10 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.IntStream;
 import kr.co.stupy.shared.InvalidInputException;
 import kr.co.stupy.shared.Page;
 import kr.co.stupy.shared.PageRequest;
@@ -78,22 +75,9 @@ public abstract class AbstractRoomsContract {
     void parallelWritersFromOneVersionProduceExactlyOneWinner() throws Exception {
         Room room = room(UserId.newId(), T0);
         rooms.insert(room);
-        AtomicInteger winners = new AtomicInteger();
-        CountDownLatch start = new CountDownLatch(1);
-        try (var pool = Executors.newVirtualThreadPerTaskExecutor()) {
-            var futures = IntStream.range(0, 16).mapToObj(i -> pool.submit(() -> {
-                start.await();
-                if (rooms.update(room, room.join(UserId.newId(), noPassword(), T0))) {
-                    winners.incrementAndGet();
-                }
-                return null;
-            })).toList();
-            start.countDown();
-            for (var future : futures) {
-                future.get();
-            }
-        }
-        assertEquals(1, winners.get());
+        long winners = Parallel.run(16, i -> rooms.update(room, room.join(UserId.newId(), noPassword(), T0)))
+                .stream().filter(won -> won).count();
+        assertEquals(1, winners);
         assertEquals(2, rooms.byId(room.id()).orElseThrow().memberCount());
     }
 

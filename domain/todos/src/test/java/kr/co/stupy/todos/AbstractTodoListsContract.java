@@ -1,5 +1,6 @@
 package kr.co.stupy.todos;
 
+import kr.co.stupy.shared.testing.Parallel;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -9,9 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntFunction;
 import java.util.stream.IntStream;
@@ -50,24 +48,9 @@ public abstract class AbstractTodoListsContract {
         return list;
     }
 
-    /** Runs every task at once (released together by a latch) and returns their results in order. */
+    /** Runs every task at once and returns their results in order. */
     protected static <T> List<T> inParallel(int count, IntFunction<Callable<T>> task) throws Exception {
-        CountDownLatch start = new CountDownLatch(1);
-        List<T> results = new ArrayList<>();
-        try (var pool = Executors.newVirtualThreadPerTaskExecutor()) {
-            List<Future<T>> futures = IntStream.range(0, count).mapToObj(i -> {
-                Callable<T> work = task.apply(i);
-                return pool.submit(() -> {
-                    start.await();
-                    return work.call();
-                });
-            }).toList();
-            start.countDown();
-            for (Future<T> future : futures) {
-                results.add(future.get());
-            }
-        }
-        return results;
+        return Parallel.run(count, i -> task.apply(i).call());
     }
 
     @Test

@@ -1,5 +1,6 @@
 package kr.co.stupy.adapter.mongo.todos;
 
+import kr.co.stupy.shared.testing.MutableClock;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -7,11 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
-import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.stream.IntStream;
 import kr.co.stupy.adapter.mongo.TestMongo;
@@ -31,34 +28,10 @@ class MongoTodoListsTest extends AbstractTodoListsContract {
         return new MongoTodoLists(TestMongo.freshDatabase());
     }
 
-    /** A clock the test moves by hand. */
-    private static final class ManualClock extends Clock {
-        private volatile Instant now = Instant.parse("2026-11-24T09:00:00Z");
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
-
     @Test
     void aSlotLeftByACrashedDeletionIsReleasedOnceItIsStale() {
         MongoDatabase database = TestMongo.freshDatabase();
-        ManualClock clock = new ManualClock();
+        MutableClock clock = new MutableClock(Instant.parse("2026-11-24T09:00:00Z"));
         MongoTodoLists store = new MongoTodoLists(database, clock);
         UserId kim = UserId.newId();
         List<TodoList> ten = IntStream.range(0, TodoLimits.MAX_LISTS_PER_USER)

@@ -1,16 +1,14 @@
 package kr.co.stupy.application.identity.service;
 
+import kr.co.stupy.shared.testing.MutableClock;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -32,26 +30,6 @@ import kr.co.stupy.shared.DomainException;
 import org.junit.jupiter.api.Test;
 
 class SocialLogInServiceTest {
-
-    /** A clock the test moves by hand. */
-    static final class ManualClock extends Clock {
-        Instant now = Instant.parse("2026-11-24T09:00:00Z");
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
 
     /** A provider that vouches for whoever the test says, or fails when told to. */
     static final class FakeProvider implements OAuthProvider {
@@ -87,7 +65,7 @@ class SocialLogInServiceTest {
 
     static final byte[] KEY = "0123456789abcdef0123456789abcdef".getBytes();
 
-    final ManualClock clock = new ManualClock();
+    final MutableClock clock = new MutableClock(Instant.parse("2026-11-24T09:00:00Z"));
     final InMemoryUsers users = new InMemoryUsers();
     final FakeProvider kakao = new FakeProvider(Provider.KAKAO);
     final FakeProvider naver = new FakeProvider(Provider.NAVER);
@@ -148,7 +126,7 @@ class SocialLogInServiceTest {
     @Test
     void aStateExpiresAfterTenMinutes() {
         Start start = service.begin(Provider.KAKAO);
-        clock.now = clock.now.plus(Duration.ofMinutes(10));
+        clock.advance(Duration.ofMinutes(10));
         assertInvalidState(callback(Provider.KAKAO, "c", start));
         assertTrue(kakao.codes.isEmpty());
     }
@@ -156,7 +134,7 @@ class SocialLogInServiceTest {
     @Test
     void aStateJustBeforeExpiryStillWorks() {
         Start start = service.begin(Provider.KAKAO);
-        clock.now = clock.now.plus(Duration.ofMinutes(10)).minusSeconds(1);
+        clock.advance(Duration.ofMinutes(10).minusSeconds(1));
         assertInstanceOf(LoggedIn.class, service.complete(callback(Provider.KAKAO, "c", start)));
     }
 

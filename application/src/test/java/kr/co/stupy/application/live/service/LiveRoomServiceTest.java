@@ -1,16 +1,15 @@
 package kr.co.stupy.application.live.service;
 
+import kr.co.stupy.shared.testing.MutableClock;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -45,30 +44,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class LiveRoomServiceTest {
-
-    /** A clock the test moves by hand. */
-    static final class ManualClock extends Clock {
-        Instant now = Instant.parse("2026-11-24T03:00:00Z");
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
 
     /** Rooms as a map of member lists and a set of bans. */
     static final class FakeRooms implements RoomMembers {
@@ -105,7 +80,7 @@ class LiveRoomServiceTest {
         }
     }
 
-    final ManualClock clock = new ManualClock();
+    final MutableClock clock = new MutableClock(Instant.parse("2026-11-24T03:00:00Z"));
     final FakeRooms rooms = new FakeRooms();
     final Inbox inbox = new Inbox();
     final InMemoryUsers users = new InMemoryUsers();

@@ -10,8 +10,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executors;
 import java.util.stream.IntStream;
 import kr.co.stupy.application.live.ConnectionId;
 import kr.co.stupy.application.live.LiveConnection;
@@ -20,6 +18,7 @@ import kr.co.stupy.application.live.port.out.LivePresence.Admission;
 import kr.co.stupy.shared.Ids;
 import kr.co.stupy.shared.RoomId;
 import kr.co.stupy.shared.UserId;
+import kr.co.stupy.shared.testing.Parallel;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -86,24 +85,16 @@ public abstract class AbstractLivePresenceContract {
     }
 
     @Test
-    void parallelConnectsNeverExceedTheLimitOrTheOneConnectionPerUser() throws Exception {
+    void parallelConnectsNeverExceedTheLimitOrTheOneConnectionPerUser() {
         UserId twin = UserId.newId();
         Set<ConnectionId> admitted = ConcurrentHashMap.newKeySet();
-        CountDownLatch go = new CountDownLatch(1);
-        try (var pool = Executors.newVirtualThreadPerTaskExecutor()) {
-            var futures = IntStream.range(0, 24).mapToObj(i -> pool.submit(() -> {
-                go.await();
-                LiveConnection c = connection(i % 3 == 0 ? twin : UserId.newId(), room, i);
-                if (presence.admit(c) instanceof Admission.Admitted) {
-                    admitted.add(c.connectionId());
-                }
-                return null;
-            })).toList();
-            go.countDown();
-            for (var future : futures) {
-                future.get();
+        Parallel.run(24, i -> {
+            LiveConnection c = connection(i % 3 == 0 ? twin : UserId.newId(), room, i);
+            if (presence.admit(c) instanceof Admission.Admitted) {
+                admitted.add(c.connectionId());
             }
-        }
+            return c;
+        });
         List<LiveConnection> live = presence.inRoom(room);
         assertTrue(live.size() <= LivePresence.MAX_PER_ROOM, "at most four live: " + live.size());
         assertEquals(live.size(), live.stream().map(LiveConnection::userId).distinct().count(), "one connection per user");

@@ -7,10 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executors;
 import java.util.stream.IntStream;
 import kr.co.stupy.chat.ChatLog;
 import kr.co.stupy.chat.ChatMessage;
@@ -18,6 +14,7 @@ import kr.co.stupy.chat.ClientMessageId;
 import kr.co.stupy.chat.MessageText;
 import kr.co.stupy.shared.RoomId;
 import kr.co.stupy.shared.UserId;
+import kr.co.stupy.shared.testing.Parallel;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -69,27 +66,11 @@ public abstract class AbstractChatLogContract {
     }
 
     @Test
-    void aResentClientMessageIsStoredOnceEvenInParallel() throws Exception {
-        Set<String> ids = ConcurrentHashMap.newKeySet();
-        CountDownLatch go = new CountDownLatch(1);
-        var created = new java.util.concurrent.atomic.AtomicInteger();
-        try (var pool = Executors.newVirtualThreadPerTaskExecutor()) {
-            var futures = IntStream.range(0, 20).mapToObj(i -> pool.submit(() -> {
-                go.await();
-                ChatLog.Appended appended = log.append(said("once", "same-id", i));
-                ids.add(appended.message().id());
-                if (appended.created()) {
-                    created.incrementAndGet();
-                }
-                return null;
-            })).toList();
-            go.countDown();
-            for (var future : futures) {
-                future.get();
-            }
-        }
-        assertEquals(1, ids.size());
-        assertEquals(1, created.get());
+    void aResentClientMessageIsStoredOnceEvenInParallel() {
+        List<ChatLog.Appended> appended = Parallel.run(20, i -> log.append(said("once", "same-id", i)));
+
+        assertEquals(1, appended.stream().map(a -> a.message().id()).distinct().count());
+        assertEquals(1, appended.stream().filter(ChatLog.Appended::created).count());
         assertEquals(1, log.history(room, Optional.empty(), 100).size());
     }
 

@@ -16,11 +16,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executors;
-import java.util.stream.IntStream;
 import kr.co.stupy.shared.UserId;
+import kr.co.stupy.shared.testing.Parallel;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -67,30 +64,12 @@ public abstract class AbstractUsersContract {
     }
 
     @Test
-    void parallelFirstLoginsOfOneAccountCreateExactlyOneUser() throws Exception {
-        int callers = 32;
-        Set<UserId> ids = ConcurrentHashMap.newKeySet();
-        Set<Boolean> createdFlags = ConcurrentHashMap.newKeySet();
-        var created = new java.util.concurrent.atomic.AtomicInteger();
-        CountDownLatch start = new CountDownLatch(1);
-        try (var pool = Executors.newVirtualThreadPerTaskExecutor()) {
-            var futures = IntStream.range(0, callers).mapToObj(i -> pool.submit(() -> {
-                start.await();
-                Users.Registration r = users.registerIfAbsent(candidate(Provider.DEV, "park", "park"));
-                ids.add(r.user().id());
-                createdFlags.add(r.created());
-                if (r.created()) {
-                    created.incrementAndGet();
-                }
-                return null;
-            })).toList();
-            start.countDown();
-            for (var future : futures) {
-                future.get();
-            }
-        }
+    void parallelFirstLoginsOfOneAccountCreateExactlyOneUser() {
+        List<Users.Registration> registrations = Parallel.run(32, i -> users.registerIfAbsent(candidate(Provider.DEV, "park", "park")));
+
+        Set<UserId> ids = registrations.stream().map(r -> r.user().id()).collect(java.util.stream.Collectors.toSet());
         assertEquals(1, ids.size(), "one user for one account");
-        assertEquals(1, created.get(), "exactly one caller created it");
+        assertEquals(1, registrations.stream().filter(Users.Registration::created).count(), "exactly one caller created it");
         assertTrue(users.byId(ids.iterator().next()).isPresent());
     }
 

@@ -7,11 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 import kr.co.stupy.shared.RoomId;
 import kr.co.stupy.shared.UserId;
+import kr.co.stupy.shared.testing.Parallel;
 import kr.co.stupy.studytime.StudyLedger;
 import kr.co.stupy.studytime.StudySession;
 import org.junit.jupiter.api.BeforeEach;
@@ -47,26 +45,13 @@ public abstract class AbstractStudyLedgerContract {
     }
 
     @Test
-    void aSessionEndsExactlyOnce() throws Exception {
+    void aSessionEndsExactlyOnce() {
         StudySession session = StudySession.start(kim, room, T0);
         ledger.begin(session);
 
-        AtomicInteger endings = new AtomicInteger();
-        CountDownLatch go = new CountDownLatch(1);
-        try (var pool = Executors.newVirtualThreadPerTaskExecutor()) {
-            var futures = java.util.stream.IntStream.range(0, 16).mapToObj(i -> pool.submit(() -> {
-                go.await();
-                if (ledger.end(session.id(), T0.plusSeconds(100 + i)).isPresent()) {
-                    endings.incrementAndGet();
-                }
-                return null;
-            })).toList();
-            go.countDown();
-            for (var future : futures) {
-                future.get();
-            }
-        }
-        assertEquals(1, endings.get());
+        List<Optional<StudySession>> endings = Parallel.run(16, i -> ledger.end(session.id(), T0.plusSeconds(100 + i)));
+
+        assertEquals(1, endings.stream().filter(Optional::isPresent).count());
         StudySession stored = ledger.inRoom(room, T0, T0.plusSeconds(1000)).getFirst();
         assertFalse(stored.isOpen());
         assertFalse(ledger.heartbeat(session.id(), T0.plusSeconds(500)), "an ended session takes no heartbeats");
