@@ -37,7 +37,7 @@ import kr.co.stupy.shared.UserId;
  * {@code requests} times and prints p50/p99 per kind.
  *
  * <pre>
- * ./mvnw -q -B -o -pl bootstrap -am test-compile exec:java -Dexec.args="100000 20"
+ * ./mvnw -q -B -o -pl bootstrap -am package -DskipTests exec:java -Dexec.args="100000 20"
  * </pre>
  */
 public final class RoomSearchBenchmark {
