@@ -20,6 +20,7 @@ public final class EmbeddedMongo implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedMongo.class);
     public static final String FILE_NAME = "stupy.mv.db";
+    private static final int CACHE_MB = 512;
 
     private final MongoServer server;
     private final MVStore store;
@@ -38,7 +39,9 @@ public final class EmbeddedMongo implements AutoCloseable {
             throw new UncheckedIOException("cannot create the data directory " + dataDir, e);
         }
         Path file = dataDir.resolve(FILE_NAME);
-        MVStore store = new MVStore.Builder().fileName(file.toString()).open();
+        // The embedded store has no secondary indexes, so every search scans a collection; with H2's
+        // default 16 MB page cache a scan of 100,000 rooms re-reads and re-decodes pages from disk each time.
+        MVStore store = new MVStore.Builder().fileName(file.toString()).cacheSize(CACHE_MB).open();
         MongoServer server = new MongoServer(new DurableH2Backend(store));
         try {
             server.bind("127.0.0.1", port.orElse(0));
