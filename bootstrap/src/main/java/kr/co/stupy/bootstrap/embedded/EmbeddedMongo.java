@@ -20,7 +20,8 @@ public final class EmbeddedMongo implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedMongo.class);
     public static final String FILE_NAME = "stupy.mv.db";
-    private static final int CACHE_MB = 512;
+    /** Up to 512 MB of page cache, but never more than a quarter of the heap this JVM may use. */
+    private static final int CACHE_MB = (int) Math.min(512, Runtime.getRuntime().maxMemory() / 4 / (1024 * 1024));
 
     private final MongoServer server;
     private final MVStore store;
