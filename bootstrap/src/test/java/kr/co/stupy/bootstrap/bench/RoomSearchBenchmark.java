@@ -8,8 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalTime;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -60,8 +58,7 @@ public final class RoomSearchBenchmark {
         int requests = args.length > 1 ? Integer.parseInt(args[1]) : 50;
         Path dataDir = Files.createTempDirectory("stupy-bench");
         int mongoPort = freePort();
-        Settings settings = new Settings(0, dataDir, Optional.empty(), Optional.of(mongoPort), Optional.empty(),
-                Optional.empty(), Optional.of(true), ZoneId.of("Asia/Seoul"), LocalTime.of(5, 0), Optional.empty());
+        Settings settings = TestNode.exposingEmbeddedDatabase(dataDir, mongoPort);
         try (TestNode node = TestNode.start(settings);
              MongoStore store = MongoStore.connect("mongodb://127.0.0.1:" + mongoPort + "/stupy")) {
             long loadStart = System.nanoTime();

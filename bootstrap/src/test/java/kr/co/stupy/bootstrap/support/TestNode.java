@@ -57,6 +57,13 @@ public final class TestNode implements AutoCloseable {
                 devLogin, ZoneId.of("Asia/Seoul"), LocalTime.of(5, 0), Optional.of(publicUrl), kakao, naver);
     }
 
+    /** Settings for a node whose embedded database other clients (a benchmark's loader) reach on {@code port}. */
+    public static Settings exposingEmbeddedDatabase(Path dataDir, int port) {
+        return new Settings(0, dataDir, Optional.empty(), Optional.of(port), Optional.empty(), Optional.empty(),
+                Optional.of(true), ZoneId.of("Asia/Seoul"), LocalTime.of(5, 0), Optional.empty(),
+                Settings.OAuthClientSettings.kakaoDisabled(), Settings.OAuthClientSettings.naverDisabled());
+    }
+
     /** Settings for a node on an outside database that the test can look into itself. */
     public static Settings onDatabase(String mongoUri) {
         return new Settings(0, freshDataDir(), Optional.of(mongoUri), Optional.empty(), Optional.empty(), Optional.empty(),

@@ -1,4 +1,4 @@
-package kr.co.stupy.bootstrap.rooms;
+package kr.co.stupy.application.rooms.service;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -21,10 +21,7 @@ import kr.co.stupy.application.image.ImageUpload;
 import kr.co.stupy.application.rooms.port.in.ManageRoomsUseCase.CreateRoomCommand;
 import kr.co.stupy.application.rooms.port.in.ManageRoomsUseCase.EditRoomCommand;
 import kr.co.stupy.application.rooms.port.out.PasswordHasher;
-import kr.co.stupy.application.rooms.service.NobodyLive;
-import kr.co.stupy.application.rooms.service.RoomAccountCleanup;
-import kr.co.stupy.application.rooms.service.RoomService;
-import kr.co.stupy.identity.InMemoryUsers;
+import kr.co.stupy.identity.testing.InMemoryUsers;
 import kr.co.stupy.rooms.InMemoryRoomQuotas;
 import kr.co.stupy.rooms.InMemoryRooms;
 import kr.co.stupy.rooms.PasswordHash;
@@ -37,11 +34,7 @@ import kr.co.stupy.shared.RoomId;
 import kr.co.stupy.shared.UserId;
 import org.junit.jupiter.api.Test;
 
-/**
- * The room use cases on in-memory ports. It lives here rather than in the application module
- * because that module is compiled as a named module, whose tests cannot see the domain test-jars
- * (their fixtures share the domain modules' packages).
- */
+/** The room use cases on in-memory ports. */
 class RoomServiceTest {
 
     private static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n', 1};
@@ -51,8 +44,10 @@ class RoomServiceTest {
     private final CountingHasher hasher = new CountingHasher();
     private final MemoryImages images = new MemoryImages();
     private final List<RoomId> removed = new ArrayList<>();
+    private final List<UserId> kicked = new ArrayList<>();
     private final RoomService service = new RoomService(rooms, quotas, new InMemoryUsers(), hasher, images,
-            new NobodyLive(), List.of(removed::add), Clock.fixed(Instant.parse("2026-11-24T09:00:00Z"), ZoneOffset.UTC));
+            roomIds -> Map.of(), List.of(removed::add), (roomId, userId) -> kicked.add(userId),
+            Clock.fixed(Instant.parse("2026-11-24T09:00:00Z"), ZoneOffset.UTC));
     private final UserId owner = UserId.newId();
     private final UserId kim = UserId.newId();
 
@@ -118,6 +113,7 @@ class RoomServiceTest {
         service.join(kim, id, Optional.empty());
         service.kick(owner, id, kim);
         assertEquals(Set.of(), quotas.held(kim));
+        assertEquals(List.of(kim), kicked, "live rooms hear of the removal");
         assertEquals("BANNED", code(() -> service.join(kim, id, Optional.empty())));
         assertEquals(1, service.bans(owner, id).size());
         assertEquals("(left user)", service.bans(owner, id).getFirst().nickname());
