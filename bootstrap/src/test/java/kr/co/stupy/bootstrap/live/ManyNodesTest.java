@@ -249,6 +249,9 @@ class ManyNodesTest {
                 assertEquals(503, down.status(), "the bus is down: " + down.raw());
                 assertEquals("redis", down.body().get("bus").asText());
                 assertEquals(200, two.get("/api/rooms/" + roomId, lee).status(), "HTTP keeps answering without Redis");
+                a.send(chat("while-away", "들리나요"));
+                assertEquals("UNAVAILABLE", a.next("error").get("code").asText());
+                assertTrue(a.isOpen() && b.isOpen(), "live connections stay open while Redis is away");
             } finally {
                 redis.start();
             }

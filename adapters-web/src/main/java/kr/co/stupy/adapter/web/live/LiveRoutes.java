@@ -155,7 +155,19 @@ public final class LiveRoutes implements RouteGroup, AutoCloseable {
             return;
         }
         String type = frame == null || !frame.isObject() ? "" : frame.path("type").asText("");
-        Optional<LiveSessionUseCase.FrameError> error = switch (type) {
+        Optional<LiveSessionUseCase.FrameError> error;
+        try {
+            error = handle(id, type, frame);
+        } catch (RuntimeException e) {
+            // A shared store or bus that is away (Redis restarting) must not cost the client its connection.
+            LOG.warn("a live frame could not be handled: {}", e.toString());
+            error = Optional.of(new LiveSessionUseCase.FrameError("UNAVAILABLE", "the server could not handle this frame now; try again shortly"));
+        }
+        error.ifPresent(e -> sockets.sendTo(id, LiveFrames.error(e.code(), e.message())));
+    }
+
+    private Optional<LiveSessionUseCase.FrameError> handle(ConnectionId id, String type, JsonNode frame) {
+        return switch (type) {
             case "ping" -> {
                 sessions.heartbeat(id);
                 sockets.sendTo(id, LiveFrames.pong());
@@ -170,14 +182,18 @@ public final class LiveRoutes implements RouteGroup, AutoCloseable {
                             mapper.convertValue(frame.get("payload"), new TypeReference<Map<String, Object>>() { }));
             default -> Optional.of(new LiveSessionUseCase.FrameError("INVALID_FRAME", "unknown frame type '" + abbreviate(type) + "'"));
         };
-        error.ifPresent(e -> sockets.sendTo(id, LiveFrames.error(e.code(), e.message())));
     }
 
     private void onClose(WsCloseContext ctx) {
         ConnectionId id = ctx.attribute(CONNECTION);
         if (id != null) {
             sockets.release(id);
-            sessions.disconnect(id);
+            try {
+                sessions.disconnect(id);
+            } catch (RuntimeException e) {
+                // The shared presence is away or the node is stopping: the reaper ends the session at its last heartbeat.
+                LOG.warn("a closed live connection could not be removed from presence: {}", e.toString());
+            }
         }
     }
 
