@@ -68,7 +68,9 @@ public final class CrossNodeChatBenchmark {
         try (TestRedis redis = TestRedis.own()) {
             System.out.printf("Redis: %s (%s cores)%n", redis.uri(), Runtime.getRuntime().availableProcessors());
             bus(redis, busMessages);
-            endToEnd(redis, e2eSeconds);
+            endToEnd(Optional.of(redis), e2eSeconds);
+            // The same chats on one node with the in-process bus: what the database and the node cost without Redis.
+            endToEnd(Optional.empty(), e2eSeconds / 2);
         }
         System.exit(0);
     }
@@ -215,11 +217,13 @@ public final class CrossNodeChatBenchmark {
     }
 
     /** Part 2: WebSocket chat from node one to node two. */
-    static void endToEnd(TestRedis redis, int seconds) throws Exception {
+    static void endToEnd(Optional<TestRedis> redis, int seconds) throws Exception {
         int mongoPort = freePort();
         String secret = "bench-secret-0123456789abcdef0123456789";
         try (TestNode one = TestNode.start(settings(redis, Optional.empty(), Optional.of(mongoPort), secret));
-             TestNode two = TestNode.start(settings(redis, Optional.of("mongodb://127.0.0.1:" + mongoPort + "/stupy"), Optional.empty(), secret))) {
+             TestNode other = redis.isEmpty() ? null
+                     : TestNode.start(settings(redis, Optional.of("mongodb://127.0.0.1:" + mongoPort + "/stupy"), Optional.empty(), secret))) {
+            TestNode two = other == null ? one : other;
             Api api = one.api();
             List<Api.Session> users = new ArrayList<>();
             for (int i = 0; i < 4; i++) {
@@ -251,8 +255,9 @@ public final class CrossNodeChatBenchmark {
             }
             Thread.sleep(1_000);
             long[] measured = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
-            System.out.printf("end to end (WebSocket chat, sender on node one -> receiver on node two, %d chats x 2 receivers, %d s):%n",
-                    sent, seconds);
+            System.out.printf(redis.isPresent()
+                    ? "end to end (WebSocket chat, sender on node one -> receiver on node two through Redis, %d chats x 2 receivers, %d s):%n"
+                    : "reference, one node without Redis (in-process bus, same chats, %d chats x 2 receivers, %d s):%n", sent, seconds);
             System.out.printf("  %d deliveries: p50 %.2f ms, p99 %.2f ms, max %.2f ms%n", measured.length, pct(measured, 50),
                     pct(measured, 99), measured[measured.length - 1] / 1e6);
             senders.forEach(Socket::close);
@@ -261,8 +266,8 @@ public final class CrossNodeChatBenchmark {
         }
     }
 
-    static Settings settings(TestRedis redis, Optional<String> mongoUri, Optional<Integer> expose, String secret) {
-        return new Settings(0, TestNode.freshDataDir(), mongoUri, expose, Optional.of(redis.uri().toString()), Optional.of(secret),
+    static Settings settings(Optional<TestRedis> redis, Optional<String> mongoUri, Optional<Integer> expose, String secret) {
+        return new Settings(0, TestNode.freshDataDir(), mongoUri, expose, redis.map(r -> r.uri().toString()), Optional.of(secret),
                 Optional.of(true), ZoneId.of("Asia/Seoul"), LocalTime.of(5, 0), Optional.empty(),
                 Settings.OAuthClientSettings.kakaoDisabled(), Settings.OAuthClientSettings.naverDisabled());
     }
