@@ -219,17 +219,23 @@ public final class Stupy implements AutoCloseable {
         }
         List<String> offered = List.copyOf(providers);
         boolean https = settings.effectivePublicUrl().getScheme().equalsIgnoreCase("https");
+        var liveRoutes = new LiveRoutes(liveRooms, liveRooms, liveRooms, liveQueries, liveQueries, new RoomLiveViews(roomQueries),
+                sockets, json, settings.timezone(), LiveRoomService.heartbeatInterval().toSeconds());
         List<RouteGroup> routes = List.of(
                 new HealthRoutes(health),
                 new AuthRoutes(devLogIn, () -> offered, json),
                 new OAuthRoutes(socialLogIn, https),
                 new UserRoutes(profiles, profiles, profiles, deletion, json),
                 new RoomRoutes(roomService, roomService, roomQueries, json),
-                own(new LiveRoutes(liveRooms, liveRooms, liveRooms, liveQueries, liveQueries, new RoomLiveViews(roomQueries),
-                        sockets, json, settings.timezone(), LiveRoomService.heartbeatInterval().toSeconds())),
+                liveRoutes,
                 new TodoRoutes(new TodoRoutes.UseCases(todos, todos, todos, todos, todos, todos, todos), json),
                 new ImageRoutes(images));
-        web = own(new WebServer(new WebSettings("0.0.0.0", settings.port()), json, authentication, routes)).start();
+        try {
+            web = own(new WebServer(new WebSettings("0.0.0.0", settings.port()), json, authentication, routes)).start();
+        } finally {
+            // Closed before the web server: live connections end while the stores and the bus are still open.
+            own(liveRoutes);
+        }
     }
 
     private static List<OAuthProvider> oauthClients(Settings settings) {

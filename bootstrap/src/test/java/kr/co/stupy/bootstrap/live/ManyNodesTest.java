@@ -307,6 +307,25 @@ class ManyNodesTest {
     }
 
     @Test
+    void aNodeStoppedGracefullyLetsItsPeersKnowAtOnce() {
+        Api.Session kim = user("leaving-kim");
+        Api.Session lee = user("leaving-lee");
+        String roomId = room(kim, lee);
+        TestNode leaving = TestNode.start(settings(Optional.of(mongoUri()), Optional.empty()));
+        try (LiveClient b = LiveClient.enter(one, lee, roomId)) {
+            b.next("welcome");
+            LiveClient a = LiveClient.enter(leaving.api(), kim, roomId);
+            String aId = a.next("welcome").get("connectionId").asText();
+            b.next("peer-joined");
+            leaving.close();
+            assertEquals(aId, b.next("peer-left").get("connectionId").asText(), "no waiting for the reaper");
+            assertEquals(1, one.get("/api/rooms/" + roomId, lee).body().get("liveCount").asInt());
+        } finally {
+            leaving.close();
+        }
+    }
+
+    @Test
     void anUnreachableRedisStopsStartUpWithAClearMessage() {
         Map<String, String> env = new HashMap<>(childEnvironment());
         env.put("STUPY_REDIS_URI", "redis://127.0.0.1:" + freePort());

@@ -125,6 +125,11 @@ public final class LiveRoutes implements RouteGroup, AutoCloseable {
         } catch (RuntimeException e) {
             LOG.error("a live connection failed to start", e);
             sockets.release(id);
+            try {
+                sessions.disconnect(id);   // it may have been admitted before the failure
+            } catch (RuntimeException again) {
+                LOG.warn("a failed live connection could not be removed from presence: {}", again.toString());
+            }
             ctx.closeSession(1011, "server error");
             return;
         }
@@ -186,8 +191,8 @@ public final class LiveRoutes implements RouteGroup, AutoCloseable {
 
     private void onClose(WsCloseContext ctx) {
         ConnectionId id = ctx.attribute(CONNECTION);
-        if (id != null) {
-            sockets.release(id);
+        // Not held any more: refused at connect, or already ended when this node began stopping.
+        if (id != null && sockets.release(id)) {
             try {
                 sessions.disconnect(id);
             } catch (RuntimeException e) {
@@ -231,8 +236,21 @@ public final class LiveRoutes implements RouteGroup, AutoCloseable {
         return RoomId.parse(raw).orElseThrow(() -> WebProblem.notFound("no such room"));
     }
 
+    /**
+     * The node is stopping: each connection it holds leaves presence now (its session ends, its room
+     * hears {@code peer-left} at once instead of after the reaper's 45 s) and is closed with 1001.
+     * Close this before the web server and the stores it needs.
+     */
     @Override
     public void close() {
         beats.shutdownNow();
+        for (ConnectionId id : sockets.held()) {
+            try {
+                sessions.disconnect(id);
+            } catch (RuntimeException e) {
+                LOG.warn("a live connection could not be ended while stopping: {}", e.toString());
+            }
+            sockets.goingAway(id);
+        }
     }
 }
