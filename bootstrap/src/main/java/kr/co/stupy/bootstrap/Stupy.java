@@ -1,10 +1,12 @@
 package kr.co.stupy.bootstrap;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Executors;
@@ -19,6 +21,11 @@ import kr.co.stupy.adapter.mongo.rooms.MongoRooms;
 import kr.co.stupy.adapter.mongo.studytime.MongoStudyLedger;
 import kr.co.stupy.adapter.mongo.todos.MongoTodoLists;
 import kr.co.stupy.adapter.oauth.ProviderEndpoints;
+import kr.co.stupy.adapter.redis.RedisBus;
+import kr.co.stupy.adapter.redis.RedisHealthProbe;
+import kr.co.stupy.adapter.redis.RedisLivePresence;
+import kr.co.stupy.adapter.redis.RedisLiveTickets;
+import kr.co.stupy.adapter.redis.RedisRoomBroadcaster;
 import kr.co.stupy.adapter.oauth.ScribeOAuthClient;
 import kr.co.stupy.adapter.web.RouteGroup;
 import kr.co.stupy.adapter.web.WebServer;
@@ -50,7 +57,11 @@ import kr.co.stupy.application.image.ImageStore;
 import kr.co.stupy.application.live.local.InProcessBroadcaster;
 import kr.co.stupy.application.live.local.InProcessPresence;
 import kr.co.stupy.application.live.local.InProcessTickets;
+import kr.co.stupy.application.live.port.out.LivePresence;
+import kr.co.stupy.application.live.port.out.LiveTickets;
+import kr.co.stupy.application.live.port.out.RoomBroadcaster;
 import kr.co.stupy.application.live.port.out.RoomMembers;
+import kr.co.stupy.application.live.service.LiveDelivery;
 import kr.co.stupy.application.live.service.LiveQueries;
 import kr.co.stupy.application.live.service.LiveRoomService;
 import kr.co.stupy.application.rooms.port.out.LiveRoomsView;
@@ -76,6 +87,7 @@ import kr.co.stupy.shared.RoomId;
 import kr.co.stupy.shared.UserId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import redis.clients.jedis.RedisClient;
 
 /**
  * One running node, wired by hand: every adapter and service is built here with plain
@@ -85,9 +97,11 @@ public final class Stupy implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Stupy.class);
     static final Duration TOKEN_LIFETIME = Duration.ofDays(7);
-    /** Names this process among nodes; presence entries and logs carry it. */
-    static final String NODE_ID = "node-" + UUID.randomUUID().toString().substring(0, 8);
+    /** Key prefix of everything Stupy keeps in Redis, and of its channels. */
+    static final String REDIS_PREFIX = "stupy:";
 
+    /** Names this node among nodes (several may run in one JVM in tests); presence entries, channels and logs carry it. */
+    private final String nodeId = "node-" + UUID.randomUUID().toString().substring(0, 8);
     private final List<AutoCloseable> resources = new ArrayList<>();
     private WebServer web;
 
@@ -113,21 +127,39 @@ public final class Stupy implements AutoCloseable {
         String mongoUri = settings.mongoUri().orElseGet(() ->
                 own(EmbeddedMongo.start(settings.dataDir(), settings.embeddedMongoPort())).connectionString());
         MongoStore store = own(MongoStore.connect(mongoUri));
-        if (settings.redisUri().isPresent()) {
-            throw new IllegalStateException("STUPY_REDIS_URI: the Redis bus is not part of this build yet; unset it to run on one node");
-        }
+        Optional<RedisClient> redis = settings.redisUri().map(uri -> {
+            try {
+                return own(RedisBus.connect(URI.create(uri)));
+            } catch (IllegalStateException e) {
+                throw new IllegalStateException("STUPY_REDIS_URI: " + e.getMessage());
+            }
+        });
 
         Users users = new MongoUsers(store.database());
         ImageStore images = new FileSystemImageStore(settings.dataDir().resolve("images"));
         byte[] tokenKey = JwtKeys.resolve(settings.jwtSecret(), settings.dataDir());
         var tokens = new JwtTokenService(tokenKey, TOKEN_LIFETIME, clock);
 
-        // Live rooms on one node: presence, tickets and fan-out in this process.
+        // Live rooms: presence, tickets and fan-out in this process on one node, or shared by every node through Redis.
         Rooms rooms = new MongoRooms(store.database());
         ChatLog chat = new MongoChatLog(store.database());
         StudyLedger ledger = new MongoStudyLedger(store.database());
-        var presence = new InProcessPresence();
         var sockets = new LiveSockets(json);
+        LivePresence presence;
+        LiveTickets liveTickets;
+        RoomBroadcaster broadcaster;
+        RedisRoomBroadcaster redisBroadcaster = null;
+        if (redis.isPresent()) {
+            var redisPresence = new RedisLivePresence(redis.get(), REDIS_PREFIX);
+            presence = redisPresence;
+            liveTickets = new RedisLiveTickets(redis.get(), REDIS_PREFIX);
+            redisBroadcaster = new RedisRoomBroadcaster(redis.get(), redisPresence, REDIS_PREFIX, nodeId);
+            broadcaster = redisBroadcaster;
+        } else {
+            presence = new InProcessPresence();
+            liveTickets = new InProcessTickets();
+            broadcaster = new InProcessBroadcaster(presence, sockets);
+        }
         RoomMembers roomMembers = new RoomMembers() {
             @Override
             public Optional<List<UserId>> membersOf(RoomId roomId) {
@@ -139,14 +171,27 @@ public final class Stupy implements AutoCloseable {
                 return rooms.byId(roomId).map(room -> room.isBanned(userId)).orElse(false);
             }
         };
-        var liveRooms = new LiveRoomService(roomMembers, new InProcessTickets(), presence, new InProcessBroadcaster(presence, sockets),
+        var liveRooms = new LiveRoomService(roomMembers, liveTickets, presence, broadcaster,
                 chat, ledger, rooms::addStudySeconds, users, new StudyDayPolicy(settings.timezone(), settings.dayStart()), clock,
-                NODE_ID);
-        liveRooms.closeSessionsOfAPreviousRun();
+                nodeId);
+        if (redisBroadcaster != null) {
+            // Other nodes' sessions are alive: the reapers close only what stopped beating.
+            own(redisBroadcaster).start(new LiveDelivery(sockets, liveRooms));
+        } else {
+            liveRooms.closeSessionsOfAPreviousRun();
+        }
         scheduleReaper(liveRooms);
 
         RoomQuotas quotas = new MongoRoomQuotas(store.database());
-        LiveRoomsView live = presence::counts;
+        // Room pages keep answering while a shared bus is away: live counts then show as nobody live.
+        LiveRoomsView live = roomIds -> {
+            try {
+                return presence.counts(roomIds);
+            } catch (RuntimeException e) {
+                LOG.warn("live counts unavailable ({}); showing rooms without them", e.getMessage());
+                return Map.of();
+            }
+        };
         List<RoomRemovalCleanup> roomCleanups = List.of(liveRooms::roomClosed, chat::deleteRoom, ledger::deleteRoom);
         var roomService = new RoomService(rooms, quotas, users, new Pbkdf2PasswordHasher(Pbkdf2PasswordHasher.DEFAULT_ITERATIONS),
                 images, live, roomCleanups, liveRooms::memberRemoved, clock);
@@ -164,7 +209,8 @@ public final class Stupy implements AutoCloseable {
         var profiles = new ProfileService(users, images, memberships);
         var deletion = new AccountDeletionService(users, images, cleanups);
         var authentication = new AuthenticationService(tokens, users);
-        var health = new HealthService(store.healthProbe(storeKind), localBus());
+        var health = new HealthService(store.healthProbe(storeKind),
+                redis.<HealthProbe>map(RedisHealthProbe::new).orElseGet(Stupy::localBus));
         var liveQueries = LiveQueries.create(liveRooms);
 
         List<String> providers = new ArrayList<>(socialLogIn.enabledProviders().stream().map(Provider::key).toList());
@@ -173,17 +219,23 @@ public final class Stupy implements AutoCloseable {
         }
         List<String> offered = List.copyOf(providers);
         boolean https = settings.effectivePublicUrl().getScheme().equalsIgnoreCase("https");
+        var liveRoutes = new LiveRoutes(liveRooms, liveRooms, liveRooms, liveQueries, liveQueries, new RoomLiveViews(roomQueries),
+                sockets, json, settings.timezone(), LiveRoomService.heartbeatInterval().toSeconds());
         List<RouteGroup> routes = List.of(
                 new HealthRoutes(health),
                 new AuthRoutes(devLogIn, () -> offered, json),
                 new OAuthRoutes(socialLogIn, https),
                 new UserRoutes(profiles, profiles, profiles, deletion, json),
                 new RoomRoutes(roomService, roomService, roomQueries, json),
-                own(new LiveRoutes(liveRooms, liveRooms, liveRooms, liveQueries, liveQueries, new RoomLiveViews(roomQueries),
-                        sockets, json, settings.timezone(), LiveRoomService.heartbeatInterval().toSeconds())),
+                liveRoutes,
                 new TodoRoutes(new TodoRoutes.UseCases(todos, todos, todos, todos, todos, todos, todos), json),
                 new ImageRoutes(images));
-        web = own(new WebServer(new WebSettings("0.0.0.0", settings.port()), json, authentication, routes)).start();
+        try {
+            web = own(new WebServer(new WebSettings("0.0.0.0", settings.port()), json, authentication, routes)).start();
+        } finally {
+            // Closed before the web server: live connections end while the stores and the bus are still open.
+            own(liveRoutes);
+        }
     }
 
     private static List<OAuthProvider> oauthClients(Settings settings) {
@@ -218,6 +270,10 @@ public final class Stupy implements AutoCloseable {
 
     public int port() {
         return web.port();
+    }
+
+    public String nodeId() {
+        return nodeId;
     }
 
     private static HealthProbe localBus() {

@@ -69,7 +69,12 @@ public final class LiveClient implements AutoCloseable {
     }
 
     public JsonNode next(Predicate<JsonNode> wanted, String what) {
-        long deadline = System.nanoTime() + WAIT.toNanos();
+        return next(wanted, what, WAIT);
+    }
+
+    /** As {@link #next(Predicate, String)}, waiting up to {@code wait} (for what takes long by design, such as reaping a dead node). */
+    public JsonNode next(Predicate<JsonNode> wanted, String what, Duration wait) {
+        long deadline = System.nanoTime() + wait.toNanos();
         synchronized (frames) {
             while (true) {
                 for (int i = consumed; i < frames.size(); i++) {
@@ -80,7 +85,7 @@ public final class LiveClient implements AutoCloseable {
                 }
                 long left = deadline - System.nanoTime();
                 if (left <= 0) {
-                    throw new AssertionError("no " + what + " frame within " + WAIT + "; got " + frames);
+                    throw new AssertionError("no " + what + " frame within " + wait + "; got " + frames);
                 }
                 try {
                     frames.wait(TimeUnit.NANOSECONDS.toMillis(left) + 1);

@@ -125,6 +125,11 @@ public final class LiveRoutes implements RouteGroup, AutoCloseable {
         } catch (RuntimeException e) {
             LOG.error("a live connection failed to start", e);
             sockets.release(id);
+            try {
+                sessions.disconnect(id);   // it may have been admitted before the failure
+            } catch (RuntimeException again) {
+                LOG.warn("a failed live connection could not be removed from presence: {}", again.toString());
+            }
             ctx.closeSession(1011, "server error");
             return;
         }
@@ -155,7 +160,19 @@ public final class LiveRoutes implements RouteGroup, AutoCloseable {
             return;
         }
         String type = frame == null || !frame.isObject() ? "" : frame.path("type").asText("");
-        Optional<LiveSessionUseCase.FrameError> error = switch (type) {
+        Optional<LiveSessionUseCase.FrameError> error;
+        try {
+            error = handle(id, type, frame);
+        } catch (RuntimeException e) {
+            // A shared store or bus that is away (Redis restarting) must not cost the client its connection.
+            LOG.warn("a live frame could not be handled: {}", e.toString());
+            error = Optional.of(new LiveSessionUseCase.FrameError("UNAVAILABLE", "the server could not handle this frame now; try again shortly"));
+        }
+        error.ifPresent(e -> sockets.sendTo(id, LiveFrames.error(e.code(), e.message())));
+    }
+
+    private Optional<LiveSessionUseCase.FrameError> handle(ConnectionId id, String type, JsonNode frame) {
+        return switch (type) {
             case "ping" -> {
                 sessions.heartbeat(id);
                 sockets.sendTo(id, LiveFrames.pong());
@@ -170,14 +187,18 @@ public final class LiveRoutes implements RouteGroup, AutoCloseable {
                             mapper.convertValue(frame.get("payload"), new TypeReference<Map<String, Object>>() { }));
             default -> Optional.of(new LiveSessionUseCase.FrameError("INVALID_FRAME", "unknown frame type '" + abbreviate(type) + "'"));
         };
-        error.ifPresent(e -> sockets.sendTo(id, LiveFrames.error(e.code(), e.message())));
     }
 
     private void onClose(WsCloseContext ctx) {
         ConnectionId id = ctx.attribute(CONNECTION);
-        if (id != null) {
-            sockets.release(id);
-            sessions.disconnect(id);
+        // Not held any more: refused at connect, or already ended when this node began stopping.
+        if (id != null && sockets.release(id)) {
+            try {
+                sessions.disconnect(id);
+            } catch (RuntimeException e) {
+                // The shared presence is away or the node is stopping: the reaper ends the session at its last heartbeat.
+                LOG.warn("a closed live connection could not be removed from presence: {}", e.toString());
+            }
         }
     }
 
@@ -215,8 +236,21 @@ public final class LiveRoutes implements RouteGroup, AutoCloseable {
         return RoomId.parse(raw).orElseThrow(() -> WebProblem.notFound("no such room"));
     }
 
+    /**
+     * The node is stopping: each connection it holds leaves presence now (its session ends, its room
+     * hears {@code peer-left} at once instead of after the reaper's 45 s) and is closed with 1001.
+     * Close this before the web server and the stores it needs.
+     */
     @Override
     public void close() {
         beats.shutdownNow();
+        for (ConnectionId id : sockets.held()) {
+            try {
+                sessions.disconnect(id);
+            } catch (RuntimeException e) {
+                LOG.warn("a live connection could not be ended while stopping: {}", e.toString());
+            }
+            sockets.goingAway(id);
+        }
     }
 }

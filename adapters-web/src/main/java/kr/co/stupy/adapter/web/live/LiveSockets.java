@@ -70,8 +70,19 @@ public final class LiveSockets implements LocalConnections {
         }
     }
 
-    void release(ConnectionId id) {
-        sockets.remove(id);
+    /** Forgets the connection; false when this node no longer held it. */
+    boolean release(ConnectionId id) {
+        return sockets.remove(id) != null;
+    }
+
+    /** The node is stopping: forgets the connection and closes it with 1001, so the client reconnects elsewhere. */
+    void goingAway(ConnectionId id) {
+        Socket socket = sockets.remove(id);
+        if (socket != null) {
+            synchronized (socket) {
+                close(socket, 1001);
+            }
+        }
     }
 
     List<ConnectionId> held() {
@@ -129,6 +140,7 @@ public final class LiveSockets implements LocalConnections {
             case 4404 -> "room closed";
             case 4409 -> "replaced";
             case 4429 -> "room full";
+            case 1001 -> "server stopping";
             default -> "closed";
         };
     }

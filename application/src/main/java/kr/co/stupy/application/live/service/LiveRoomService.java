@@ -4,9 +4,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import kr.co.stupy.application.live.ConnectionId;
 import kr.co.stupy.application.live.LeaderboardEntry;
 import kr.co.stupy.application.live.LiveConnection;
@@ -61,6 +63,8 @@ public final class LiveRoomService implements IssueLiveTicketUseCase, ConnectLiv
     private final Leaderboards leaderboards;
     private final ZoneId defaultZone;
     private final ChatRateLimiter rateLimiter = new ChatRateLimiter(20, Duration.ofSeconds(10));
+    /** The connections this node admitted and still holds, so it can put them back if a shared presence forgets them. */
+    private final Map<ConnectionId, LiveConnection> heldHere = new ConcurrentHashMap<>();
 
     public LiveRoomService(RoomMembers rooms, LiveTickets tickets, LivePresence presence, RoomBroadcaster broadcaster,
                            ChatLog chat, StudyLedger ledger, RoomStudyTotals totals, Users users, StudyDayPolicy policy,
@@ -130,6 +134,7 @@ public final class LiveRoomService implements IssueLiveTicketUseCase, ConnectLiv
             presence.remove(connectionId);
             throw e;
         }
+        heldHere.put(connectionId, connection);
         admitted.replaced().ifPresent(old -> {
             broadcaster.toConnection(old.connectionId(), new LiveEvent.Replaced());
             ended(old, "님이 다른 곳에서 접속해 나갔습니다");
@@ -209,6 +214,7 @@ public final class LiveRoomService implements IssueLiveTicketUseCase, ConnectLiv
     @Override
     public void disconnect(ConnectionId connectionId) {
         rateLimiter.forget(connectionId);
+        heldHere.remove(connectionId);
         presence.remove(connectionId).ifPresent(gone -> ended(gone, "님이 나갔습니다"));
     }
 
@@ -266,6 +272,24 @@ public final class LiveRoomService implements IssueLiveTicketUseCase, ConnectLiv
             }
         }
         return closed;
+    }
+
+    /**
+     * After the shared presence lost its memory (Redis restarted empty), puts back every connection
+     * this node still holds, beating now so no reaper takes them for dead. Returns those that could
+     * not be put back: their user went live elsewhere or their room filled meanwhile.
+     */
+    public List<LiveConnection> restoreHeldConnections() {
+        Instant now = clock.instant();
+        List<LiveConnection> lost = new ArrayList<>();
+        for (LiveConnection connection : heldHere.values()) {
+            if (presence.restore(connection, now)) {
+                ledger.heartbeat(connection.sessionId(), now);
+            } else if (heldHere.remove(connection.connectionId()) != null) {
+                lost.add(connection);
+            }
+        }
+        return lost;
     }
 
     /** A connection that left presence: its session ends now, and the room hears of it. */

@@ -303,6 +303,35 @@ class LiveRoomServiceTest {
     }
 
     @Test
+    void whenTheBusForgetsThisNodePutsItsConnectionsBackAndClosesTheOnesThatLostTheirSeat() {
+        UserId park = user("park");
+        rooms.members.get(room).add(park);
+        var kept = join(kim);
+        var lost = join(lee);
+        var gone = join(park);
+        live.disconnect(gone.connectionId());
+        clock.advance(Duration.ofSeconds(40));
+        // A restarted, empty shared store: nobody is present any more; meanwhile lee went live on another node.
+        presence.remove(kept.connectionId());
+        presence.remove(lost.connectionId());
+        Instant now = clock.instant();
+        presence.admit(new kr.co.stupy.application.live.LiveConnection(ConnectionId.newId(), lee, room, "node-b", now,
+                kr.co.stupy.shared.Ids.newId(now)));
+
+        new LiveDelivery(inbox, live).busReconnected();
+
+        assertEquals(kim, presence.get(kept.connectionId()).orElseThrow().userId(), "put back");
+        assertEquals(List.of(), presence.staleSince(now.minusSeconds(1)), "beating as of now, so no reaper takes it for dead");
+        assertTrue(presence.get(gone.connectionId()).isEmpty(), "a closed connection is not put back");
+        assertEquals(List.of(new LiveEvent.Replaced()), inbox.of(lost.connectionId(), LiveEvent.Replaced.class), "its seat is taken");
+        assertEquals("node-b", presence.ofUser(lee).orElseThrow().nodeId());
+        clock.advance(Duration.ofSeconds(30));
+        // Lee's old session stopped beating when the store went away: it ends at that heartbeat, never overlapping the new one.
+        assertEquals(1, live.reap(), "only the session that lost its seat is reaped");
+        assertTrue(presence.get(kept.connectionId()).isPresent(), "the put-back connection beat when it was put back");
+    }
+
+    @Test
     void historyPagesNewestFirstForMembersOnly() {
         var a = join(kim);
         for (int i = 0; i < 5; i++) {

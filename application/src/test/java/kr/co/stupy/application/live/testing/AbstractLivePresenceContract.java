@@ -121,4 +121,34 @@ public abstract class AbstractLivePresenceContract {
         assertEquals(List.of(quiet), presence.staleSince(T0.plusSeconds(20)));
         assertEquals(false, presence.heartbeat(ConnectionId.newId(), T0));
     }
+
+    @Test
+    void restoringPutsBackWhatWasLostButNeverTakesAnotherOnesSeat() {
+        LiveConnection kept = connection(UserId.newId(), room, 0);
+        presence.admit(kept);
+        presence.remove(kept.connectionId());   // as if the shared store forgot it
+
+        assertTrue(presence.restore(kept, T0.plusSeconds(40)));
+        assertEquals(List.of(kept), presence.inRoom(room));
+        assertEquals(Optional.of(kept), presence.ofUser(kept.userId()));
+        assertEquals(List.of(), presence.staleSince(T0.plusSeconds(30)), "restoring beats");
+        assertTrue(presence.restore(kept, T0.plusSeconds(41)), "restoring a present connection only beats");
+        assertEquals(1, presence.inRoom(room).size());
+
+        UserId lee = UserId.newId();
+        LiveConnection old = connection(lee, room, 1);
+        presence.admit(old);
+        presence.remove(old.connectionId());
+        LiveConnection newer = connection(lee, otherRoom, 2);
+        presence.admit(newer);
+        assertEquals(false, presence.restore(old, T0.plusSeconds(40)), "the user is live elsewhere by now");
+        assertEquals(Optional.of(newer), presence.ofUser(lee));
+
+        LiveConnection late = connection(UserId.newId(), room, 3);
+        presence.admit(late);
+        presence.remove(late.connectionId());
+        IntStream.range(0, 3).forEach(i -> presence.admit(connection(UserId.newId(), room, 4 + i)));
+        assertEquals(false, presence.restore(late, T0.plusSeconds(40)), "the room filled meanwhile");
+        assertEquals(4, presence.inRoom(room).size());
+    }
 }

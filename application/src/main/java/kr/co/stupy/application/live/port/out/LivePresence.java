@@ -49,4 +49,18 @@ public interface LivePresence {
 
     /** Connections whose last heartbeat is older than {@code cutoff}: their node stopped. */
     List<LiveConnection> staleSince(Instant cutoff);
+
+    /**
+     * Puts back a connection its node still holds after the shared store forgot it (Redis restarted
+     * empty), beating at {@code at}. Unlike {@link #admit} it never replaces anyone: false when the
+     * user is live elsewhere by now or the room filled up meanwhile, and the node should close it.
+     * A connection still present only beats.
+     */
+    default boolean restore(LiveConnection connection, Instant at) {
+        if (get(connection.connectionId()).isEmpty()
+                && (ofUser(connection.userId()).isPresent() || !(admit(connection) instanceof Admission.Admitted))) {
+            return false;
+        }
+        return heartbeat(connection.connectionId(), at);
+    }
 }

@@ -1,0 +1,49 @@
+package kr.co.stupy.adapter.redis;
+
+import java.net.URI;
+import redis.clients.jedis.DefaultJedisClientConfig;
+import redis.clients.jedis.HostAndPort;
+import redis.clients.jedis.RedisClient;
+import redis.clients.jedis.exceptions.JedisException;
+import redis.clients.jedis.util.JedisURIHelper;
+
+/** Opens the Redis client every node shares its live state through, failing fast when Redis is not there. */
+public final class RedisBus {
+
+    /** Short, so a node whose Redis is unreachable says so at once instead of hanging; commands here are all tiny. */
+    static final int CONNECT_TIMEOUT_MILLIS = 2_000;
+    static final int SOCKET_TIMEOUT_MILLIS = 2_000;
+
+    private RedisBus() {
+    }
+
+    /** A client for {@code redis://[user:password@]host:port[/db]} (or {@code rediss://}) that answered a PING. */
+    public static RedisClient connect(URI uri) {
+        HostAndPort address = JedisURIHelper.getHostAndPort(uri);
+        var config = DefaultJedisClientConfig.builder()
+                .connectionTimeoutMillis(CONNECT_TIMEOUT_MILLIS)
+                .socketTimeoutMillis(SOCKET_TIMEOUT_MILLIS)
+                .user(JedisURIHelper.getUser(uri))
+                .password(JedisURIHelper.getPassword(uri))
+                .database(JedisURIHelper.getDBIndex(uri))
+                .ssl(JedisURIHelper.isRedisSSLScheme(uri))
+                .clientName("stupy")
+                .build();
+        RedisClient client = RedisClient.builder().hostAndPort(address).clientConfig(config).build();
+        try {
+            client.ping();
+            return client;
+        } catch (JedisException e) {
+            client.close();
+            throw new IllegalStateException("Redis at " + address + " did not answer (" + rootMessage(e) + ")", e);
+        }
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + ": " + root.getMessage();
+    }
+}

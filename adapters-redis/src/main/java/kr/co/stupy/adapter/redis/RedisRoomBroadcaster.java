@@ -1,0 +1,179 @@
+package kr.co.stupy.adapter.redis;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import kr.co.stupy.application.live.ConnectionId;
+import kr.co.stupy.application.live.LiveConnection;
+import kr.co.stupy.application.live.LiveEvent;
+import kr.co.stupy.application.live.port.in.DeliverLiveEventUseCase;
+import kr.co.stupy.application.live.port.out.RoomBroadcaster;
+import kr.co.stupy.shared.RoomId;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import redis.clients.jedis.JedisPubSub;
+import redis.clients.jedis.UnifiedJedis;
+
+/**
+ * Fan-out over Redis pub/sub with one channel, and one subscription, per node
+ * ({@code <prefix>node:<nodeId>}). A room event is published once to each node holding any of the
+ * room's connections (as presence says), naming them; an event for one connection goes to its node
+ * only. Everything goes through Redis, even for this node, so one connection's events keep the
+ * order they were sent in. The subscriber reconnects by itself with backoff and then tells the
+ * application, which puts this node's connections back should Redis have come back empty.
+ */
+public final class RedisRoomBroadcaster implements RoomBroadcaster, AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RedisRoomBroadcaster.class);
+    static final Duration MAX_BACKOFF = Duration.ofSeconds(2);
+
+    private final UnifiedJedis redis;
+    private final RedisLivePresence presence;
+    private final String prefix;
+    private final String nodeId;
+    private final LiveEventCodec codec = new LiveEventCodec();
+    private final CountDownLatch firstSubscribed = new CountDownLatch(1);
+    private volatile boolean running;
+    private volatile Listener listener;
+    private Thread subscriber;
+
+    public RedisRoomBroadcaster(UnifiedJedis redis, RedisLivePresence presence, String prefix, String nodeId) {
+        this.redis = redis;
+        this.presence = presence;
+        this.prefix = prefix;
+        this.nodeId = nodeId;
+    }
+
+    /** Subscribes this node's channel and waits (briefly) until it is, so no event sent after start is missed. */
+    public RedisRoomBroadcaster start(DeliverLiveEventUseCase inbound) {
+        running = true;
+        subscriber = Thread.ofPlatform().daemon().name("redis-subscriber-" + nodeId).start(() -> listen(inbound));
+        try {
+            if (!firstSubscribed.await(10, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("could not subscribe to Redis channel " + channel(nodeId) + " within 10 s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+        return this;
+    }
+
+    @Override
+    public void toRoom(RoomId roomId, LiveEvent event) {
+        Map<String, List<ConnectionId>> byNode = new LinkedHashMap<>();
+        for (LiveConnection c : presence.inRoom(roomId)) {
+            byNode.computeIfAbsent(c.nodeId(), n -> new ArrayList<>()).add(c.connectionId());
+        }
+        byNode.forEach((node, ids) -> publish(node, new LiveEventCodec.Envelope(ids, event)));
+    }
+
+    @Override
+    public void toConnection(ConnectionId connectionId, LiveEvent event) {
+        presence.nodeOf(connectionId).ifPresentOrElse(
+                node -> publish(node, new LiveEventCodec.Envelope(List.of(connectionId), event)),
+                () -> LOG.debug("no node holds connection {}; {} dropped", connectionId.value(), event.getClass().getSimpleName()));
+    }
+
+    private void publish(String node, LiveEventCodec.Envelope envelope) {
+        redis.publish(channel(node), codec.encode(envelope));
+    }
+
+    private String channel(String node) {
+        return prefix + "node:" + node;
+    }
+
+    private void listen(DeliverLiveEventUseCase inbound) {
+        long backoffMillis = 100;
+        boolean everSubscribed = false;
+        while (running) {
+            Listener current = new Listener(inbound, everSubscribed);
+            listener = current;
+            try {
+                redis.subscribe(current, channel(nodeId));   // blocks until unsubscribed or the connection breaks
+            } catch (RuntimeException e) {
+                if (running) {
+                    LOG.warn("Redis subscription of {} lost ({}); reconnecting", nodeId, e.getMessage());
+                }
+            }
+            everSubscribed |= current.subscribed;
+            if (current.subscribed) {
+                backoffMillis = 100;
+            }
+            if (!running) {
+                return;
+            }
+            try {
+                Thread.sleep(backoffMillis);
+            } catch (InterruptedException e) {
+                return;
+            }
+            backoffMillis = Math.min(backoffMillis * 2, MAX_BACKOFF.toMillis());
+        }
+    }
+
+    private final class Listener extends JedisPubSub {
+        private final DeliverLiveEventUseCase inbound;
+        private final boolean again;
+        volatile boolean subscribed;
+
+        Listener(DeliverLiveEventUseCase inbound, boolean again) {
+            this.inbound = inbound;
+            this.again = again;
+        }
+
+        @Override
+        public void onSubscribe(String channel, int subscribedChannels) {
+            subscribed = true;
+            firstSubscribed.countDown();
+            if (again) {
+                LOG.info("Redis subscription of {} is back; putting this node's live connections back", nodeId);
+                // Off the subscriber thread: restoring talks to Redis, and events may already be arriving.
+                Thread.ofVirtual().name("redis-restore-" + nodeId).start(() -> {
+                    try {
+                        inbound.busReconnected();
+                    } catch (RuntimeException e) {
+                        LOG.warn("putting live connections back into Redis failed", e);
+                    }
+                });
+            }
+        }
+
+        @Override
+        public void onMessage(String channel, String message) {
+            try {
+                LiveEventCodec.Envelope envelope = codec.decode(message);
+                for (ConnectionId id : envelope.to()) {
+                    inbound.deliver(id, envelope.event());
+                }
+            } catch (RuntimeException e) {
+                LOG.warn("a live event from Redis could not be delivered", e);
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        Listener current = listener;
+        if (current != null && current.subscribed) {
+            try {
+                current.unsubscribe();
+            } catch (RuntimeException e) {
+                LOG.debug("unsubscribing failed", e);
+            }
+        }
+        if (subscriber != null) {
+            subscriber.interrupt();
+            try {
+                subscriber.join(2_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}

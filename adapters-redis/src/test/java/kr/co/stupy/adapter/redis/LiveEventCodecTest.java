@@ -1,0 +1,56 @@
+package kr.co.stupy.adapter.redis;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import kr.co.stupy.application.live.ConnectionId;
+import kr.co.stupy.application.live.LeaderboardEntry;
+import kr.co.stupy.application.live.LiveEvent;
+import kr.co.stupy.application.live.LiveMessage;
+import kr.co.stupy.application.live.LivePeer;
+import kr.co.stupy.chat.ChatMessage;
+import kr.co.stupy.chat.ClientMessageId;
+import kr.co.stupy.chat.MessageText;
+import kr.co.stupy.shared.RoomId;
+import kr.co.stupy.shared.UserId;
+import org.junit.jupiter.api.Test;
+
+/** Every kind of live event survives the trip through the bus unchanged. */
+class LiveEventCodecTest {
+
+    final LiveEventCodec codec = new LiveEventCodec();
+    final Instant at = Instant.parse("2026-11-24T03:00:00.123456789Z");
+    final UserId kim = UserId.newId();
+    final RoomId room = RoomId.newId();
+
+    @Test
+    void everyEventRoundTrips() {
+        List<LiveEvent> events = List.of(
+                new LiveEvent.PeerJoined(new LivePeer(ConnectionId.newId(), kim, "김공부", Optional.of("/images/a.png"), at)),
+                new LiveEvent.PeerJoined(new LivePeer(ConnectionId.newId(), kim, "김공부", Optional.empty(), at)),
+                new LiveEvent.PeerLeft(ConnectionId.newId(), kim),
+                new LiveEvent.ChatPosted(new LiveMessage(ChatMessage.byMember(room, kim, new MessageText("안녕 \"<b>\" 🙂"),
+                        new ClientMessageId("c-1"), at), "김공부")),
+                new LiveEvent.ChatPosted(new LiveMessage(ChatMessage.notice(room, kim, new MessageText("김공부 님이 나갔습니다"), at),
+                        LiveMessage.LEFT_USER)),
+                new LiveEvent.Signal(ConnectionId.newId(), kim, "candidate",
+                        Map.of("candidate", "a=1", "sdpMLineIndex", 0, "nested", Map.of("list", List.of(1, "two", true)))),
+                new LiveEvent.StudyUpdate(List.of(new LeaderboardEntry(kim, "김공부", Optional.empty(), 3600, true, 42),
+                        new LeaderboardEntry(UserId.newId(), "이", Optional.of("/i.png"), 0, false, 0))),
+                new LiveEvent.Kicked(), new LiveEvent.RoomClosed(), new LiveEvent.Replaced());
+        for (LiveEvent event : events) {
+            var envelope = new LiveEventCodec.Envelope(List.of(ConnectionId.newId(), ConnectionId.newId()), event);
+            assertEquals(envelope, codec.decode(codec.encode(envelope)), event.getClass().getSimpleName());
+        }
+    }
+
+    @Test
+    void garbageIsRefused() {
+        assertThrows(IllegalArgumentException.class, () -> codec.decode("{not json"));
+        assertThrows(IllegalArgumentException.class, () -> codec.decode("{\"to\":[],\"event\":{\"t\":\"dance\"}}"));
+    }
+}

@@ -1,0 +1,364 @@
+package kr.co.stupy.bootstrap.live;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.BooleanSupplier;
+import java.util.stream.Collectors;
+import kr.co.stupy.adapter.redis.TestRedis;
+import kr.co.stupy.bootstrap.config.Settings;
+import kr.co.stupy.bootstrap.support.Api;
+import kr.co.stupy.bootstrap.support.LiveClient;
+import kr.co.stupy.bootstrap.support.StupyProcess;
+import kr.co.stupy.bootstrap.support.TestNode;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Three nodes in this JVM sharing one database (the first node's embedded one, exposed on a port)
+ * and one Redis of the test's own, with the members of a room spread over them: every WebSocket
+ * rule of API.md holds across nodes, and the faults of issue 6 are survived — a node killed with
+ * -9 (a child process), Redis restarted empty, Redis unreachable at start.
+ */
+class ManyNodesTest {
+
+    static final String SECRET = "many-nodes-test-secret-0123456789abcdef";
+    static TestRedis redis;
+    static int mongoPort;
+    static List<TestNode> nodes = new ArrayList<>();
+    static Api one;
+    static Api two;
+    static Api three;
+
+    @BeforeAll
+    static void start() {
+        redis = TestRedis.own();
+        mongoPort = freePort();
+        nodes.add(TestNode.start(settings(Optional.empty(), Optional.of(mongoPort))));
+        for (int i = 0; i < 2; i++) {
+            nodes.add(TestNode.start(settings(Optional.of(mongoUri()), Optional.empty())));
+        }
+        one = nodes.get(0).api();
+        two = nodes.get(1).api();
+        three = nodes.get(2).api();
+    }
+
+    @AfterAll
+    static void stop() {
+        for (int i = nodes.size() - 1; i >= 0; i--) {
+            nodes.get(i).close();
+        }
+        redis.close();
+    }
+
+    static String mongoUri() {
+        return "mongodb://127.0.0.1:" + mongoPort + "/stupy";
+    }
+
+    static Settings settings(Optional<String> mongoUri, Optional<Integer> exposeEmbedded) {
+        return new Settings(0, TestNode.freshDataDir(), mongoUri, exposeEmbedded, Optional.of(redis.uri().toString()),
+                Optional.of(SECRET), Optional.of(true), ZoneId.of("Asia/Seoul"), LocalTime.of(5, 0), Optional.empty(),
+                Settings.OAuthClientSettings.kakaoDisabled(), Settings.OAuthClientSettings.naverDisabled());
+    }
+
+    static Map<String, String> childEnvironment() {
+        return Map.of("STUPY_PORT", "0", "STUPY_DATA_DIR", TestNode.freshDataDir().toString(), "STUPY_MONGO_URI", mongoUri(),
+                "STUPY_REDIS_URI", redis.uri().toString(), "STUPY_JWT_SECRET", SECRET);
+    }
+
+    static Api.Session user(String prefix) {
+        return one.devLogin(prefix + UUID.randomUUID().toString().substring(0, 6));
+    }
+
+    /** A room owned by the first session, joined by the others; made on node one, so every node must see it through the database. */
+    static String room(Api.Session owner, Api.Session... members) {
+        Api.Reply created = one.post("/api/rooms", owner, Map.of("title", "여럿 " + UUID.randomUUID().toString().substring(0, 8),
+                "description", "노드 셋", "maxMembers", 10));
+        assertEquals(201, created.status(), created.raw());
+        String roomId = created.body().get("id").asText();
+        for (Api.Session member : members) {
+            assertEquals(200, two.post("/api/rooms/" + roomId + "/members", member, Map.of()).status());
+        }
+        return roomId;
+    }
+
+    static Map<String, Object> chat(String clientMsgId, String text) {
+        return Map.of("type", "chat", "clientMsgId", clientMsgId, "text", text);
+    }
+
+    /** Everything this node sent the client before now has arrived: pong answers after it. */
+    static void drain(LiveClient client) {
+        client.send(Map.of("type", "ping"));
+        client.next("pong");
+    }
+
+    static void await(Duration timeout, BooleanSupplier condition, String what) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError(what + " did not happen within " + timeout);
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    @Test
+    void healthNamesTheRedisBusOnEveryNode() {
+        for (Api api : List.of(one, two, three)) {
+            Api.Reply health = api.get("/api/health", null);
+            assertEquals(200, health.status(), health.raw());
+            assertEquals("redis", health.body().get("bus").asText());
+        }
+    }
+
+    @Test
+    void membersOnThreeNodesSeeEachOtherChatOnceAndSignalAcross() {
+        Api.Session kim = user("kim");
+        Api.Session lee = user("lee");
+        Api.Session park = user("park");
+        String roomId = room(kim, lee, park);
+
+        try (LiveClient a = LiveClient.enter(one, kim, roomId);
+             LiveClient b = LiveClient.enter(two, lee, roomId);
+             LiveClient c = LiveClient.enter(three, park, roomId)) {
+            String aId = a.next("welcome").get("connectionId").asText();
+            JsonNode welcomeB = b.next("welcome");
+            String bId = welcomeB.get("connectionId").asText();
+            JsonNode welcomeC = c.next("welcome");
+            String cId = welcomeC.get("connectionId").asText();
+            assertEquals(aId, welcomeB.at("/peers/0/connectionId").asText(), "lee on node two sees kim on node one");
+            assertEquals(Set.of(aId, bId), ids(welcomeC.get("peers")), "park on node three sees both");
+            assertEquals(bId, a.next("peer-joined").at("/peer/connectionId").asText());
+            assertEquals(cId, a.next("peer-joined").at("/peer/connectionId").asText());
+            assertEquals(cId, b.next("peer-joined").at("/peer/connectionId").asText());
+            assertEquals(3, three.get("/api/rooms/" + roomId, park).body().get("liveCount").asInt());
+
+            for (int i = 0; i < 5; i++) {
+                (i % 3 == 0 ? a : i % 3 == 1 ? b : c).send(chat("m-" + i, "메시지 " + i));
+            }
+            // Senders on different nodes race, so the order between them is not fixed; each one's arrival is.
+            for (LiveClient client : List.of(a, b, c)) {
+                await(Duration.ofSeconds(10), () -> client.frames("chat").stream().map(f -> f.at("/message/clientMsgId").asText())
+                        .collect(Collectors.toSet()).containsAll(Set.of("m-0", "m-1", "m-2", "m-3", "m-4")), "all five chats");
+            }
+            for (LiveClient client : List.of(a, b, c)) {
+                drain(client);
+                Map<String, Long> counts = client.frames("chat").stream().filter(f -> !f.at("/message/system").asBoolean())
+                        .collect(Collectors.groupingBy(f -> f.at("/message/clientMsgId").asText(), Collectors.counting()));
+                assertEquals(Map.of("m-0", 1L, "m-1", 1L, "m-2", 1L, "m-3", 1L, "m-4", 1L), counts, "each chat exactly once");
+            }
+
+            c.send(Map.of("type", "signal", "to", aId, "kind", "offer", "payload", Map.of("sdp", "v=0", "n", 7)));
+            JsonNode signal = a.next("signal");
+            assertEquals(cId, signal.get("from").asText());
+            assertEquals(park.userId(), signal.get("fromUserId").asText());
+            assertEquals(7, signal.at("/payload/n").asInt());
+            drain(b);
+            drain(c);
+            assertTrue(b.frames("signal").isEmpty() && c.frames("signal").isEmpty(), "a signal reaches its one connection only");
+        }
+    }
+
+    @Test
+    void theFourLiveLimitAndReplacingHoldAcrossNodes() {
+        Api.Session owner = user("full");
+        List<Api.Session> others = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            others.add(user("m" + i));
+        }
+        String roomId = room(owner, others.toArray(Api.Session[]::new));
+        List<Api> spread = List.of(one, two, three, one);
+        List<LiveClient> live = new ArrayList<>();
+        try {
+            live.add(LiveClient.enter(one, owner, roomId));
+            for (int i = 0; i < 3; i++) {
+                live.add(LiveClient.enter(spread.get(i + 1), others.get(i), roomId));
+            }
+            live.forEach(c -> c.next("welcome"));
+            try (LiveClient fifth = LiveClient.enter(two, others.get(3), roomId)) {
+                assertEquals(4429, fifth.closeCode());
+            }
+            try (LiveClient again = LiveClient.enter(three, owner, roomId)) {
+                JsonNode welcome = again.next("welcome");
+                live.getFirst().next("replaced");
+                assertEquals(4409, live.getFirst().closeCode(), "the old connection on node one is closed by a connect on node three");
+                assertEquals(3, welcome.get("peers").size());
+                JsonNode left = live.get(1).next("peer-left");
+                assertEquals(owner.userId(), left.get("userId").asText());
+                assertEquals(4, one.get("/api/rooms/" + roomId, owner).body().get("liveCount").asInt());
+            }
+        } finally {
+            live.forEach(LiveClient::close);
+        }
+    }
+
+    @Test
+    void aKickOnOneNodeClosesTheConnectionOnAnotherAndDeletingTheRoomClosesAll() {
+        Api.Session owner = user("boss");
+        Api.Session guest = user("guest");
+        String roomId = room(owner, guest);
+        try (LiveClient a = LiveClient.enter(one, owner, roomId); LiveClient b = LiveClient.enter(two, guest, roomId)) {
+            a.next("welcome");
+            b.next("welcome");
+            assertEquals(204, three.delete("/api/rooms/" + roomId + "/members/" + guest.userId(), owner).status());
+            b.next("kicked");
+            assertEquals(4403, b.closeCode());
+            assertEquals(guest.userId(), a.next("peer-left").get("userId").asText());
+
+            assertEquals(204, two.delete("/api/rooms/" + roomId, owner).status());
+            a.next("room-closed");
+            assertEquals(4404, a.closeCode());
+        }
+    }
+
+    @Test
+    void redisRestartedEmptyIsSurvived() throws Exception {
+        Api.Session kim = user("restart-kim");
+        Api.Session lee = user("restart-lee");
+        String roomId = room(kim, lee);
+        try (LiveClient a = LiveClient.enter(one, kim, roomId); LiveClient b = LiveClient.enter(two, lee, roomId)) {
+            a.next("welcome");
+            b.next("welcome");
+            a.next("peer-joined");
+
+            redis.stop();
+            try {
+                Api.Reply down = one.get("/api/health", null);
+                assertEquals(503, down.status(), "the bus is down: " + down.raw());
+                assertEquals("redis", down.body().get("bus").asText());
+                assertEquals(200, two.get("/api/rooms/" + roomId, lee).status(), "HTTP keeps answering without Redis");
+                a.send(chat("while-away", "들리나요"));
+                assertEquals("UNAVAILABLE", a.next("error").get("code").asText());
+                assertTrue(a.isOpen() && b.isOpen(), "live connections stay open while Redis is away");
+            } finally {
+                redis.start();
+            }
+            long back = System.nanoTime();
+            await(Duration.ofSeconds(20), () -> one.get("/api/health", null).status() == 200
+                    && one.get("/api/rooms/" + roomId, kim).body().path("liveCount").asInt() == 2, "both connections back in presence");
+            // Cross-node delivery is back once a chat crosses; retry, since a node may still be resubscribing.
+            await(Duration.ofSeconds(20), () -> {
+                String id = "after-" + UUID.randomUUID().toString().substring(0, 8);
+                a.send(chat(id, "돌아왔어요"));
+                a.next(f -> f.at("/message/clientMsgId").asText().equals(id), "own chat");
+                drain(b);
+                return b.frames("chat").stream().anyMatch(f -> f.at("/message/clientMsgId").asText().equals(id));
+            }, "a chat from node one reaching node two");
+            long tookMillis = Duration.ofNanos(System.nanoTime() - back).toMillis();
+            assertTrue(tookMillis < 20_000, "resumed after " + tookMillis + " ms");
+            assertTrue(a.isOpen() && b.isOpen());
+            b.send(chat("from-b", "저도요"));
+            a.next(f -> f.at("/message/clientMsgId").asText().equals("from-b"), "chat from node two");
+        }
+    }
+
+    @Test
+    void aNodeKilledWithMinus9IsReapedByTheOthers() throws Exception {
+        Api.Session kim = user("dead-kim");
+        Api.Session lee = user("dead-lee");
+        String roomId = room(kim, lee);
+        try (StupyProcess doomed = StupyProcess.start(childEnvironment()); LiveClient b = LiveClient.enter(one, lee, roomId)) {
+            b.next("welcome");
+            LiveClient a = LiveClient.enter(doomed.api(), kim, roomId);
+            String aId = a.next("welcome").get("connectionId").asText();
+            long connectedAt = System.currentTimeMillis();
+            b.next("peer-joined");
+            // Study time is the thing measured: six seconds of it, proven by a heartbeat, then the crash.
+            Thread.sleep(6_000);
+            drain(a);
+            long lastBeatAfter = System.currentTimeMillis() - connectedAt;
+            doomed.crash();
+            long crashedAt = System.nanoTime();
+
+            JsonNode left = b.next(f -> "peer-left".equals(f.path("type").asText()), "peer-left", Duration.ofSeconds(80));
+            long tookSeconds = Duration.ofNanos(System.nanoTime() - crashedAt).toSeconds();
+            assertEquals(aId, left.get("connectionId").asText());
+            assertTrue(tookSeconds <= 65, "peer-left after " + tookSeconds + " s");
+            assertEquals(1, one.get("/api/rooms/" + roomId, lee).body().get("liveCount").asInt());
+
+            // The same reaping pass closes the session right after announcing the departure.
+            await(Duration.ofSeconds(10), () -> !entryOf(roomId, lee, kim).get("live").asBoolean(), "kim no longer live");
+            long counted = entryOf(roomId, lee, kim).get("studySeconds").asLong();
+            assertTrue(counted >= 5 && counted <= lastBeatAfter / 1000 + 1,
+                    "counted " + counted + " s: the session closed at its last heartbeat, " + lastBeatAfter + " ms in");
+        }
+    }
+
+    @Test
+    void aNodeStoppedGracefullyLetsItsPeersKnowAtOnce() {
+        Api.Session kim = user("leaving-kim");
+        Api.Session lee = user("leaving-lee");
+        String roomId = room(kim, lee);
+        TestNode leaving = TestNode.start(settings(Optional.of(mongoUri()), Optional.empty()));
+        try (LiveClient b = LiveClient.enter(one, lee, roomId)) {
+            b.next("welcome");
+            LiveClient a = LiveClient.enter(leaving.api(), kim, roomId);
+            String aId = a.next("welcome").get("connectionId").asText();
+            b.next("peer-joined");
+            leaving.close();
+            assertEquals(aId, b.next("peer-left").get("connectionId").asText(), "no waiting for the reaper");
+            assertEquals(1, one.get("/api/rooms/" + roomId, lee).body().get("liveCount").asInt());
+        } finally {
+            leaving.close();
+        }
+    }
+
+    @Test
+    void anUnreachableRedisStopsStartUpWithAClearMessage() {
+        Map<String, String> env = new HashMap<>(childEnvironment());
+        env.put("STUPY_REDIS_URI", "redis://127.0.0.1:" + freePort());
+        try (StupyProcess child = StupyProcess.launch(env)) {
+            long started = System.nanoTime();
+            int exit = child.waitForExit(Duration.ofSeconds(60));
+            assertNotEquals(0, exit);
+            assertTrue(child.output().stream().anyMatch(line -> line.startsWith("stupy: cannot start: STUPY_REDIS_URI: Redis at 127.0.0.1:")),
+                    String.join("\n", child.output()));
+            assertTrue(Duration.ofNanos(System.nanoTime() - started).toSeconds() < 30, "no hang");
+        }
+    }
+
+    private static JsonNode entryOf(String roomId, Api.Session asker, Api.Session member) {
+        for (JsonNode entry : two.get("/api/rooms/" + roomId + "/leaderboard?period=all", asker).body().get("items")) {
+            if (entry.get("userId").asText().equals(member.userId())) {
+                return entry;
+            }
+        }
+        throw new AssertionError("no leaderboard entry for " + member.nickname());
+    }
+
+    private static Set<String> ids(JsonNode peers) {
+        Set<String> ids = new java.util.HashSet<>();
+        peers.forEach(p -> ids.add(p.get("connectionId").asText()));
+        return ids;
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
