@@ -84,6 +84,13 @@ public final class MongoStudyLedger implements StudyLedger {
     }
 
     @Override
+    public void forEachFinished(java.util.function.Consumer<StudySession> action) {
+        // Streamed in batches by the cursor: a rebuild of years of history never holds every session at once.
+        sessions.find(com.mongodb.client.model.Filters.ne("endedAt", null)).batchSize(5_000)
+                .forEach(doc -> action.accept(StudySessionMapper.toSession(doc)));
+    }
+
+    @Override
     public long deleteRoom(RoomId roomId) {
         return sessions.deleteMany(eq("roomId", roomId.value())).getDeletedCount();
     }
