@@ -43,6 +43,11 @@ public final class MongoStudyLedger implements StudyLedger {
         sessions.createIndex(Indexes.ascending("endedAt", "lastHeartbeatAt"), new IndexOptions().name("open_by_heartbeat"));
     }
 
+    /** A session as stored; public so a bulk loader (the statistics benchmark) writes exactly what {@link #begin} would. */
+    public static Document document(StudySession session) {
+        return StudySessionMapper.toDocument(session);
+    }
+
     @Override
     public void begin(StudySession session) {
         sessions.insertOne(StudySessionMapper.toDocument(session));
