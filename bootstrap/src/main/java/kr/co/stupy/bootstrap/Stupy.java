@@ -19,6 +19,7 @@ import kr.co.stupy.adapter.mongo.chat.MongoChatLog;
 import kr.co.stupy.adapter.mongo.rooms.MongoRoomQuotas;
 import kr.co.stupy.adapter.mongo.rooms.MongoRooms;
 import kr.co.stupy.adapter.mongo.studytime.MongoStudyLedger;
+import kr.co.stupy.adapter.mongo.studytime.MongoStudyRollups;
 import kr.co.stupy.adapter.mongo.todos.MongoTodoLists;
 import kr.co.stupy.adapter.oauth.ProviderEndpoints;
 import kr.co.stupy.adapter.redis.RedisBus;
@@ -39,6 +40,7 @@ import kr.co.stupy.adapter.web.live.LiveRoutes;
 import kr.co.stupy.adapter.web.live.LiveSockets;
 import kr.co.stupy.adapter.web.rooms.RoomLiveViews;
 import kr.co.stupy.adapter.web.rooms.RoomRoutes;
+import kr.co.stupy.adapter.web.stats.StatsRoutes;
 import kr.co.stupy.adapter.web.support.Json;
 import kr.co.stupy.adapter.web.todos.TodoRoutes;
 import kr.co.stupy.adapter.web.token.JwtTokenService;
@@ -57,6 +59,7 @@ import kr.co.stupy.application.image.ImageStore;
 import kr.co.stupy.application.live.local.InProcessBroadcaster;
 import kr.co.stupy.application.live.local.InProcessPresence;
 import kr.co.stupy.application.live.local.InProcessTickets;
+import kr.co.stupy.application.live.port.out.AllTimeRoomTotals;
 import kr.co.stupy.application.live.port.out.LivePresence;
 import kr.co.stupy.application.live.port.out.LiveTickets;
 import kr.co.stupy.application.live.port.out.RoomBroadcaster;
@@ -64,6 +67,7 @@ import kr.co.stupy.application.live.port.out.RoomMembers;
 import kr.co.stupy.application.live.service.LiveDelivery;
 import kr.co.stupy.application.live.service.LiveQueries;
 import kr.co.stupy.application.live.service.LiveRoomService;
+import kr.co.stupy.application.live.service.StudyStatsService;
 import kr.co.stupy.application.rooms.port.out.LiveRoomsView;
 import kr.co.stupy.application.rooms.port.out.RoomRemovalCleanup;
 import kr.co.stupy.application.rooms.service.RoomAccountCleanup;
@@ -73,6 +77,7 @@ import kr.co.stupy.application.todos.service.TodoListService;
 import kr.co.stupy.chat.ChatLog;
 import kr.co.stupy.studytime.StudyDayPolicy;
 import kr.co.stupy.studytime.StudyLedger;
+import kr.co.stupy.studytime.StudyRollups;
 import kr.co.stupy.bootstrap.config.JwtKeys;
 import kr.co.stupy.bootstrap.config.Settings;
 import kr.co.stupy.bootstrap.embedded.EmbeddedMongo;
@@ -82,7 +87,10 @@ import kr.co.stupy.identity.Provider;
 import kr.co.stupy.identity.Users;
 import kr.co.stupy.rooms.RoomQuotas;
 import kr.co.stupy.rooms.Member;
+import kr.co.stupy.rooms.RoomSearch;
+import kr.co.stupy.rooms.RoomSort;
 import kr.co.stupy.rooms.Rooms;
+import kr.co.stupy.shared.PageRequest;
 import kr.co.stupy.shared.RoomId;
 import kr.co.stupy.shared.UserId;
 import org.slf4j.Logger;
@@ -171,9 +179,10 @@ public final class Stupy implements AutoCloseable {
                 return rooms.byId(roomId).map(room -> room.isBanned(userId)).orElse(false);
             }
         };
+        StudyDayPolicy studyDays = new StudyDayPolicy(settings.timezone(), settings.dayStart());
+        StudyRollups rollups = new MongoStudyRollups(store.database());
         var liveRooms = new LiveRoomService(roomMembers, liveTickets, presence, broadcaster,
-                chat, ledger, rooms::addStudySeconds, users, new StudyDayPolicy(settings.timezone(), settings.dayStart()), clock,
-                nodeId);
+                chat, ledger, rooms::addStudySeconds, rollups, users, studyDays, clock, nodeId);
         if (redisBroadcaster != null) {
             // Other nodes' sessions are alive: the reapers close only what stopped beating.
             own(redisBroadcaster).start(new LiveDelivery(sockets, liveRooms));
@@ -181,6 +190,10 @@ public final class Stupy implements AutoCloseable {
             liveRooms.closeSessionsOfAPreviousRun();
         }
         scheduleReaper(liveRooms);
+        AllTimeRoomTotals allTime = limit -> rooms.search(new RoomSearch(Optional.empty(), Optional.empty(), RoomSort.STUDIED),
+                        new PageRequest(limit, Optional.empty())).items().stream()
+                .map(room -> new AllTimeRoomTotals.RoomTotal(room.id(), room.totalStudySeconds())).toList();
+        var studyStats = new StudyStatsService(ledger, rollups, presence, allTime, studyDays, clock);
 
         RoomQuotas quotas = new MongoRoomQuotas(store.database());
         // Room pages keep answering while a shared bus is away: live counts then show as nobody live.
@@ -192,7 +205,8 @@ public final class Stupy implements AutoCloseable {
                 return Map.of();
             }
         };
-        List<RoomRemovalCleanup> roomCleanups = List.of(liveRooms::roomClosed, chat::deleteRoom, ledger::deleteRoom);
+        List<RoomRemovalCleanup> roomCleanups = List.of(liveRooms::roomClosed, studyStats::forgetRoom, chat::deleteRoom,
+                ledger::deleteRoom);
         var roomService = new RoomService(rooms, quotas, users, new Pbkdf2PasswordHasher(Pbkdf2PasswordHasher.DEFAULT_ITERATIONS),
                 images, live, roomCleanups, liveRooms::memberRemoved, clock);
         var roomQueries = new RoomQueryService(rooms, users, live);
@@ -228,6 +242,7 @@ public final class Stupy implements AutoCloseable {
                 new UserRoutes(profiles, profiles, profiles, deletion, json),
                 new RoomRoutes(roomService, roomService, roomQueries, json),
                 liveRoutes,
+                new StatsRoutes(studyStats, studyStats, roomQueries, settings.timezone()),
                 new TodoRoutes(new TodoRoutes.UseCases(todos, todos, todos, todos, todos, todos, todos), json),
                 new ImageRoutes(images));
         try {

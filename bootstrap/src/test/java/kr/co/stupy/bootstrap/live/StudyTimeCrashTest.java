@@ -54,6 +54,11 @@ class StudyTimeCrashTest {
                     "counted " + counted + " s; the last heartbeat came " + heartbeatAfterMillis + " ms after the start, the crash 4 s later");
             assertEquals(counted, api.get("/api/rooms/" + roomId, again).body().get("totalStudySeconds").asLong(),
                     "the room's total holds the same time");
+            // Closed at its last heartbeat at start-up, the session is rolled up: statistics and the day's ranking agree.
+            assertEquals(counted, api.get("/api/users/me/stats", again).body().get("totalSeconds").asLong(),
+                    "the statistics count the crashed session to its last heartbeat too");
+            assertEquals(counted, api.get("/api/rankings/rooms?period=all", again).body().at("/items/0/studySeconds").asLong());
+            assertEquals(counted, api.get("/api/rankings/rooms?period=day", again).body().at("/items/0/studySeconds").asLong());
             Thread.sleep(1_500);
             assertEquals(counted, api.get("/api/rooms/" + roomId + "/leaderboard?period=all", again).body().at("/items/0/studySeconds").asLong(),
                     "a closed session does not grow");

@@ -33,6 +33,9 @@ public interface StudyLedger {
     /** Sessions of the user that overlap {@code [from, to)}, open ones included. */
     List<StudySession> ofUser(UserId userId, Instant from, Instant to);
 
+    /** Hands every finished session to {@code action}, one at a time (a rebuild of the roll-ups reads the whole ledger). */
+    void forEachFinished(java.util.function.Consumer<StudySession> action);
+
     /** Forgets every session of a room that was deleted; returns how many. */
     long deleteRoom(RoomId roomId);
 }

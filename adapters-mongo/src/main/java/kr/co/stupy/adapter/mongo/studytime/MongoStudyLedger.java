@@ -43,6 +43,11 @@ public final class MongoStudyLedger implements StudyLedger {
         sessions.createIndex(Indexes.ascending("endedAt", "lastHeartbeatAt"), new IndexOptions().name("open_by_heartbeat"));
     }
 
+    /** A session as stored; public so a bulk loader (the statistics benchmark) writes exactly what {@link #begin} would. */
+    public static Document document(StudySession session) {
+        return StudySessionMapper.toDocument(session);
+    }
+
     @Override
     public void begin(StudySession session) {
         sessions.insertOne(StudySessionMapper.toDocument(session));
@@ -81,6 +86,13 @@ public final class MongoStudyLedger implements StudyLedger {
     @Override
     public List<StudySession> ofUser(UserId userId, Instant from, Instant to) {
         return find(and(eq("userId", userId.value()), overlapping(from, to)));
+    }
+
+    @Override
+    public void forEachFinished(java.util.function.Consumer<StudySession> action) {
+        // Streamed in batches by the cursor: a rebuild of years of history never holds every session at once.
+        sessions.find(com.mongodb.client.model.Filters.ne("endedAt", null)).batchSize(5_000)
+                .forEach(doc -> action.accept(StudySessionMapper.toSession(doc)));
     }
 
     @Override

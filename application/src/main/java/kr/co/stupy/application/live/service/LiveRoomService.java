@@ -3,11 +3,13 @@ package kr.co.stupy.application.live.service;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SortedMap;
 import java.util.concurrent.ConcurrentHashMap;
 import kr.co.stupy.application.live.ConnectionId;
 import kr.co.stupy.application.live.LeaderboardEntry;
@@ -17,6 +19,7 @@ import kr.co.stupy.application.live.LiveMessage;
 import kr.co.stupy.application.live.LivePeer;
 import kr.co.stupy.application.live.port.in.ConnectLiveUseCase;
 import kr.co.stupy.application.live.port.in.IssueLiveTicketUseCase;
+import kr.co.stupy.application.live.port.in.RebuildRollupsUseCase;
 import kr.co.stupy.application.live.port.in.LiveSessionUseCase;
 import kr.co.stupy.application.live.port.in.RoomLiveEvents;
 import kr.co.stupy.application.live.port.out.LivePresence;
@@ -36,6 +39,7 @@ import kr.co.stupy.shared.UserId;
 import kr.co.stupy.studytime.StudyDayPolicy;
 import kr.co.stupy.studytime.StudyLedger;
 import kr.co.stupy.studytime.StudyPeriod;
+import kr.co.stupy.studytime.StudyRollups;
 import kr.co.stupy.studytime.StudyRules;
 import kr.co.stupy.studytime.StudySession;
 
@@ -46,6 +50,7 @@ import kr.co.stupy.studytime.StudySession;
  */
 public final class LiveRoomService implements IssueLiveTicketUseCase, ConnectLiveUseCase, LiveSessionUseCase, RoomLiveEvents {
 
+    private static final System.Logger LOG = System.getLogger(LiveRoomService.class.getName());
     static final int RECENT_MESSAGES = 50;
     /** A connection or session that has not beaten for this long belongs to a node that died. */
     public static final Duration STALE_AFTER = Duration.ofSeconds(45);
@@ -57,6 +62,8 @@ public final class LiveRoomService implements IssueLiveTicketUseCase, ConnectLiv
     private final ChatLog chat;
     private final StudyLedger ledger;
     private final RoomStudyTotals totals;
+    private final StudyRollups rollups;
+    private final StudyDayPolicy policy;
     private final Users users;
     private final Clock clock;
     private final String nodeId;
@@ -67,7 +74,7 @@ public final class LiveRoomService implements IssueLiveTicketUseCase, ConnectLiv
     private final Map<ConnectionId, LiveConnection> heldHere = new ConcurrentHashMap<>();
 
     public LiveRoomService(RoomMembers rooms, LiveTickets tickets, LivePresence presence, RoomBroadcaster broadcaster,
-                           ChatLog chat, StudyLedger ledger, RoomStudyTotals totals, Users users, StudyDayPolicy policy,
+                           ChatLog chat, StudyLedger ledger, RoomStudyTotals totals, StudyRollups rollups, Users users, StudyDayPolicy policy,
                            Clock clock, String nodeId) {
         this.rooms = rooms;
         this.tickets = tickets;
@@ -76,6 +83,8 @@ public final class LiveRoomService implements IssueLiveTicketUseCase, ConnectLiv
         this.chat = chat;
         this.ledger = ledger;
         this.totals = totals;
+        this.rollups = rollups;
+        this.policy = policy;
         this.users = users;
         this.clock = clock;
         this.nodeId = nodeId;
@@ -234,7 +243,8 @@ public final class LiveRoomService implements IssueLiveTicketUseCase, ConnectLiv
         for (LiveConnection connection : presence.inRoom(roomId)) {
             presence.remove(connection.connectionId()).ifPresent(gone -> {
                 broadcaster.toConnection(gone.connectionId(), new LiveEvent.RoomClosed());
-                ledger.end(gone.sessionId(), now);   // the room is gone: no total to add to
+                // The room is gone: no total to add to; the user's day totals still grow, and the room's removal takes them back.
+                ledger.end(gone.sessionId(), now).ifPresent(this::rollUp);
             });
         }
     }
@@ -298,12 +308,30 @@ public final class LiveRoomService implements IssueLiveTicketUseCase, ConnectLiv
         announceLeft(gone, noticeSuffix);
     }
 
-    /** Ends a session; the one caller that really ended it adds its time to the room's total. */
+    /**
+     * Ends a session; the one caller that really ended it adds its time to the room's total and to
+     * the per-day roll-ups. Ending is the commit point: a crash right after it leaves the roll-ups
+     * short by this session until a rebuild from the ledger ({@link RebuildRollupsUseCase}).
+     */
     private boolean finish(String sessionId, Instant at) {
         Optional<StudySession> ended = ledger.end(sessionId, at);
         ended.map(s -> s.counted(at).toSeconds()).filter(seconds -> seconds > 0)
                 .ifPresent(seconds -> totals.add(ended.get().roomId(), seconds));
+        ended.ifPresent(this::rollUp);
         return ended.isPresent();
+    }
+
+    private void rollUp(StudySession finished) {
+        SortedMap<LocalDate, Long> pieces = StudyRollups.piecesOf(finished, policy);
+        if (pieces.isEmpty()) {
+            return;
+        }
+        try {
+            rollups.add(finished.userId(), finished.roomId(), pieces);
+        } catch (RuntimeException e) {
+            // The session is ended and counted in the ledger; leaving a socket half-closed would help nobody.
+            LOG.log(System.Logger.Level.WARNING, "rolling up study session " + finished.id() + " failed; a rebuild of the roll-ups repairs it", e);
+        }
     }
 
     private void announceLeft(LiveConnection gone, String noticeSuffix) {

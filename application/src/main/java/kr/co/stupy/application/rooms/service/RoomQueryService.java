@@ -51,6 +51,11 @@ public final class RoomQueryService implements FindRoomsQuery, RoomMemberships {
     }
 
     @Override
+    public List<RoomView> views(List<RoomId> ids) {
+        return views.of(ids.stream().map(rooms::byId).flatMap(Optional::stream).toList());
+    }
+
+    @Override
     public RoomDetail room(UserId viewer, RoomId roomId) {
         Room room = rooms.byId(roomId).orElseThrow(RoomErrors::notFound);
         RoomView view = views.of(room);

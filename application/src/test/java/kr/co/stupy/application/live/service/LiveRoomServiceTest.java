@@ -40,6 +40,7 @@ import kr.co.stupy.studytime.StudyDayPolicy;
 import kr.co.stupy.studytime.StudyPeriod;
 import kr.co.stupy.studytime.StudySession;
 import kr.co.stupy.studytime.testing.InMemoryStudyLedger;
+import kr.co.stupy.studytime.testing.InMemoryStudyRollups;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -88,6 +89,7 @@ class LiveRoomServiceTest {
     final InMemoryChatLog chat = new InMemoryChatLog();
     final InProcessPresence presence = new InProcessPresence();
     final Map<RoomId, Long> totals = new HashMap<>();
+    final InMemoryStudyRollups rollups = new InMemoryStudyRollups();
     LiveRoomService live;
     LiveQueries queries;
     final RoomId room = RoomId.newId();
@@ -97,7 +99,7 @@ class LiveRoomServiceTest {
     @BeforeEach
     void setUp() {
         live = new LiveRoomService(rooms, new InProcessTickets(), presence, new InProcessBroadcaster(presence, inbox), chat, ledger,
-                (roomId, seconds) -> totals.merge(roomId, seconds, Long::sum), users, StudyDayPolicy.DEFAULT, clock, "node-a");
+                (roomId, seconds) -> totals.merge(roomId, seconds, Long::sum), rollups, users, StudyDayPolicy.DEFAULT, clock, "node-a");
         queries = LiveQueries.create(live);
         kim = user("kim");
         lee = user("lee");

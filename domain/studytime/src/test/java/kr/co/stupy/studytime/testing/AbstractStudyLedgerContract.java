@@ -111,4 +111,23 @@ public abstract class AbstractStudyLedgerContract {
     private static List<String> ids(List<StudySession> sessions) {
         return sessions.stream().map(StudySession::id).toList();
     }
+
+    @Test
+    void everyFinishedSessionIsHandedToARebuildAndOpenOnesAreNot() {
+        StudySession done = StudySession.start(kim, room, T0);
+        StudySession other = StudySession.start(lee, otherRoom, T0.plusSeconds(5));
+        StudySession open = StudySession.start(kim, otherRoom, T0.plusSeconds(600));
+        ledger.begin(done);
+        ledger.begin(other);
+        ledger.begin(open);
+        ledger.end(done.id(), T0.plusSeconds(300));
+        ledger.end(other.id(), T0.plusSeconds(90));
+
+        List<StudySession> seen = new java.util.ArrayList<>();
+        ledger.forEachFinished(seen::add);
+
+        assertEquals(java.util.Set.of(done.id(), other.id()), seen.stream().map(StudySession::id).collect(java.util.stream.Collectors.toSet()));
+        assertTrue(seen.stream().noneMatch(StudySession::isOpen));
+        assertEquals(Optional.of(T0.plusSeconds(300)), seen.stream().filter(s -> s.id().equals(done.id())).findFirst().orElseThrow().endedAt());
+    }
 }

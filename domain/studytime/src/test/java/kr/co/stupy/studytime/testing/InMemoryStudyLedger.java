@@ -68,6 +68,11 @@ public final class InMemoryStudyLedger implements StudyLedger {
     }
 
     @Override
+    public void forEachFinished(java.util.function.Consumer<StudySession> action) {
+        select(s -> !s.isOpen()).forEach(action);
+    }
+
+    @Override
     public long deleteRoom(RoomId roomId) {
         List<StudySession> gone = select(s -> s.roomId().equals(roomId));
         gone.forEach(s -> sessions.remove(s.id()));

@@ -15,6 +15,9 @@ public interface FindRoomsQuery {
     /** The rooms {@code userId} belongs to, the one joined first first. */
     List<MyRoom> mine(UserId userId);
 
+    /** The rooms that still exist among {@code ids}, as anyone sees them, in the order asked for. */
+    List<RoomView> views(List<RoomId> ids);
+
     /** One room; {@code ROOM_NOT_FOUND} when there is none. */
     RoomDetail room(UserId viewer, RoomId roomId);
 }

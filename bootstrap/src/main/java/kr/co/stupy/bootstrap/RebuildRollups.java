@@ -1,0 +1,67 @@
+package kr.co.stupy.bootstrap;
+
+import com.mongodb.client.MongoDatabase;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import kr.co.stupy.adapter.mongo.MongoStore;
+import kr.co.stupy.adapter.mongo.studytime.MongoStudyLedger;
+import kr.co.stupy.adapter.mongo.studytime.MongoStudyRollups;
+import kr.co.stupy.application.live.local.InProcessPresence;
+import kr.co.stupy.application.live.port.in.RebuildRollupsUseCase;
+import kr.co.stupy.application.live.service.StudyStatsService;
+import kr.co.stupy.bootstrap.config.Settings;
+import kr.co.stupy.bootstrap.config.SettingsException;
+import kr.co.stupy.bootstrap.embedded.EmbeddedMongo;
+import kr.co.stupy.studytime.StudyDayPolicy;
+
+/**
+ * Rebuilds the per-day study roll-ups from the ledger and proves they match, with the same
+ * environment a node reads ({@code STUPY_MONGO_URI} or {@code STUPY_DATA_DIR}, {@code STUPY_TIMEZONE},
+ * {@code STUPY_DAY_START}). Run it with the nodes stopped (the embedded store is one process's file
+ * anyway): {@code java -cp bootstrap/target/stupy.jar kr.co.stupy.bootstrap.RebuildRollups}.
+ * Exit code 0 when the roll-ups match the ledger afterwards, 1 when they do not, 2 for bad settings.
+ */
+public final class RebuildRollups {
+
+    private RebuildRollups() {
+    }
+
+    public static void main(String[] args) {
+        Settings settings;
+        try {
+            settings = Settings.fromEnvironment(System.getenv());
+        } catch (SettingsException e) {
+            System.err.println("stupy: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
+        RebuildRollupsUseCase.Report report = run(settings);
+        System.out.println(describe(report));
+        System.exit(report.matches() ? 0 : 1);
+    }
+
+    /** Opens the store the settings name, rebuilds, and closes it again. */
+    public static RebuildRollupsUseCase.Report run(Settings settings) {
+        EmbeddedMongo embedded = settings.mongoUri().isPresent() ? null : EmbeddedMongo.start(settings.dataDir(), Optional.empty());
+        try (MongoStore store = MongoStore.connect(settings.mongoUri().orElseGet(embedded::connectionString))) {
+            return rebuild(store.database(), new StudyDayPolicy(settings.timezone(), settings.dayStart()));
+        } finally {
+            if (embedded != null) {
+                embedded.close();
+            }
+        }
+    }
+
+    static RebuildRollupsUseCase.Report rebuild(MongoDatabase database, StudyDayPolicy policy) {
+        // Only the ledger and the roll-ups take part; nobody is live in a rebuild and no ranking is asked for.
+        return new StudyStatsService(new MongoStudyLedger(database), new MongoStudyRollups(database), new InProcessPresence(),
+                limit -> List.of(), policy, Clock.systemUTC()).rebuild();
+    }
+
+    static String describe(RebuildRollupsUseCase.Report report) {
+        return "study roll-ups: " + report.sessions() + " finished sessions make " + report.userDays() + " (user, day) and "
+                + report.roomDays() + " (room, day) totals; " + report.differingBefore() + " differed before the rebuild; "
+                + (report.matches() ? "they match the ledger now" : "they STILL DIFFER from the ledger");
+    }
+}
