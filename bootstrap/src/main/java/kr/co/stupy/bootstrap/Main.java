@@ -10,14 +10,7 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        Settings settings;
-        try {
-            settings = Settings.fromEnvironment(System.getenv());
-        } catch (SettingsException e) {
-            System.err.println("stupy: " + e.getMessage());
-            System.exit(2);
-            return;
-        }
+        Settings settings = settingsOrExit();
         System.out.println("Stupy starting with:");
         settings.describe().forEach(line -> System.out.println("  " + line));
         Stupy node;
@@ -33,5 +26,16 @@ public final class Main {
             System.out.println("Stupy stopped");
         }, "stupy-shutdown"));
         System.out.println("Stupy is ready on port " + node.port());
+    }
+
+    /** The settings of this process's environment; a bad value ends it with one line naming the variable (exit 2). */
+    static Settings settingsOrExit() {
+        try {
+            return Settings.fromEnvironment(System.getenv());
+        } catch (SettingsException e) {
+            System.err.println("stupy: " + e.getMessage());
+            System.exit(2);
+            throw e;
+        }
     }
 }

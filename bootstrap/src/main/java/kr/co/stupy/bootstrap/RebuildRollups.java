@@ -11,7 +11,6 @@ import kr.co.stupy.application.live.local.InProcessPresence;
 import kr.co.stupy.application.live.port.in.RebuildRollupsUseCase;
 import kr.co.stupy.application.live.service.StudyStatsService;
 import kr.co.stupy.bootstrap.config.Settings;
-import kr.co.stupy.bootstrap.config.SettingsException;
 import kr.co.stupy.bootstrap.embedded.EmbeddedMongo;
 import kr.co.stupy.studytime.StudyDayPolicy;
 
@@ -28,15 +27,7 @@ public final class RebuildRollups {
     }
 
     public static void main(String[] args) {
-        Settings settings;
-        try {
-            settings = Settings.fromEnvironment(System.getenv());
-        } catch (SettingsException e) {
-            System.err.println("stupy: " + e.getMessage());
-            System.exit(2);
-            return;
-        }
-        RebuildRollupsUseCase.Report report = run(settings);
+        RebuildRollupsUseCase.Report report = run(Main.settingsOrExit());
         System.out.println(describe(report));
         System.exit(report.matches() ? 0 : 1);
     }
