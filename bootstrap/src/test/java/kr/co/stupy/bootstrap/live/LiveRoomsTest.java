@@ -13,26 +13,15 @@ import java.util.UUID;
 import kr.co.stupy.bootstrap.support.Api;
 import kr.co.stupy.bootstrap.support.LiveClient;
 import kr.co.stupy.bootstrap.support.TestNode;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /** The WebSocket part of API.md against the real server, with the JDK's WebSocket client. */
 class LiveRoomsTest {
 
-    static TestNode node;
-    static Api api;
-
-    @BeforeAll
-    static void start() {
-        node = TestNode.start();
-        api = node.api();
-    }
-
-    @AfterAll
-    static void stop() {
-        node.close();
-    }
+    @AutoClose
+    static final TestNode node = TestNode.start();
+    static final Api api = node.api();
 
     /** A room owned by the first session, joined by the others. */
     static String room(Api.Session owner, Api.Session... members) {

@@ -17,8 +17,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import kr.co.stupy.bootstrap.support.Api;
 import kr.co.stupy.bootstrap.support.TestNode;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /** The rooms part of the contract, end to end over HTTP against a real node. */
@@ -27,19 +26,9 @@ class RoomApiTest {
     private static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R'};
     private static final AtomicInteger NAMES = new AtomicInteger();
 
-    static TestNode node;
-    static Api api;
-
-    @BeforeAll
-    static void start() {
-        node = TestNode.start();
-        api = node.api();
-    }
-
-    @AfterAll
-    static void stop() {
-        node.close();
-    }
+    @AutoClose
+    static final TestNode node = TestNode.start();
+    static final Api api = node.api();
 
     static Api.Session user() {
         return api.devLogin("r" + NAMES.incrementAndGet() + "-" + UUID.randomUUID().toString().substring(0, 6));

@@ -16,8 +16,7 @@ import java.util.function.IntFunction;
 import java.util.stream.IntStream;
 import kr.co.stupy.bootstrap.support.Api;
 import kr.co.stupy.bootstrap.support.TestNode;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.RepeatedTest;
 
 /**
@@ -27,19 +26,9 @@ import org.junit.jupiter.api.RepeatedTest;
  */
 class RoomConcurrencyTest {
 
-    static TestNode node;
-    static Api api;
-
-    @BeforeAll
-    static void start() {
-        node = TestNode.start();
-        api = node.api();
-    }
-
-    @AfterAll
-    static void stop() {
-        node.close();
-    }
+    @AutoClose
+    static final TestNode node = TestNode.start();
+    static final Api api = node.api();
 
     @RepeatedTest(3)
     void capacityIsNeverExceeded() {

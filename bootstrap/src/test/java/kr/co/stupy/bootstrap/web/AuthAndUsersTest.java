@@ -14,8 +14,7 @@ import java.util.Set;
 import kr.co.stupy.bootstrap.support.Api;
 import kr.co.stupy.bootstrap.support.TestNode;
 import kr.co.stupy.shared.testing.Parallel;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /** The auth and user part of API.md against the real server. */
@@ -25,19 +24,9 @@ class AuthAndUsersTest {
             "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==");
     static final byte[] GIF = "GIF89a\u0001\u0000\u0001\u0000\u0000\u0000\u0000;".getBytes(StandardCharsets.ISO_8859_1);
 
-    static TestNode node;
-    static Api api;
-
-    @BeforeAll
-    static void start() {
-        node = TestNode.start();
-        api = node.api();
-    }
-
-    @AfterAll
-    static void stop() {
-        node.close();
-    }
+    @AutoClose
+    static final TestNode node = TestNode.start();
+    static final Api api = node.api();
 
     @Test
     void providersListDevLoginWhileNoOAuthProviderIsConfigured() {

@@ -28,8 +28,7 @@ import kr.co.stupy.bootstrap.support.Api.Reply;
 import kr.co.stupy.bootstrap.support.Api.Session;
 import kr.co.stupy.bootstrap.support.TestNode;
 import kr.co.stupy.shared.Ids;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /** The todo lists of API.md, over HTTP against a real node with its embedded database. */
@@ -38,19 +37,9 @@ class TodoRoutesTest {
     private static final String LISTS = "/api/todo-lists";
     private static final AtomicInteger USERS = new AtomicInteger();
 
-    static TestNode node;
-    static Api api;
-
-    @BeforeAll
-    static void start() {
-        node = TestNode.start();
-        api = node.api();
-    }
-
-    @AfterAll
-    static void stop() {
-        node.close();
-    }
+    @AutoClose
+    static final TestNode node = TestNode.start();
+    static final Api api = node.api();
 
     private static Session newUser() {
         return api.devLogin("todo" + USERS.incrementAndGet() + "-" + Ids.newId().substring(20));
