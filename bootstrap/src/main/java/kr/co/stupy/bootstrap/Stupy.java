@@ -12,6 +12,7 @@ import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import kr.co.stupy.adapter.mongo.MongoStore;
 import kr.co.stupy.adapter.mongo.identity.MongoUsedLoginStates;
 import kr.co.stupy.adapter.mongo.identity.MongoUsers;
@@ -86,6 +87,7 @@ import kr.co.stupy.bootstrap.security.Pbkdf2PasswordHasher;
 import kr.co.stupy.identity.Provider;
 import kr.co.stupy.identity.Users;
 import kr.co.stupy.rooms.RoomQuotas;
+import kr.co.stupy.rooms.Ban;
 import kr.co.stupy.rooms.Member;
 import kr.co.stupy.rooms.RoomSearch;
 import kr.co.stupy.rooms.RoomSort;
@@ -168,17 +170,9 @@ public final class Stupy implements AutoCloseable {
             liveTickets = new InProcessTickets();
             broadcaster = new InProcessBroadcaster(presence, sockets);
         }
-        RoomMembers roomMembers = new RoomMembers() {
-            @Override
-            public Optional<List<UserId>> membersOf(RoomId roomId) {
-                return rooms.byId(roomId).map(room -> room.membersOwnerFirst().stream().map(Member::userId).toList());
-            }
-
-            @Override
-            public boolean isBanned(RoomId roomId, UserId userId) {
-                return rooms.byId(roomId).map(room -> room.isBanned(userId)).orElse(false);
-            }
-        };
+        RoomMembers roomMembers = roomId -> rooms.byId(roomId).map(room -> new RoomMembers.Roster(
+                room.membersOwnerFirst().stream().map(Member::userId).toList(),
+                room.bans().stream().map(Ban::userId).collect(Collectors.toSet())));
         StudyDayPolicy studyDays = new StudyDayPolicy(settings.timezone(), settings.dayStart());
         StudyRollups rollups = new MongoStudyRollups(store.database());
         var liveRooms = new LiveRoomService(roomMembers, liveTickets, presence, broadcaster,

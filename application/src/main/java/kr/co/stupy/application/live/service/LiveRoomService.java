@@ -110,11 +110,11 @@ public final class LiveRoomService implements IssueLiveTicketUseCase, ConnectLiv
 
     @Override
     public LiveTickets.Ticket issueTicket(UserId userId, RoomId roomId) {
-        List<UserId> members = rooms.membersOf(roomId).orElseThrow(LiveErrors::roomNotFound);
-        if (rooms.isBanned(roomId, userId)) {
+        RoomMembers.Roster roster = rooms.rosterOf(roomId).orElseThrow(LiveErrors::roomNotFound);
+        if (roster.banned().contains(userId)) {
             throw LiveErrors.banned();
         }
-        if (!members.contains(userId)) {
+        if (!roster.members().contains(userId)) {
             throw LiveErrors.notMember();
         }
         return tickets.issue(userId, roomId, clock.instant());
@@ -129,7 +129,8 @@ public final class LiveRoomService implements IssueLiveTicketUseCase, ConnectLiv
         }
         UserId userId = redeemed.get().userId();
         Optional<List<UserId>> members = rooms.membersOf(requestedRoom);
-        if (members.isEmpty() || !members.get().contains(userId) || rooms.isBanned(requestedRoom, userId)) {
+        // A banned user is never a member, so membership alone decides.
+        if (members.isEmpty() || !members.get().contains(userId)) {
             return new Refused(4403, "you are no longer a member of this room");
         }
         StudySession session = StudySession.start(userId, requestedRoom, now);

@@ -12,7 +12,6 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -49,16 +48,11 @@ class LiveRoomServiceTest {
     /** Rooms as a map of member lists and a set of bans. */
     static final class FakeRooms implements RoomMembers {
         final Map<RoomId, List<UserId>> members = new HashMap<>();
-        final Set<String> bans = new HashSet<>();
+        final Map<RoomId, Set<UserId>> bans = new HashMap<>();
 
         @Override
-        public Optional<List<UserId>> membersOf(RoomId roomId) {
-            return Optional.ofNullable(members.get(roomId)).map(List::copyOf);
-        }
-
-        @Override
-        public boolean isBanned(RoomId roomId, UserId userId) {
-            return bans.contains(roomId.value() + userId.value());
+        public Optional<Roster> rosterOf(RoomId roomId) {
+            return Optional.ofNullable(members.get(roomId)).map(list -> new Roster(list, bans.getOrDefault(roomId, Set.of())));
         }
     }
 
@@ -119,7 +113,7 @@ class LiveRoomServiceTest {
     @Test
     void onlyMembersWhoAreNotBannedGetTickets() {
         assertEquals("NOT_MEMBER", assertThrows(DomainException.class, () -> live.issueTicket(user("outsider"), room)).code());
-        rooms.bans.add(room.value() + lee.value());
+        rooms.bans.put(room, Set.of(lee));
         assertEquals("BANNED", assertThrows(DomainException.class, () -> live.issueTicket(lee, room)).code());
         assertEquals("ROOM_NOT_FOUND", assertThrows(DomainException.class, () -> live.issueTicket(kim, RoomId.newId())).code());
     }
