@@ -4,6 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import kr.co.stupy.bootstrap.support.Api;
 import kr.co.stupy.bootstrap.support.TestNode;
@@ -26,9 +30,21 @@ class HealthAndErrorsTest {
     }
 
     @Test
-    void everyResponseCarriesARequestIdAndAWellFormedOneIsKept() {
-        Api.Reply reply = api.get("/api/health", null);
-        assertTrue(reply.headers().firstValue("X-Request-Id").orElse("").length() >= 8);
+    void everyResponseCarriesARequestIdAndAWellFormedOneIsKept() throws Exception {
+        String first = api.get("/api/health", null).headers().firstValue("X-Request-Id").orElseThrow();
+        String second = api.get("/api/no-such-thing", null).headers().firstValue("X-Request-Id").orElseThrow();
+        assertTrue(first.length() >= 8);
+        assertFalse(first.equals(second), "each request gets its own id");
+
+        assertEquals("proxy-id-0123456789", requestIdEchoedFor("proxy-id-0123456789"));
+        String malformed = "<script>not an id</script>";
+        assertFalse(requestIdEchoedFor(malformed).equals(malformed), "an id that is not well formed is replaced, never echoed");
+    }
+
+    private static String requestIdEchoedFor(String incoming) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(api.base() + "/api/health")).header("X-Request-Id", incoming).build();
+        return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.discarding())
+                .headers().firstValue("X-Request-Id").orElseThrow();
     }
 
     @Test
