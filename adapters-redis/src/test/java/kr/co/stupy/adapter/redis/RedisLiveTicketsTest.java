@@ -5,28 +5,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import kr.co.stupy.application.live.port.out.LiveTickets;
 import kr.co.stupy.application.live.testing.AbstractLiveTicketsContract;
 import kr.co.stupy.shared.Ids;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import redis.clients.jedis.RedisClient;
 
 class RedisLiveTicketsTest extends AbstractLiveTicketsContract {
 
-    static TestRedis server;
-    static RedisClient redis;
+    @AutoClose
+    static final TestRedis server = TestRedis.shared();
+    @AutoClose
+    static final RedisClient redis = RedisBus.connect(server.uri());
     String prefix;
-
-    @BeforeAll
-    static void startRedis() {
-        server = TestRedis.shared();
-        redis = RedisBus.connect(server.uri());
-    }
-
-    @AfterAll
-    static void stopRedis() {
-        redis.close();
-        server.close();
-    }
 
     @Override
     protected LiveTickets createTickets() {

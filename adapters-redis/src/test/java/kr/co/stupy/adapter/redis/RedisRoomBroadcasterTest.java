@@ -11,30 +11,19 @@ import kr.co.stupy.application.live.port.out.LivePresence;
 import kr.co.stupy.application.live.port.out.RoomBroadcaster;
 import kr.co.stupy.application.live.testing.AbstractRoomBroadcasterContract;
 import kr.co.stupy.shared.Ids;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AutoClose;
 import redis.clients.jedis.RedisClient;
 
 /** The fan-out contract through a real Redis: the contract's connections live on "node-a", this broadcaster's node. */
 class RedisRoomBroadcasterTest extends AbstractRoomBroadcasterContract {
 
-    static TestRedis server;
-    static RedisClient redis;
+    @AutoClose
+    static final TestRedis server = TestRedis.shared();
+    @AutoClose
+    static final RedisClient redis = RedisBus.connect(server.uri());
     final String prefix = "test-" + Ids.newId() + ":";
     final List<RedisRoomBroadcaster> started = new ArrayList<>();
-
-    @BeforeAll
-    static void startRedis() {
-        server = TestRedis.shared();
-        redis = RedisBus.connect(server.uri());
-    }
-
-    @AfterAll
-    static void stopRedis() {
-        redis.close();
-        server.close();
-    }
 
     @AfterEach
     void stopBroadcasters() {
