@@ -50,7 +50,9 @@ class LiveRoomsTest {
         Api.Reply foreign = api.post("/api/rooms/" + roomId + "/live-ticket", user("outsider"), null);
         assertEquals(403, foreign.status());
         assertEquals("NOT_MEMBER", foreign.code());
-        assertEquals(404, api.post("/api/rooms/NOPE/live-ticket", owner, null).status());
+        Api.Reply malformed = api.post("/api/rooms/NOPE/live-ticket", owner, null);
+        assertEquals(404, malformed.status());
+        assertEquals("ROOM_NOT_FOUND", malformed.code(), "the same code the room routes give");
 
         Api.Reply ticket = api.post("/api/rooms/" + roomId + "/live-ticket", owner, null);
         assertEquals(200, ticket.status());

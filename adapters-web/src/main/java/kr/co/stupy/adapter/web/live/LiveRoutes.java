@@ -19,7 +19,6 @@ import java.util.concurrent.TimeUnit;
 import kr.co.stupy.adapter.web.RouteGroup;
 import kr.co.stupy.adapter.web.support.Authenticated;
 import kr.co.stupy.adapter.web.support.Paging;
-import kr.co.stupy.adapter.web.support.WebProblem;
 import kr.co.stupy.application.live.ConnectionId;
 import kr.co.stupy.application.live.port.in.ChatHistoryQuery;
 import kr.co.stupy.application.live.port.in.ConnectLiveUseCase;
@@ -29,6 +28,7 @@ import kr.co.stupy.application.live.port.in.LiveSessionUseCase;
 import kr.co.stupy.application.live.port.out.LiveTickets;
 import kr.co.stupy.shared.InvalidInputException;
 import kr.co.stupy.shared.PageRequest;
+import kr.co.stupy.rooms.RoomErrors;
 import kr.co.stupy.shared.RoomId;
 import kr.co.stupy.studytime.StudyPeriod;
 import org.slf4j.Logger;
@@ -233,7 +233,7 @@ public final class LiveRoutes implements RouteGroup, AutoCloseable {
     }
 
     private static RoomId roomId(String raw) {
-        return RoomId.parse(raw).orElseThrow(() -> WebProblem.notFound("no such room"));
+        return RoomId.parse(raw).orElseThrow(RoomErrors::notFound);
     }
 
     /**

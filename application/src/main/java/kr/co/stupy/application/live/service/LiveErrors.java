@@ -7,10 +7,6 @@ final class LiveErrors {
     private LiveErrors() {
     }
 
-    static DomainException roomNotFound() {
-        return DomainException.notFound("ROOM_NOT_FOUND", "no such room");
-    }
-
     static DomainException notMember() {
         return DomainException.forbidden("NOT_MEMBER", "only members of the room may do this");
     }

@@ -11,6 +11,7 @@ import kr.co.stupy.application.live.port.out.RoomMembers;
 import kr.co.stupy.chat.ChatLog;
 import kr.co.stupy.chat.ChatMessage;
 import kr.co.stupy.identity.Users;
+import kr.co.stupy.rooms.RoomErrors;
 import kr.co.stupy.shared.Ids;
 import kr.co.stupy.shared.InvalidInputException;
 import kr.co.stupy.shared.Page;
@@ -56,7 +57,7 @@ public final class LiveQueries implements LeaderboardQuery, ChatHistoryQuery {
     }
 
     private List<UserId> membersFor(UserId asker, RoomId roomId) {
-        List<UserId> members = rooms.membersOf(roomId).orElseThrow(LiveErrors::roomNotFound);
+        List<UserId> members = rooms.membersOf(roomId).orElseThrow(RoomErrors::notFound);
         if (!members.contains(asker)) {
             throw LiveErrors.notMember();
         }

@@ -33,6 +33,7 @@ import kr.co.stupy.chat.ClientMessageId;
 import kr.co.stupy.chat.MessageText;
 import kr.co.stupy.identity.User;
 import kr.co.stupy.identity.Users;
+import kr.co.stupy.rooms.RoomErrors;
 import kr.co.stupy.shared.InvalidInputException;
 import kr.co.stupy.shared.RoomId;
 import kr.co.stupy.shared.UserId;
@@ -110,7 +111,7 @@ public final class LiveRoomService implements IssueLiveTicketUseCase, ConnectLiv
 
     @Override
     public LiveTickets.Ticket issueTicket(UserId userId, RoomId roomId) {
-        RoomMembers.Roster roster = rooms.rosterOf(roomId).orElseThrow(LiveErrors::roomNotFound);
+        RoomMembers.Roster roster = rooms.rosterOf(roomId).orElseThrow(RoomErrors::notFound);
         if (roster.banned().contains(userId)) {
             throw LiveErrors.banned();
         }
