@@ -216,9 +216,11 @@ public final class LiveRoomService implements IssueLiveTicketUseCase, ConnectLiv
 
     @Override
     public void heartbeat(ConnectionId connectionId) {
+        // Only the node holding a connection beats for it, so its session id is known here without asking presence.
+        LiveConnection held = heldHere.get(connectionId);
         Instant now = clock.instant();
-        if (presence.heartbeat(connectionId, now)) {
-            presence.get(connectionId).ifPresent(c -> ledger.heartbeat(c.sessionId(), now));
+        if (held != null && presence.heartbeat(connectionId, now)) {
+            ledger.heartbeat(held.sessionId(), now);
         }
     }
 
