@@ -51,8 +51,12 @@ public final class RebuildRollups {
     }
 
     static String describe(RebuildRollupsUseCase.Report report) {
-        return "study roll-ups: " + report.sessions() + " finished sessions make " + report.userDays() + " (user, day) and "
-                + report.roomDays() + " (room, day) totals; " + report.differingBefore() + " differed before the rebuild; "
+        return "study roll-ups: " + report.sessions() + " finished sessions make " + report.userDays() + " (user, day), "
+                + report.roomDays() + " (room, day), " + report.roomPeriods() + " (room, day/week/month), " + report.memberDays()
+                + " (room member, day), " + report.memberPeriods() + " (room member, week/month/all) and " + report.userQuarters()
+                + " (user, quarter hour) totals; " + report.differingBefore() + " day, " + report.periodsDifferingBefore() + " period, "
+                + report.membersDifferingBefore() + " room member and " + report.quartersDifferingBefore()
+                + " quarter-hour totals differed before the rebuild; "
                 + (report.matches() ? "they match the ledger now" : "they STILL DIFFER from the ledger");
     }
 }

@@ -16,6 +16,7 @@ import java.util.stream.Collectors;
 import kr.co.stupy.adapter.mongo.MongoStore;
 import kr.co.stupy.adapter.mongo.identity.MongoUsedLoginStates;
 import kr.co.stupy.adapter.mongo.identity.MongoUsers;
+import kr.co.stupy.adapter.mongo.image.MongoImageStore;
 import kr.co.stupy.adapter.mongo.chat.MongoChatLog;
 import kr.co.stupy.adapter.mongo.rooms.MongoRoomQuotas;
 import kr.co.stupy.adapter.mongo.rooms.MongoRooms;
@@ -32,6 +33,8 @@ import kr.co.stupy.adapter.oauth.ScribeOAuthClient;
 import kr.co.stupy.adapter.web.RouteGroup;
 import kr.co.stupy.adapter.web.WebServer;
 import kr.co.stupy.adapter.web.WebSettings;
+import kr.co.stupy.adapter.web.clientconfig.ClientConfigRoutes;
+import kr.co.stupy.adapter.web.site.StaticSiteRoutes;
 import kr.co.stupy.adapter.web.health.HealthRoutes;
 import kr.co.stupy.adapter.web.identity.AuthRoutes;
 import kr.co.stupy.adapter.web.identity.OAuthRoutes;
@@ -70,6 +73,7 @@ import kr.co.stupy.application.live.service.LiveQueries;
 import kr.co.stupy.application.live.service.LiveRoomService;
 import kr.co.stupy.application.live.service.StudyStatsService;
 import kr.co.stupy.application.rooms.port.out.LiveRoomsView;
+import kr.co.stupy.application.rooms.port.out.MemberRemovals;
 import kr.co.stupy.application.rooms.port.out.RoomRemovalCleanup;
 import kr.co.stupy.application.rooms.service.RoomAccountCleanup;
 import kr.co.stupy.application.rooms.service.RoomQueryService;
@@ -82,7 +86,7 @@ import kr.co.stupy.studytime.StudyRollups;
 import kr.co.stupy.bootstrap.config.JwtKeys;
 import kr.co.stupy.bootstrap.config.Settings;
 import kr.co.stupy.bootstrap.embedded.EmbeddedMongo;
-import kr.co.stupy.bootstrap.files.FileSystemImageStore;
+import kr.co.stupy.bootstrap.files.ImageFileImport;
 import kr.co.stupy.bootstrap.security.Pbkdf2PasswordHasher;
 import kr.co.stupy.identity.Provider;
 import kr.co.stupy.identity.Users;
@@ -109,6 +113,8 @@ public final class Stupy implements AutoCloseable {
     static final Duration TOKEN_LIFETIME = Duration.ofDays(7);
     /** Key prefix of everything Stupy keeps in Redis, and of its channels. */
     static final String REDIS_PREFIX = "stupy:";
+    /** The classpath folder of the single-page app (adapters-web resources), served at {@code /}. */
+    static final String WEB_APP_FOLDER = "public";
 
     /** Names this node among nodes (several may run in one JVM in tests); presence entries, channels and logs carry it. */
     private final String nodeId = "node-" + UUID.randomUUID().toString().substring(0, 8);
@@ -146,7 +152,10 @@ public final class Stupy implements AutoCloseable {
         });
 
         Users users = new MongoUsers(store.database());
-        ImageStore images = new FileSystemImageStore(settings.dataDir().resolve("images"));
+        // Pictures live in the database, so every node sharing it serves every picture; files an earlier version kept are moved in once.
+        var pictures = new MongoImageStore(store.database(), clock);
+        ImageFileImport.run(settings.dataDir(), pictures);
+        ImageStore images = pictures;
         byte[] tokenKey = JwtKeys.resolve(settings.jwtSecret(), settings.dataDir());
         var tokens = new JwtTokenService(tokenKey, TOKEN_LIFETIME, clock);
 
@@ -202,7 +211,17 @@ public final class Stupy implements AutoCloseable {
         List<RoomRemovalCleanup> roomCleanups = List.of(liveRooms::roomClosed, studyStats::forgetRoom, chat::deleteRoom,
                 ledger::deleteRoom);
         var roomService = new RoomService(rooms, quotas, users, new Pbkdf2PasswordHasher(Pbkdf2PasswordHasher.DEFAULT_ITERATIONS),
-                images, live, roomCleanups, liveRooms::memberRemoved, clock);
+                images, live, roomCleanups, new MemberRemovals() {
+                    @Override
+                    public void memberRemoved(RoomId roomId, UserId userId) {
+                        liveRooms.memberRemoved(roomId, userId);
+                    }
+
+                    @Override
+                    public void memberLeft(RoomId roomId, UserId userId) {
+                        liveRooms.memberLeft(roomId, userId);
+                    }
+                }, clock);
         var roomQueries = new RoomQueryService(rooms, users, live);
         RoomMemberships memberships = roomQueries;
         var todos = new TodoListService(new MongoTodoLists(store.database()), clock);
@@ -238,7 +257,9 @@ public final class Stupy implements AutoCloseable {
                 liveRoutes,
                 new StatsRoutes(studyStats, studyStats, roomQueries, settings.timezone()),
                 new TodoRoutes(new TodoRoutes.UseCases(todos, todos, todos, todos, todos, todos, todos), json),
-                new ImageRoutes(images));
+                new ImageRoutes(images),
+                new ClientConfigRoutes(settings.iceServers(), () -> offered, LivePresence.MAX_PER_ROOM),
+                new StaticSiteRoutes(WEB_APP_FOLDER));
         try {
             web = own(new WebServer(new WebSettings("0.0.0.0", settings.port()), json, authentication, routes)).start();
         } finally {

@@ -110,6 +110,7 @@ final class LiveEventCodec {
                 }
             }
             case LiveEvent.Kicked k -> n.put("t", "kicked");
+            case LiveEvent.Left l -> n.put("t", "left");
             case LiveEvent.RoomClosed c -> n.put("t", "room-closed");
             case LiveEvent.Replaced r -> n.put("t", "replaced");
         }
@@ -144,6 +145,7 @@ final class LiveEventCodec {
                 yield new LiveEvent.StudyUpdate(entries);
             }
             case "kicked" -> new LiveEvent.Kicked();
+            case "left" -> new LiveEvent.Left();
             case "room-closed" -> new LiveEvent.RoomClosed();
             case "replaced" -> new LiveEvent.Replaced();
             default -> throw new IllegalArgumentException("unknown live event type '" + n.path("t").asText() + "'");

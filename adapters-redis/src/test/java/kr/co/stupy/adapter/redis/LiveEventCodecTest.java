@@ -41,7 +41,7 @@ class LiveEventCodecTest {
                         Map.of("candidate", "a=1", "sdpMLineIndex", 0, "nested", Map.of("list", List.of(1, "two", true)))),
                 new LiveEvent.StudyUpdate(List.of(new LeaderboardEntry(kim, "김공부", Optional.empty(), 3600, true, 42),
                         new LeaderboardEntry(UserId.newId(), "이", Optional.of("/i.png"), 0, false, 0))),
-                new LiveEvent.Kicked(), new LiveEvent.RoomClosed(), new LiveEvent.Replaced());
+                new LiveEvent.Kicked(), new LiveEvent.Left(), new LiveEvent.RoomClosed(), new LiveEvent.Replaced());
         for (LiveEvent event : events) {
             var envelope = new LiveEventCodec.Envelope(List.of(ConnectionId.newId(), ConnectionId.newId()), event);
             assertEquals(envelope, codec.decode(codec.encode(envelope)), event.getClass().getSimpleName());

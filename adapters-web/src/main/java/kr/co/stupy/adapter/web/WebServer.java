@@ -7,6 +7,7 @@ import io.javalin.http.Context;
 import io.javalin.json.JavalinJackson;
 import java.util.List;
 import kr.co.stupy.adapter.web.support.ErrorHandling;
+import kr.co.stupy.adapter.web.support.JettyErrors;
 import kr.co.stupy.adapter.web.support.Multipart;
 import kr.co.stupy.adapter.web.support.RequestIds;
 import kr.co.stupy.application.identity.port.in.AuthenticateUseCase;
@@ -37,6 +38,7 @@ public final class WebServer implements AutoCloseable {
             config.jetty.multipartConfig.maxTotalRequestSize(Multipart.MAX_REQUEST_BYTES, SizeUnit.BYTES);
             config.jetty.multipartConfig.maxInMemoryFileSize(1, SizeUnit.MB);
             config.jsonMapper(new JavalinJackson(mapper, true));
+            config.jetty.modifyServer(server -> server.setErrorHandler(new JettyErrors(mapper)));
             config.routes.before(ctx -> {
                 ctx.attribute(STARTED_AT, System.nanoTime());
                 RequestIds.assign(ctx);

@@ -38,6 +38,14 @@ public sealed interface LiveEvent {
         }
     }
 
+    /** The member left the room elsewhere, so this connection may not stay. */
+    record Left() implements LiveEvent {
+        @Override
+        public int closeCode() {
+            return 4403;
+        }
+    }
+
     record RoomClosed() implements LiveEvent {
         @Override
         public int closeCode() {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Base64;
+import java.util.Random;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -48,9 +49,35 @@ public abstract class AbstractImageStoreContract {
 
     @Test
     void keysThatCouldEscapeTheStoreLoadNothing() {
-        for (String key : new String[] {"../jwt.key", "/etc/passwd", "..", "", "a/b.png", "%2e%2e%2fjwt.key"}) {
+        for (String key : new String[] {"../jwt.key", "/etc/passwd", "..", "", "a/b.png", "%2e%2e%2fjwt.key",
+                "{\"$ne\":null}", "$ne", "$where.png", null}) {
             assertTrue(images.load(key).isEmpty(), key);
             images.delete(key);
         }
+    }
+
+    @Test
+    void deletingOnePictureLeavesTheOthers() {
+        String kept = images.store(ImageUpload.of(PNG));
+        String gone = images.store(ImageUpload.of(PNG));
+        images.delete(gone);
+        images.delete(null);
+
+        assertTrue(images.load(kept).isPresent());
+    }
+
+    @Test
+    void theLargestPictureComesBackWhole() {
+        byte[] largest = new byte[ImageUpload.MAX_BYTES];
+        new Random(7).nextBytes(largest);
+        byte[] jpeg = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0};
+        System.arraycopy(jpeg, 0, largest, 0, jpeg.length);
+
+        String key = images.store(ImageUpload.of(largest));
+
+        assertTrue(key.endsWith(".jpg"), key);
+        ImageStore.StoredImage loaded = images.load(key).orElseThrow();
+        assertArrayEquals(largest, loaded.bytes());
+        assertEquals(ImageFormat.JPEG, loaded.format());
     }
 }

@@ -3,7 +3,6 @@ package kr.co.stupy.application.image;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import kr.co.stupy.shared.Ids;
 
 /** {@link ImageStore} in memory, for tests. */
 public final class InMemoryImageStore implements ImageStore {
@@ -12,7 +11,7 @@ public final class InMemoryImageStore implements ImageStore {
 
     @Override
     public String store(ImageUpload image) {
-        String key = Ids.newId() + "." + image.format().extension();
+        String key = ImageKeys.newKey(image.format());
         images.put(key, new StoredImage(image.bytes().clone(), image.format()));
         return key;
     }

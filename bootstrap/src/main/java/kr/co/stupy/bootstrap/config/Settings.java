@@ -1,5 +1,10 @@
 package kr.co.stupy.bootstrap.config;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.mongodb.ConnectionString;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -9,11 +14,14 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import kr.co.stupy.adapter.oauth.ProviderEndpoints;
+import kr.co.stupy.adapter.web.clientconfig.IceServer;
 
 /**
  * Every setting of a Stupy node, read from environment variables. Each value is checked here, so a
@@ -31,9 +39,16 @@ public record Settings(
         LocalTime dayStart,
         Optional<URI> publicUrl,
         OAuthClientSettings kakao,
-        OAuthClientSettings naver) {
+        OAuthClientSettings naver,
+        List<IceServer> iceServers) {
 
     public static final int MIN_JWT_SECRET_BYTES = 32;
+    private static final ObjectMapper JSON = JsonMapper.builder().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
+    private static final Set<String> ICE_SERVER_FIELDS = Set.of("urls", "username", "credential");
+
+    public Settings {
+        iceServers = List.copyOf(iceServers);
+    }
 
     /**
      * One social login provider: enabled when its client id is set. The two base URLs default to the
@@ -87,7 +102,8 @@ public record Settings(
                 r.optional("STUPY_DAY_START").map(v -> r.time("STUPY_DAY_START", v)).orElse(LocalTime.of(5, 0)),
                 r.optional("STUPY_PUBLIC_URL").map(v -> r.publicUrl("STUPY_PUBLIC_URL", v)),
                 r.oauthClient("STUPY_KAKAO", OAuthClientSettings.KAKAO_AUTH, OAuthClientSettings.KAKAO_API, false),
-                r.oauthClient("STUPY_NAVER", OAuthClientSettings.NAVER_AUTH, OAuthClientSettings.NAVER_API, true));
+                r.oauthClient("STUPY_NAVER", OAuthClientSettings.NAVER_AUTH, OAuthClientSettings.NAVER_API, true),
+                r.optional("STUPY_ICE_SERVERS").map(v -> r.iceServers("STUPY_ICE_SERVERS", v)).orElse(List.of()));
     }
 
     /** The social providers that are configured, as their keys ({@code kakao}, {@code naver}). */
@@ -124,7 +140,24 @@ public record Settings(
         lines.add("STUPY_PUBLIC_URL=" + publicUrl.map(URI::toString).orElse("(unset: http://localhost:" + port + ")"));
         describe(lines, "STUPY_KAKAO", kakao);
         describe(lines, "STUPY_NAVER", naver);
+        lines.add("STUPY_ICE_SERVERS=" + (iceServers.isEmpty() ? "(unset: none, enough on one network)" : maskedIceServers()));
         return lines;
+    }
+
+    /** The ICE servers as JSON with every credential replaced, so the start-up print can show the rest. */
+    private String maskedIceServers() {
+        List<Map<String, Object>> masked = iceServers.stream().map(server -> {
+            Map<String, Object> json = new LinkedHashMap<>();
+            json.put("urls", server.urls());
+            server.username().ifPresent(username -> json.put("username", username));
+            server.credential().ifPresent(credential -> json.put("credential", "********"));
+            return json;
+        }).toList();
+        try {
+            return JSON.writeValueAsString(masked);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static void describe(List<String> lines, String prefix, OAuthClientSettings client) {
@@ -256,6 +289,66 @@ public record Settings(
                 // reported below
             }
             throw new SettingsException(name, "must be an http(s) base address without query, such as https://kauth.kakao.com");
+        }
+
+        /** A JSON array of RTCIceServer objects: {@code urls} (a string or strings), optional {@code username} and {@code credential}. */
+        List<IceServer> iceServers(String name, String value) {
+            String expected = "must be a JSON array of RTCIceServer objects, such as [{\"urls\":\"stun:stun.example.org:3478\"}]";
+            JsonNode root;
+            try {
+                root = JSON.readTree(value);
+            } catch (JsonProcessingException e) {
+                throw new SettingsException(name, expected + "; it is not valid JSON");
+            }
+            if (root == null || !root.isArray()) {
+                throw new SettingsException(name, expected);
+            }
+            List<IceServer> servers = new ArrayList<>();
+            for (int i = 0; i < root.size(); i++) {
+                String entry = "entry " + (i + 1);
+                JsonNode node = root.get(i);
+                if (!node.isObject()) {
+                    throw new SettingsException(name, entry + " must be an object with \"urls\"");
+                }
+                for (String field : (Iterable<String>) node::fieldNames) {
+                    if (!ICE_SERVER_FIELDS.contains(field)) {
+                        throw new SettingsException(name, entry + " has an unknown field \"" + oneLine(field)
+                                + "\" (allowed: urls, username, credential)");
+                    }
+                }
+                JsonNode urls = node.get("urls");
+                List<String> urlList = new ArrayList<>();
+                if (urls == null || urls.isNull()) {
+                    throw new SettingsException(name, entry + " needs \"urls\"");
+                } else if (urls.isTextual()) {
+                    urlList.add(urls.asText());
+                } else if (urls.isArray() && urls.valueStream().allMatch(JsonNode::isTextual)) {
+                    urls.valueStream().map(JsonNode::asText).forEach(urlList::add);
+                } else {
+                    throw new SettingsException(name, entry + ": \"urls\" must be a string or an array of strings");
+                }
+                try {
+                    servers.add(new IceServer(urlList, text(name, entry, node, "username"), text(name, entry, node, "credential")));
+                } catch (IllegalArgumentException e) {
+                    throw new SettingsException(name, entry + ": " + oneLine(e.getMessage()));
+                }
+            }
+            return List.copyOf(servers);
+        }
+
+        private static Optional<String> text(String name, String entry, JsonNode node, String field) {
+            JsonNode value = node.get(field);
+            if (value == null || value.isNull()) {
+                return Optional.empty();
+            }
+            if (!value.isTextual()) {
+                throw new SettingsException(name, entry + ": \"" + field + "\" must be a string");
+            }
+            return Optional.of(value.asText());
+        }
+
+        private static String oneLine(String text) {
+            return text.replaceAll("\\R", " ");
         }
 
         URI publicUrl(String name, String value) {

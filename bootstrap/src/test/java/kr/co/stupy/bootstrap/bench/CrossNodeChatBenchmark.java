@@ -269,7 +269,7 @@ public final class CrossNodeChatBenchmark {
     static Settings settings(Optional<TestRedis> redis, Optional<String> mongoUri, Optional<Integer> expose, String secret) {
         return new Settings(0, TestNode.freshDataDir(), mongoUri, expose, redis.map(r -> r.uri().toString()), Optional.of(secret),
                 Optional.of(true), ZoneId.of("Asia/Seoul"), LocalTime.of(5, 0), Optional.empty(),
-                Settings.OAuthClientSettings.kakaoDisabled(), Settings.OAuthClientSettings.naverDisabled());
+                Settings.OAuthClientSettings.kakaoDisabled(), Settings.OAuthClientSettings.naverDisabled(), List.of());
     }
 
     static double pct(long[] sorted, int percentile) {

@@ -76,7 +76,20 @@ class SettingsTest {
             "STUPY_KAKAO_AUTH_URL|kauth.kakao.com",
             "STUPY_KAKAO_API_URL|https://kapi.kakao.com?x=1",
             "STUPY_NAVER_AUTH_URL|ftp://nid.naver.com",
-            "STUPY_NAVER_API_URL|https://user:pw@openapi.naver.com"})
+            "STUPY_NAVER_API_URL|https://user:pw@openapi.naver.com",
+            "STUPY_ICE_SERVERS|stun:stun.example.org",
+            "STUPY_ICE_SERVERS|[{\"urls\":\"stun:a.example\"}",
+            "STUPY_ICE_SERVERS|[] []",
+            "STUPY_ICE_SERVERS|{\"urls\":\"stun:a.example\"}",
+            "STUPY_ICE_SERVERS|[\"stun:a.example\"]",
+            "STUPY_ICE_SERVERS|[{\"urls\":\"http://a.example\"}]",
+            "STUPY_ICE_SERVERS|[{\"urls\":[\"stun:a.example\",\"ftp:b.example\"]}]",
+            "STUPY_ICE_SERVERS|[{\"username\":\"u\",\"credential\":\"c\"}]",
+            "STUPY_ICE_SERVERS|[{\"urls\":[]}]",
+            "STUPY_ICE_SERVERS|[{\"urls\":42}]",
+            "STUPY_ICE_SERVERS|[{\"url\":\"stun:a.example\"}]",
+            "STUPY_ICE_SERVERS|[{\"urls\":\"turn:t.example:3478\"}]",
+            "STUPY_ICE_SERVERS|[{\"urls\":\"turn:t.example:3478\",\"username\":\"u\",\"credential\":7}]"})
     void aBadValueIsRefusedNamingItsVariable(String variable, String value) {
         SettingsException failure = assertThrows(SettingsException.class, () -> Settings.fromEnvironment(Map.of(variable, value)));
         assertTrue(failure.getMessage().startsWith(variable + ": "), failure.getMessage());
@@ -130,6 +143,49 @@ class SettingsTest {
         assertTrue(described.contains("STUPY_KAKAO_CLIENT_ID=kakao-rest-key"));
         assertTrue(described.contains("STUPY_NAVER_CLIENT_SECRET=******** (set)"));
         assertTrue(described.contains("STUPY_KAKAO_AUTH_URL=https://kauth.kakao.com"));
+    }
+
+    @Test
+    void iceServersAreReadAsRtcIceServersAndTheirCredentialsMasked() {
+        assertEquals(java.util.List.of(), Settings.fromEnvironment(Map.of()).iceServers());
+        Settings settings = Settings.fromEnvironment(Map.of("STUPY_ICE_SERVERS", """
+                [{"urls":"stun:stun.example.org:3478"},
+                 {"urls":["turn:turn.example.org:3478?transport=udp","turns:turn.example.org:5349"],
+                  "username":"stupy","credential":"turn-very-secret"}]"""));
+        assertEquals(2, settings.iceServers().size());
+        assertEquals(java.util.List.of("stun:stun.example.org:3478"), settings.iceServers().getFirst().urls());
+        assertEquals(Optional.empty(), settings.iceServers().getFirst().credential());
+        assertEquals(Optional.of("turn-very-secret"), settings.iceServers().get(1).credential());
+
+        String described = String.join("\n", settings.describe());
+        assertFalse(described.contains("turn-very-secret"), described);
+        assertTrue(described.contains("STUPY_ICE_SERVERS=[{\"urls\":[\"stun:stun.example.org:3478\"]},"
+                + "{\"urls\":[\"turn:turn.example.org:3478?transport=udp\",\"turns:turn.example.org:5349\"],"
+                + "\"username\":\"stupy\",\"credential\":\"********\"}]"), described);
+        assertTrue(String.join("\n", Settings.fromEnvironment(Map.of()).describe()).contains("STUPY_ICE_SERVERS=(unset"));
+    }
+
+    @Test
+    void aBadIceServerSaysWhichEntryAndWhatIsWrong() {
+        assertEquals("STUPY_ICE_SERVERS: entry 2 needs \"urls\"", assertThrows(SettingsException.class,
+                () -> Settings.fromEnvironment(Map.of("STUPY_ICE_SERVERS", "[{\"urls\":\"stun:a.example\"},{}]"))).getMessage());
+        assertTrue(assertThrows(SettingsException.class, () -> Settings.fromEnvironment(Map.of("STUPY_ICE_SERVERS",
+                "[{\"urls\":\"https://a.example\"}]"))).getMessage().startsWith(
+                "STUPY_ICE_SERVERS: entry 1: URL 'https://a.example' must start with stun:, stuns:, turn: or turns:"));
+        assertTrue(assertThrows(SettingsException.class, () -> Settings.fromEnvironment(Map.of("STUPY_ICE_SERVERS",
+                "not json"))).getMessage().contains("is not valid JSON"));
+    }
+
+    @Test
+    void mainRefusesBadIceServersWithExitCode2() {
+        try (StupyProcess child = StupyProcess.launch(Map.of("STUPY_ICE_SERVERS", "[{\"urls\":\"stun:a\", \"credential\": \"s3cr3t\", \"bad\": 1}]",
+                "STUPY_DATA_DIR", dir.toString()))) {
+            assertEquals(2, child.waitForExit(Duration.ofSeconds(30)));
+            assertEquals(1, child.output().size(), String.join("\n", child.output()));
+            assertTrue(child.output().getFirst().startsWith("stupy: STUPY_ICE_SERVERS: entry 1 has an unknown field \"bad\""),
+                    child.output().getFirst());
+            assertFalse(child.output().getFirst().contains("s3cr3t"));
+        }
     }
 
     @Test

@@ -235,6 +235,32 @@ class LiveRoomsTest {
         }
     }
 
+    @Test
+    void leavingTheRoomOrDeletingTheAccountEndsTheLiveConnectionHeldElsewhere() {
+        Api.Session owner = user("boss");
+        Api.Session leaver = user("leaver");
+        Api.Session quitter = user("quitter");
+        String roomId = room(owner, leaver, quitter);
+        try (LiveClient a = LiveClient.enter(api, owner, roomId); LiveClient b = LiveClient.enter(api, leaver, roomId)) {
+            a.next("welcome");
+            b.next("welcome");
+            assertEquals(204, api.delete("/api/rooms/" + roomId + "/members/me", leaver).status());
+            b.next("left");
+            assertEquals(4403, b.closeCode());
+            assertTrue(b.frames("kicked").isEmpty(), "leaving is not being kicked");
+            a.next(f -> "peer-left".equals(f.path("type").asText()) && leaver.userId().equals(f.path("userId").asText()), "the leaver's peer-left");
+
+            try (LiveClient c = LiveClient.enter(api, quitter, roomId)) {
+                c.next("welcome");
+                assertEquals(204, api.delete("/api/users/me", quitter).status());
+                c.next("left");
+                assertEquals(4403, c.closeCode());
+                a.next(f -> "peer-left".equals(f.path("type").asText()) && quitter.userId().equals(f.path("userId").asText()),
+                        "the deleted account's peer-left");
+            }
+        }
+    }
+
     private static long countUserMessages(JsonNode items) {
         long count = 0;
         for (JsonNode item : items) {

@@ -1,5 +1,6 @@
 package kr.co.stupy.bootstrap.live;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -9,6 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalTime;
 import java.time.ZoneId;
@@ -22,6 +24,7 @@ import java.util.UUID;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 import kr.co.stupy.adapter.redis.TestRedis;
+import kr.co.stupy.application.image.AbstractImageStoreContract;
 import kr.co.stupy.bootstrap.config.Settings;
 import kr.co.stupy.bootstrap.support.Api;
 import kr.co.stupy.bootstrap.support.LiveClient;
@@ -75,7 +78,7 @@ class ManyNodesTest {
     static Settings settings(Optional<String> mongoUri, Optional<Integer> exposeEmbedded) {
         return new Settings(0, TestNode.freshDataDir(), mongoUri, exposeEmbedded, Optional.of(redis.uri().toString()),
                 Optional.of(SECRET), Optional.of(true), ZoneId.of("Asia/Seoul"), LocalTime.of(5, 0), Optional.empty(),
-                Settings.OAuthClientSettings.kakaoDisabled(), Settings.OAuthClientSettings.naverDisabled());
+                Settings.OAuthClientSettings.kakaoDisabled(), Settings.OAuthClientSettings.naverDisabled(), List.of());
     }
 
     static Map<String, String> childEnvironment() {
@@ -131,6 +134,54 @@ class ManyNodesTest {
             assertEquals(200, health.status(), health.raw());
             assertEquals("redis", health.body().get("bus").asText());
         }
+    }
+
+    static final byte[] PNG = AbstractImageStoreContract.PNG;
+    static final byte[] GIF = "GIF89a\u0001\u0000\u0001\u0000\u0000\u0000\u0000;".getBytes(StandardCharsets.ISO_8859_1);
+
+    static void servedAlike(String url, String type, byte[] bytes) {
+        for (Api api : List.of(one, two, three)) {
+            Api.Reply image = api.raw("GET", url, null, null, null);
+            assertEquals(200, image.status(), api.base() + url);
+            assertEquals(type, image.contentType(), api.base() + url);
+            assertArrayEquals(bytes, image.bytes(), api.base() + url);
+        }
+    }
+
+    static void goneEverywhere(String url) {
+        for (Api api : List.of(one, two, three)) {
+            assertEquals(404, api.raw("GET", url, null, null, null).status(), api.base() + url);
+        }
+    }
+
+    @Test
+    void aPictureUploadedThroughOneNodeIsServedByEveryNodeAndGoneForAllWhenReplaced() {
+        Api.Session han = user("han");
+        Api.Reply uploaded = one.upload("PUT", "/api/users/me/image", han, "image", "me.png", "image/png", PNG);
+        assertEquals(200, uploaded.status(), uploaded.raw());
+        String first = uploaded.body().get("profileImageUrl").asText();
+        servedAlike(first, "image/png", PNG);
+        assertEquals(first, three.get("/api/users/me", han).body().get("profileImageUrl").asText());
+
+        Api.Reply replaced = two.upload("PUT", "/api/users/me/image", han, "image", "me.gif", "image/gif", GIF);
+        assertEquals(200, replaced.status(), replaced.raw());
+        String second = replaced.body().get("profileImageUrl").asText();
+        goneEverywhere(first);
+        servedAlike(second, "image/gif", GIF);
+
+        // A room's picture, set through the node on the shared database and served by the one that holds it.
+        String roomId = room(han);
+        Api.Reply roomPicture = three.upload("PUT", "/api/rooms/" + roomId + "/image", han, "image", "room.png", "image/png", PNG);
+        assertEquals(200, roomPicture.status(), roomPicture.raw());
+        String roomUrl = roomPicture.body().get("imageUrl").asText();
+        servedAlike(roomUrl, "image/png", PNG);
+        Api.Reply roomReplaced = two.upload("PUT", "/api/rooms/" + roomId + "/image", han, "image", "room.gif", "image/gif", GIF);
+        assertEquals(200, roomReplaced.status(), roomReplaced.raw());
+        goneEverywhere(roomUrl);
+        servedAlike(roomReplaced.body().get("imageUrl").asText(), "image/gif", GIF);
+
+        assertEquals(204, three.delete("/api/users/me", han).status());
+        goneEverywhere(second);
     }
 
     @Test

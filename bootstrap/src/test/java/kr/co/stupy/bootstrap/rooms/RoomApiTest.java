@@ -5,6 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.mongodb.client.MongoDatabase;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -15,8 +21,14 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import kr.co.stupy.adapter.mongo.MongoStore;
+import kr.co.stupy.adapter.mongo.rooms.MongoRoomQuotas;
 import kr.co.stupy.bootstrap.support.Api;
 import kr.co.stupy.bootstrap.support.TestNode;
+import kr.co.stupy.rooms.RoomHold;
+import kr.co.stupy.shared.RoomId;
+import kr.co.stupy.shared.UserId;
+import org.bson.Document;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
@@ -118,6 +130,47 @@ class RoomApiTest {
     }
 
     @Test
+    void placesLeftHeldByADeadProcessAreRepairedWhileAJoinInFlightKeepsItsOwn() throws Exception {
+        // A node of its own, on a database this test can plant leaked places in.
+        MongoServer server = new MongoServer(H2Backend.inMemory());
+        server.bind("127.0.0.1", 0);
+        String uri = "mongodb://127.0.0.1:" + server.getLocalAddress().getPort() + "/stupy";
+        try (AutoCloseable database = server::shutdownNow; TestNode own = TestNode.start(TestNode.onDatabase(uri));
+             MongoStore store = MongoStore.connect(uri)) {
+            Api ownApi = own.api();
+            Api.Session kim = ownApi.devLogin("leaky");
+            MongoDatabase db = store.database();
+            MongoRoomQuotas quotas = new MongoRoomQuotas(db);
+            // A place an earlier version left behind (a number of holds, no time), for a room never written.
+            db.getCollection("room_quotas").insertOne(new Document("_id", kim.userId())
+                    .append("rooms", new Document(RoomId.newId().value(), 1)).append("count", 1));
+            List<String> mine = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                Api.Reply created = ownApi.post("/api/rooms", kim, room("room " + i));
+                assertEquals(201, created.status(), created.raw());
+                mine.add(created.body().get("id").asText());
+            }
+
+            Api.Reply fifth = ownApi.post("/api/rooms", kim, room("fifth"));
+            assertEquals(201, fifth.status(), "the leaked place was given back: " + fifth.raw());
+            assertEquals(5, quotas.held(new UserId(kim.userId())).size());
+            assertEquals("JOIN_LIMIT", ownApi.post("/api/rooms", kim, room("sixth")).code());
+
+            // A place taken a moment ago, as by a join still on its way to the room: kept.
+            UserId kimId = new UserId(kim.userId());
+            assertEquals(204, ownApi.delete("/api/rooms/" + mine.getFirst() + "/members/me", kim).status());
+            RoomHold inFlight = quotas.hold(kimId, RoomId.newId(), Instant.now().truncatedTo(ChronoUnit.MILLIS), 5).orElseThrow();
+            assertEquals("JOIN_LIMIT", ownApi.post("/api/rooms", kim, room("too soon")).code());
+            assertTrue(quotas.holds(kimId).contains(inFlight));
+            // The same, but taken an hour ago: given back.
+            quotas.release(kimId, inFlight);
+            quotas.hold(kimId, RoomId.newId(), Instant.now().minus(Duration.ofHours(1)), 5).orElseThrow();
+            assertEquals(201, ownApi.post("/api/rooms", kim, room("at last")).status());
+            assertEquals(5, ownApi.get("/api/users/me", kim).body().get("joinedRoomIds").size());
+        }
+    }
+
+    @Test
     void membersSeeTheMemberListOwnerFirstOthersDoNot() {
         Api.Session owner = user();
         Api.Session kim = user();
@@ -194,7 +247,7 @@ class RoomApiTest {
     }
 
     @Test
-    void theOwnerReplacesTheImageAndTheOldFileGoes() {
+    void theOwnerReplacesTheImageAndTheOldPictureGoes() {
         Api.Session owner = user();
         String id = create(owner, room("pictures"));
         Api.Reply first = api.upload("PUT", "/api/rooms/" + id + "/image", owner, "image", "a.png", "image/png", PNG);

@@ -149,6 +149,7 @@ class StatsApiTest {
         Settings settings = TestNode.settings(TestNode.freshDataDir(), Optional.of(true));
         Api.Session kim;
         long total;
+        JsonNode week;
         try (TestNode node = TestNode.start(settings)) {
             Api api = node.api();
             kim = api.devLogin("rebuild-kim");
@@ -156,24 +157,30 @@ class StatsApiTest {
             study(api, kim, roomId, 5_500);
             total = api.get("/api/users/me/stats", kim).body().get("totalSeconds").asLong();
             assertTrue(total >= 5);
+            week = api.get("/api/rankings/rooms?period=week", kim).body();
+            assertEquals(List.of(roomId), ids(week));
         }
 
         RebuildRollupsUseCase.Report intact = RebuildRollups.run(settings);
         assertEquals(1, intact.sessions());
         assertEquals(0, intact.differingBefore(), "kept up by finishing sessions, the roll-ups already match");
+        assertEquals(0, intact.periodsDifferingBefore(), "and so do the ranking buckets");
         assertTrue(intact.matches());
 
-        // Lose the user's totals, as a crash between ending the session and rolling it up would.
+        // Lose the user's totals and the ranking buckets, as a crash between ending the session and rolling it up would.
         try (EmbeddedMongo embedded = EmbeddedMongo.start(settings.dataDir(), Optional.empty());
              MongoStore store = MongoStore.connect(embedded.connectionString())) {
             assertEquals(1, store.database().getCollection("study_user_days").deleteMany(Filters.empty()).getDeletedCount());
+            assertTrue(store.database().getCollection("study_room_periods").deleteMany(Filters.empty()).getDeletedCount() >= 3);
         }
         RebuildRollupsUseCase.Report repaired = RebuildRollups.run(settings);
         assertEquals(1, repaired.differingBefore());
+        assertTrue(repaired.periodsDifferingBefore() >= 3, "its day, week and month (more if the session crossed a day start)");
         assertTrue(repaired.matches());
 
         try (TestNode node = TestNode.start(settings)) {
             assertEquals(total, node.api().get("/api/users/me/stats", kim).body().get("totalSeconds").asLong());
+            assertEquals(week.get("items"), node.api().get("/api/rankings/rooms?period=week", kim).body().get("items"));
         }
     }
 

@@ -31,8 +31,8 @@ public final class Api {
         return base;
     }
 
-    /** What came back: the status, the body as JSON (missing when empty or not JSON), the headers. */
-    public record Reply(int status, JsonNode body, String raw, HttpHeaders headers) {
+    /** What came back: the status, the body as JSON (missing when empty or not JSON), the headers, the body's bytes. */
+    public record Reply(int status, JsonNode body, String raw, HttpHeaders headers, byte[] bytes) {
         public String contentType() {
             return headers.firstValue("Content-Type").orElse("");
         }
@@ -102,7 +102,7 @@ public final class Api {
             } catch (IOException notJson) {
                 json = MissingNode.getInstance();
             }
-            return new Reply(response.statusCode(), json, raw, response.headers());
+            return new Reply(response.statusCode(), json, raw, response.headers(), response.body());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

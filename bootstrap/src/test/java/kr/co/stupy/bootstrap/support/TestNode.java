@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Optional;
 import kr.co.stupy.bootstrap.Stupy;
 import kr.co.stupy.bootstrap.config.Settings;
@@ -47,28 +48,28 @@ public final class TestNode implements AutoCloseable {
     public static Settings settings(Path dataDir, Optional<Boolean> devLogin) {
         return new Settings(0, dataDir, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
                 devLogin, ZoneId.of("Asia/Seoul"), LocalTime.of(5, 0), Optional.empty(),
-                Settings.OAuthClientSettings.kakaoDisabled(), Settings.OAuthClientSettings.naverDisabled());
+                Settings.OAuthClientSettings.kakaoDisabled(), Settings.OAuthClientSettings.naverDisabled(), List.of());
     }
 
     /** Settings with social login providers (e.g. pointing at a local stand-in) and a public URL. */
     public static Settings settings(Path dataDir, Optional<Boolean> devLogin, URI publicUrl,
                                     Settings.OAuthClientSettings kakao, Settings.OAuthClientSettings naver) {
         return new Settings(0, dataDir, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-                devLogin, ZoneId.of("Asia/Seoul"), LocalTime.of(5, 0), Optional.of(publicUrl), kakao, naver);
+                devLogin, ZoneId.of("Asia/Seoul"), LocalTime.of(5, 0), Optional.of(publicUrl), kakao, naver, List.of());
     }
 
     /** Settings for a node whose embedded database other clients (a benchmark's loader) reach on {@code port}. */
     public static Settings exposingEmbeddedDatabase(Path dataDir, int port) {
         return new Settings(0, dataDir, Optional.empty(), Optional.of(port), Optional.empty(), Optional.empty(),
                 Optional.of(true), ZoneId.of("Asia/Seoul"), LocalTime.of(5, 0), Optional.empty(),
-                Settings.OAuthClientSettings.kakaoDisabled(), Settings.OAuthClientSettings.naverDisabled());
+                Settings.OAuthClientSettings.kakaoDisabled(), Settings.OAuthClientSettings.naverDisabled(), List.of());
     }
 
     /** Settings for a node on an outside database that the test can look into itself. */
     public static Settings onDatabase(String mongoUri) {
         return new Settings(0, freshDataDir(), Optional.of(mongoUri), Optional.empty(), Optional.empty(), Optional.empty(),
                 Optional.of(true), ZoneId.of("Asia/Seoul"), LocalTime.of(5, 0), Optional.empty(),
-                Settings.OAuthClientSettings.kakaoDisabled(), Settings.OAuthClientSettings.naverDisabled());
+                Settings.OAuthClientSettings.kakaoDisabled(), Settings.OAuthClientSettings.naverDisabled(), List.of());
     }
 
     /** A fresh temporary data directory for a node. */

@@ -1,5 +1,6 @@
 package kr.co.stupy.bootstrap.web;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -10,6 +11,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Random;
 import java.util.Set;
 import kr.co.stupy.bootstrap.support.Api;
 import kr.co.stupy.bootstrap.support.TestNode;
@@ -131,6 +133,20 @@ class AuthAndUsersTest {
         assertEquals(200, replaced.status());
         assertTrue(replaced.body().get("profileImageUrl").asText().endsWith(".gif"));
         assertEquals(404, api.raw("GET", url, null, null, null).status(), "the replaced picture is deleted");
+    }
+
+    @Test
+    void theLargestPictureIsKeptInTheEmbeddedDatabaseAndServedWhole() {
+        Api.Session yoon = api.devLogin("image-yoon");
+        byte[] largest = new byte[5 * 1024 * 1024];
+        new Random(11).nextBytes(largest);
+        System.arraycopy(PNG, 0, largest, 0, 8);
+        Api.Reply uploaded = api.upload("PUT", "/api/users/me/image", yoon, "image", "big.png", "image/png", largest);
+        assertEquals(200, uploaded.status(), uploaded.raw());
+
+        Api.Reply image = api.raw("GET", uploaded.body().get("profileImageUrl").asText(), null, null, null);
+        assertEquals(200, image.status());
+        assertArrayEquals(largest, image.bytes());
     }
 
     @Test

@@ -1,31 +1,59 @@
 package kr.co.stupy.rooms;
 
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import kr.co.stupy.shared.RoomId;
 import kr.co.stupy.shared.UserId;
 
 /**
  * The places each user holds in rooms, which is how "a user belongs to at most 5 rooms" holds
  * across two documents without a transaction. Every join or creation first takes a hold on the
- * room here, then changes the room; a failed room change releases the hold again, and leaving,
- * being kicked or the room's deletion release it after the room changed. So every membership is
- * covered by a hold at every moment, and the number of distinct rooms held is what is limited.
- * Holds on one room are counted, because parallel requests of one user for the same room each
- * take and release their own.
+ * room here, then changes the room; a failed room change releases that hold again, and leaving,
+ * being kicked or the room's deletion release the membership's hold after the room changed. So
+ * every membership is covered by a hold at every moment, and the number of distinct rooms held is
+ * what is limited. Parallel requests of one user for the same room each take and release their own
+ * hold, so a room counts while any hold on it is left.
+ *
+ * <p>A process that dies between taking a hold and changing the room, or between changing the room
+ * and releasing, leaves a hold that no membership backs. Each hold therefore has an id and the time
+ * it was taken: whoever finds such a hold old enough that no request can still be using it may
+ * release exactly that hold, and a release of a hold that is already gone does nothing, so no other
+ * hold is ever given back in its place.
  */
 public interface RoomQuotas {
 
     /**
-     * Takes a hold on {@code room} for {@code user}. A user who already holds {@code room} always
-     * gets another; otherwise only while they hold fewer than {@code limit} distinct rooms.
+     * Takes a hold on {@code room} for {@code user}, taken at {@code at} (whole milliseconds: what
+     * stores keep, so the hold reads back equal). A user who already holds
+     * {@code room} always gets another; otherwise only while they hold fewer than {@code limit}
+     * distinct rooms. Empty when refused.
      */
-    boolean hold(UserId user, RoomId room, int limit);
+    Optional<RoomHold> hold(UserId user, RoomId room, Instant at, int limit);
 
-    /** Gives back one hold on {@code room}; the room stops counting when its last hold goes. */
-    void release(UserId user, RoomId room);
+    /**
+     * Gives back exactly {@code hold}, if the user still has it; the room stops counting when its
+     * last hold goes. Releasing a hold that is already gone changes nothing.
+     */
+    void release(UserId user, RoomHold hold);
+
+    /**
+     * Gives back the hold of a membership that just ended: of the user's holds on {@code room}
+     * taken no later than {@code joinedAt} (when the membership began; its join took its hold at
+     * that same instant), the latest. A hold taken after {@code joinedAt} belongs to a later join
+     * and is never given back here; with no such hold, nothing changes.
+     */
+    void releaseMembership(UserId user, RoomId room, Instant joinedAt);
+
+    /** Every hold of {@code user}, several per room when parallel requests hold it. */
+    List<RoomHold> holds(UserId user);
 
     /** The distinct rooms {@code user} holds. */
-    Set<RoomId> held(UserId user);
+    default Set<RoomId> held(UserId user) {
+        return holds(user).stream().map(RoomHold::room).collect(Collectors.toUnmodifiableSet());
+    }
 
     /** Drops every hold of a deleted account. */
     void forget(UserId user);

@@ -1,43 +1,53 @@
 package kr.co.stupy.rooms;
 
-import java.util.HashMap;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import kr.co.stupy.shared.RoomId;
 import kr.co.stupy.shared.UserId;
 
-/** {@link RoomQuotas} in memory: per user, a count of holds per room. */
+/** {@link RoomQuotas} in memory: per user, the list of holds. */
 public final class InMemoryRoomQuotas implements RoomQuotas {
 
-    private final Map<UserId, Map<RoomId, Integer>> holds = new ConcurrentHashMap<>();
+    private final Map<UserId, List<RoomHold>> holds = new ConcurrentHashMap<>();
 
     @Override
-    public boolean hold(UserId user, RoomId room, int limit) {
+    public Optional<RoomHold> hold(UserId user, RoomId room, Instant at, int limit) {
+        RoomHold hold = RoomHold.take(room, at);
         boolean[] held = new boolean[1];
-        holds.compute(user, (key, rooms) -> {
-            Map<RoomId, Integer> next = rooms == null ? new HashMap<>() : new HashMap<>(rooms);
-            if (next.containsKey(room) || next.size() < limit) {
-                next.merge(room, 1, Integer::sum);
+        holds.compute(user, (key, current) -> {
+            List<RoomHold> next = current == null ? new ArrayList<>() : new ArrayList<>(current);
+            long distinct = next.stream().map(RoomHold::room).distinct().count();
+            if (next.stream().anyMatch(h -> h.room().equals(room)) || distinct < limit) {
+                next.add(hold);
                 held[0] = true;
             }
-            return next;
+            return List.copyOf(next);
         });
-        return held[0];
+        return held[0] ? Optional.of(hold) : Optional.empty();
     }
 
     @Override
-    public void release(UserId user, RoomId room) {
-        holds.computeIfPresent(user, (key, rooms) -> {
-            Map<RoomId, Integer> next = new HashMap<>(rooms);
-            next.computeIfPresent(room, (r, count) -> count > 1 ? count - 1 : null);
-            return next;
-        });
+    public void release(UserId user, RoomHold hold) {
+        holds.computeIfPresent(user, (key, current) -> current.stream().filter(h -> !h.id().equals(hold.id())).toList());
     }
 
     @Override
-    public Set<RoomId> held(UserId user) {
-        return Set.copyOf(holds.getOrDefault(user, Map.of()).keySet());
+    public void releaseMembership(UserId user, RoomId room, Instant joinedAt) {
+        holds.computeIfPresent(user, (key, current) -> current.stream()
+                .filter(h -> h.room().equals(room) && !h.takenAt().isAfter(joinedAt))
+                .max(Comparator.comparing(RoomHold::takenAt))
+                .map(gone -> current.stream().filter(h -> h != gone).toList())
+                .orElse(current));
+    }
+
+    @Override
+    public List<RoomHold> holds(UserId user) {
+        return holds.getOrDefault(user, List.of());
     }
 
     @Override

@@ -13,13 +13,26 @@ public enum StudyPeriod {
 
     /** A half-open span of study days {@code [firstDay, lastDay]} containing {@code now}; empty for ALL. */
     public Optional<DayRange> around(Instant now, StudyDayPolicy policy) {
-        LocalDate today = policy.dayOf(now);
+        return this == ALL ? Optional.empty() : Optional.of(PeriodBucket.containing(this, policy.dayOf(now)).days());
+    }
+
+    /** The first study day of this period's span holding {@code studyDay}: itself, its week's Monday, or its month's 1st. */
+    public LocalDate firstDayOf(LocalDate studyDay) {
         return switch (this) {
-            case DAY -> Optional.of(new DayRange(today, today));
-            case WEEK -> Optional.of(new DayRange(today.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)),
-                    today.with(TemporalAdjusters.nextOrSame(DayOfWeek.SUNDAY))));
-            case MONTH -> Optional.of(new DayRange(today.withDayOfMonth(1), today.with(TemporalAdjusters.lastDayOfMonth())));
-            case ALL -> Optional.empty();
+            case DAY -> studyDay;
+            case WEEK -> studyDay.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+            case MONTH -> studyDay.withDayOfMonth(1);
+            case ALL -> throw new IllegalArgumentException("all time has no first day");
+        };
+    }
+
+    /** The last study day of the span that begins on {@code firstDay} (as {@link #firstDayOf} gives it). */
+    LocalDate lastDayFrom(LocalDate firstDay) {
+        return switch (this) {
+            case DAY -> firstDay;
+            case WEEK -> firstDay.plusDays(6);
+            case MONTH -> firstDay.with(TemporalAdjusters.lastDayOfMonth());
+            case ALL -> throw new IllegalArgumentException("all time has no last day");
         };
     }
 

@@ -2,31 +2,75 @@ package kr.co.stupy.studytime;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.SortedMap;
 import kr.co.stupy.shared.RoomId;
 import kr.co.stupy.shared.UserId;
 
 /**
- * Study seconds summed per (user, study day) and per (room, study day), for the configured zone and
- * day start, so a year of statistics or a ranking reads per-day totals instead of every session.
+ * Study seconds summed per (user, study day), per (room, study day) and per (room, day/week/month
+ * bucket), for the configured zone and day start, so a year of statistics reads one total per day
+ * and a period ranking reads one bucket instead of every session or every room's every day.
  * Totals are raw sums of the sessions' day pieces; the sixteen-hour cap is applied by the reader,
- * because it is a rule about the sum, not about one session. Every change is one atomic increment
- * of one document per key, so nodes finishing sessions at once never lose a second.
+ * because it is a rule about the sum, not about one session. Every change is atomic increments of
+ * single totals, so nodes finishing sessions at once never lose a second. The bucket totals are the
+ * room-day totals summed per bucket: {@link Totals#Totals(Map, Map)} derives them, so a rebuild
+ * restores and checks them as well.
+ * <p>
+ * Room leaderboards read per room-member totals: raw seconds per (room, user, study day), and per
+ * (room, user) week, month and all-time totals that already hold the sixteen-hour cap of each day
+ * (a leaderboard caps a member's day in that room, and a capped sum over a month cannot be capped
+ * again afterwards). {@link #add} keeps them capped with {@link #cappedChange}: each increment of a
+ * member's day learns the day's new raw sum and passes on only what that moved the capped day by, so
+ * concurrent increments still sum to the capped total.
  */
 public interface StudyRollups {
 
-    /** Adds one finished session's seconds per study day to its user and its room; negative takes them back. */
+    /**
+     * Adds one finished session's seconds per study day to its user, its room and the room's day, week
+     * and month buckets; negative takes them back.
+     */
     void add(UserId userId, RoomId roomId, SortedMap<LocalDate, Long> secondsByDay);
+
+    /**
+     * Adds one finished session's {@link QuarterHours#of quarter hours} to its user (negative takes
+     * them back): what statistics in a zone other than the configured one read.
+     */
+    void addQuarters(UserId userId, QuarterHours quarters);
+
+    /** The user's quarter hours stored under the UTC dates {@code [firstUtcDate, lastUtcDate]} (a correction under its first quarter's date). */
+    QuarterHours quartersOfUser(UserId userId, LocalDate firstUtcDate, LocalDate lastUtcDate);
+
+    /** Every user's quarter hours, by user id, for comparing with a rebuild from the ledger. */
+    Map<String, QuarterHours> allQuarters();
+
+    /** Replaces every user's quarter hours: the rebuild. */
+    void replaceAllQuarters(Map<String, QuarterHours> byUser);
 
     /** The user's summed seconds per day in {@code [first, last]}; days without study are absent. */
     SortedMap<LocalDate, Long> ofUser(UserId userId, LocalDate first, LocalDate last);
 
-    /** Each room's seconds summed over {@code [first, last]}; rooms without study in it are absent. */
-    Map<RoomId, Long> ofRooms(LocalDate first, LocalDate last);
+    /** Each room's seconds in one day, week or month; rooms without study in it are absent. */
+    Map<RoomId, Long> ofRooms(PeriodBucket bucket);
 
-    /** Forgets the per-day totals of a deleted room (its users' totals are taken back by the caller). */
+    /**
+     * Raw summed seconds of the given members in the room on the given study days (not capped: the
+     * caller adds the running session first); members and days without study are absent. Reads
+     * members × days totals by key, so callers keep both small.
+     */
+    Map<UserId, SortedMap<LocalDate, Long>> ofMemberDays(RoomId roomId, Collection<UserId> members, Collection<LocalDate> days);
+
+    /**
+     * Each member's seconds in the room in a week or month bucket, or all time when {@code bucket} is
+     * empty, every day already capped at sixteen hours; members without study are absent. One total per member.
+     */
+    Map<UserId, Long> ofMembers(RoomId roomId, Collection<UserId> members, Optional<PeriodBucket> bucket);
+
+    /** Forgets the per-day, per-bucket and per-member totals of a deleted room (its users' totals are taken back by the caller). */
     void deleteRoom(RoomId roomId);
 
     /** Every non-zero total, for comparing with a rebuild from the ledger. */
@@ -43,15 +87,113 @@ public interface StudyRollups {
         }
     }
 
-    /** All totals, zero totals left out, so two sets of totals compare with {@code equals}. */
-    record Totals(Map<DayKey, Long> users, Map<DayKey, Long> rooms) {
+    /** A key of one bucket total: a room's seconds in one day, week or month. */
+    record BucketKey(PeriodBucket bucket, String roomId) {
+        public BucketKey {
+            Objects.requireNonNull(bucket, "bucket");
+            Objects.requireNonNull(roomId, "roomId");
+        }
+    }
+
+    /** A key of one member's raw seconds in one room on one study day. */
+    record MemberDayKey(String roomId, String userId, LocalDate day) {
+        public MemberDayKey {
+            Objects.requireNonNull(roomId, "roomId");
+            Objects.requireNonNull(userId, "userId");
+            Objects.requireNonNull(day, "day");
+        }
+    }
+
+    /** A key of one member's capped seconds in one room in a week or month bucket, or all time when {@code bucket} is empty. */
+    record MemberPeriodKey(String roomId, String userId, Optional<PeriodBucket> bucket) {
+        public MemberPeriodKey {
+            Objects.requireNonNull(roomId, "roomId");
+            Objects.requireNonNull(userId, "userId");
+            Objects.requireNonNull(bucket, "bucket");
+            if (bucket.filter(b -> !MEMBER_PERIODS.contains(b.period())).isPresent()) {
+                throw new IllegalArgumentException("a member's day is read from its day total, not kept as a bucket");
+            }
+        }
+    }
+
+    /** The buckets kept per room member; a day is read from the member's day total, all time has a key of its own. */
+    List<StudyPeriod> MEMBER_PERIODS = List.of(StudyPeriod.WEEK, StudyPeriod.MONTH);
+
+    /** Every member total a study day's capped seconds count towards: its week, its month and all time. */
+    static List<Optional<PeriodBucket>> memberBucketsContaining(LocalDate studyDay) {
+        return List.of(Optional.of(PeriodBucket.containing(StudyPeriod.WEEK, studyDay)),
+                Optional.of(PeriodBucket.containing(StudyPeriod.MONTH, studyDay)), Optional.empty());
+    }
+
+    /** One day of one member as a leaderboard counts it: no more than sixteen hours. */
+    static long capped(long daySeconds) {
+        return Math.min(daySeconds, StudyRules.MAX_PER_DAY.toSeconds());
+    }
+
+    /**
+     * How much adding {@code added} seconds, which made a member's day {@code after}, moved the capped
+     * day. Increments of one day are applied one after another by the store, so these changes telescope
+     * to exactly the capped day, however many nodes add at once.
+     */
+    static long cappedChange(long after, long added) {
+        return capped(after) - capped(after - added);
+    }
+
+    /**
+     * All totals, zero totals left out, so two sets of totals compare with {@code equals}. The bucket
+     * totals are stored apart from the room-day totals they sum, and the member period totals apart
+     * from the member day totals, so stored totals carry both and can disagree; totals computed from
+     * the ledger derive them.
+     */
+    record Totals(Map<DayKey, Long> users, Map<DayKey, Long> rooms, Map<BucketKey, Long> buckets,
+                  Map<MemberDayKey, Long> memberDays, Map<MemberPeriodKey, Long> memberPeriods) {
         public Totals {
             users = nonZero(users);
             rooms = nonZero(rooms);
+            buckets = nonZero(buckets);
+            memberDays = nonZero(memberDays);
+            memberPeriods = nonZero(memberPeriods);
         }
 
-        private static Map<DayKey, Long> nonZero(Map<DayKey, Long> totals) {
-            Map<DayKey, Long> kept = new java.util.HashMap<>();
+        /** Day and bucket totals without any member totals. */
+        public Totals(Map<DayKey, Long> users, Map<DayKey, Long> rooms, Map<BucketKey, Long> buckets) {
+            this(users, rooms, buckets, Map.of(), Map.of());
+        }
+
+        /** Day totals with the bucket totals they make, without any member totals. */
+        public Totals(Map<DayKey, Long> users, Map<DayKey, Long> rooms) {
+            this(users, rooms, bucketsOf(rooms));
+        }
+
+        /** Day totals, member day totals, and the bucket and member period totals they make: what a ledger makes. */
+        public static Totals derived(Map<DayKey, Long> users, Map<DayKey, Long> rooms, Map<MemberDayKey, Long> memberDays) {
+            return new Totals(users, rooms, bucketsOf(rooms), memberDays, memberPeriodsOf(memberDays));
+        }
+
+        /** Each member's capped day totals summed into the week, month and all-time totals holding the day. */
+        public static Map<MemberPeriodKey, Long> memberPeriodsOf(Map<MemberDayKey, Long> memberDays) {
+            Map<MemberPeriodKey, Long> periods = new java.util.HashMap<>();
+            memberDays.forEach((key, seconds) -> {
+                for (Optional<PeriodBucket> bucket : memberBucketsContaining(key.day())) {
+                    periods.merge(new MemberPeriodKey(key.roomId(), key.userId(), bucket), capped(seconds), Long::sum);
+                }
+            });
+            return periods;
+        }
+
+        /** Each room's day totals summed into the day, week and month buckets holding the day. */
+        public static Map<BucketKey, Long> bucketsOf(Map<DayKey, Long> roomDays) {
+            Map<BucketKey, Long> buckets = new java.util.HashMap<>();
+            roomDays.forEach((key, seconds) -> {
+                for (PeriodBucket bucket : PeriodBucket.allContaining(key.day())) {
+                    buckets.merge(new BucketKey(bucket, key.ownerId()), seconds, Long::sum);
+                }
+            });
+            return buckets;
+        }
+
+        private static <K> Map<K, Long> nonZero(Map<K, Long> totals) {
+            Map<K, Long> kept = new java.util.HashMap<>();
             totals.forEach((key, seconds) -> {
                 if (seconds != 0) {
                     kept.put(key, seconds);
@@ -64,13 +206,15 @@ public interface StudyRollups {
         public static Totals of(Iterable<StudySession> finished, StudyDayPolicy policy) {
             Map<DayKey, Long> users = new java.util.HashMap<>();
             Map<DayKey, Long> rooms = new java.util.HashMap<>();
+            Map<MemberDayKey, Long> members = new java.util.HashMap<>();
             for (StudySession session : finished) {
                 StudyRollups.piecesOf(session, policy).forEach((day, seconds) -> {
                     users.merge(new DayKey(session.userId().value(), day), seconds, Long::sum);
                     rooms.merge(new DayKey(session.roomId().value(), day), seconds, Long::sum);
+                    members.merge(new MemberDayKey(session.roomId().value(), session.userId().value(), day), seconds, Long::sum);
                 });
             }
-            return new Totals(users, rooms);
+            return derived(users, rooms, members);
         }
     }
 

@@ -1,55 +1,105 @@
 package kr.co.stupy.adapter.mongo.studytime;
 
-import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
-import static com.mongodb.client.model.Filters.gte;
+import static com.mongodb.client.model.Filters.exists;
 import static com.mongodb.client.model.Filters.in;
-import static com.mongodb.client.model.Filters.lte;
 
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.Accumulators;
-import com.mongodb.client.model.Aggregates;
+import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.InsertManyOptions;
+import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.function.Function;
 import kr.co.stupy.shared.RoomId;
 import kr.co.stupy.shared.UserId;
+import kr.co.stupy.studytime.PeriodBucket;
+import kr.co.stupy.studytime.QuarterHours;
+import kr.co.stupy.studytime.StudyPeriod;
 import kr.co.stupy.studytime.StudyRollups;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 
 /**
  * Per-day totals in {@code study_user_days} and {@code study_room_days}: one document per key, its
  * {@code _id} being {@code "<owner id>/<yyyy-MM-dd>"}, grown by {@code $inc} upserts. A user's range is
  * read by {@code _id $in [each day]}, which even the embedded store answers from its primary key
- * index (it ignores secondary indexes); a ranking reads a day range through {@code day_room}.
+ * index (it ignores secondary indexes, so any other filter scans the whole collection).
+ * <p>
+ * Period rankings read {@code study_room_periods}: one document per day, week or month, {@code _id}
+ * {@code "<day|week|month>/<first study day>"}, holding {@code rooms: {<room id>: seconds}}. Finishing
+ * a session {@code $inc}s its room in each bucket, so a ranking is one {@code _id} lookup however long
+ * the history. A bucket holds one entry of about 45 bytes per room that studied in it, so a month
+ * bucket reaches MongoDB's 16 MB document limit at roughly 350,000 rooms studied in one month; past
+ * that the buckets would need splitting by room (e.g. {@code _id} {@code "<bucket>/<shard>"}).
+ * <p>
+ * Room leaderboards read {@code study_member_days} ({@code _id} {@code "<room id>/<user id>/<yyyy-MM-dd>"},
+ * raw seconds) and {@code study_member_periods} ({@code _id} {@code "<room id>/<user id>/week/<first day>"},
+ * {@code ".../month/<first day>"} or {@code ".../all"}, seconds with each day capped at sixteen hours),
+ * so a board of at most ten members is one {@code _id $in} per collection. A member's day is grown with
+ * {@code findOneAndUpdate}, whose answer (the day's new sum) says how much the capped day moved.
+ * <p>
+ * Statistics in other zones read {@code study_user_quarters}: one document per user and UTC date,
+ * {@code _id} {@code "<user id>/<yyyy-MM-dd>"}, holding {@code s: {"<quarter 0-95>": seconds}} and
+ * {@code c: {"<first quarter>_<quarters to the last>": seconds}} (see {@link QuarterHours}), grown by
+ * {@code $inc} upserts, read by {@code _id $in} over the UTC dates a range of study days covers.
  */
 public final class MongoStudyRollups implements StudyRollups {
 
     private static final int BATCH = 5_000;
     private final MongoCollection<Document> userDays;
     private final MongoCollection<Document> roomDays;
+    private final MongoCollection<Document> roomPeriods;
+    private final MongoCollection<Document> memberDays;
+    private final MongoCollection<Document> memberPeriods;
+    private final MongoCollection<Document> userQuarters;
 
     public MongoStudyRollups(MongoDatabase database) {
         this.userDays = database.getCollection("study_user_days");
         this.roomDays = database.getCollection("study_room_days");
-        roomDays.createIndex(Indexes.ascending("day", "roomId"), new IndexOptions().name("day_room"));
+        this.roomPeriods = database.getCollection("study_room_periods");
+        this.memberDays = database.getCollection("study_member_days");
+        this.memberPeriods = database.getCollection("study_member_periods");
+        this.userQuarters = database.getCollection("study_user_quarters");
         roomDays.createIndex(Indexes.ascending("roomId"), new IndexOptions().name("by_room"));
+        // Only a room's deletion looks members' totals up by room; the embedded store scans for it, real MongoDB uses these.
+        memberDays.createIndex(Indexes.ascending("roomId"), new IndexOptions().name("by_room"));
+        memberPeriods.createIndex(Indexes.ascending("roomId"), new IndexOptions().name("by_room"));
+    }
+
+    /** The {@code _id} of a member's day, e.g. {@code "<room>/<user>/2026-11-30"}. */
+    static String memberKey(String roomId, String userId, LocalDate day) {
+        return roomId + "/" + userId + "/" + day;
+    }
+
+    /** The {@code _id} of a member's week, month or all-time total, e.g. {@code "<room>/<user>/week/2026-11-23"} or {@code ".../all"}. */
+    static String memberKey(String roomId, String userId, Optional<PeriodBucket> bucket) {
+        return roomId + "/" + userId + "/" + bucket.map(MongoStudyRollups::key).orElse("all");
     }
 
     static String key(String ownerId, LocalDate day) {
         return ownerId + "/" + day;
+    }
+
+    /** The {@code _id} of a bucket document, e.g. {@code "week/2026-11-23"}. */
+    static String key(PeriodBucket bucket) {
+        return bucket.period().name().toLowerCase(Locale.ROOT) + "/" + bucket.firstDay();
     }
 
     @Override
@@ -58,12 +108,101 @@ public final class MongoStudyRollups implements StudyRollups {
             increment(userDays, "userId", userId.value(), day, seconds);
             increment(roomDays, "roomId", roomId.value(), day, seconds);
         });
+        // A session spans at most a few study days, mostly within one week and month: one increment per bucket.
+        Map<PeriodBucket, Long> buckets = new java.util.LinkedHashMap<>();
+        secondsByDay.forEach((day, seconds) -> PeriodBucket.allContaining(day).forEach(b -> buckets.merge(b, seconds, Long::sum)));
+        buckets.forEach((bucket, seconds) -> upsert(roomPeriods, eq("_id", key(bucket)), Updates.combine(
+                Updates.setOnInsert("period", bucket.period().name().toLowerCase(Locale.ROOT)),
+                Updates.setOnInsert("first", bucket.firstDay().toString()),
+                Updates.inc("rooms." + roomId.value(), seconds))));
+        addToMember(userId.value(), roomId.value(), secondsByDay);
+    }
+
+    private void addToMember(String userId, String roomId, SortedMap<LocalDate, Long> secondsByDay) {
+        Map<Optional<PeriodBucket>, Long> periods = new java.util.LinkedHashMap<>();
+        secondsByDay.forEach((day, seconds) -> {
+            long after = incrementAndGet(memberDays, eq("_id", memberKey(roomId, userId, day)), Updates.combine(
+                    Updates.setOnInsert("roomId", roomId), Updates.setOnInsert("userId", userId),
+                    Updates.setOnInsert("day", day.toString()), Updates.inc("seconds", seconds)));
+            long change = StudyRollups.cappedChange(after, seconds);
+            if (change != 0) {
+                StudyRollups.memberBucketsContaining(day).forEach(bucket -> periods.merge(bucket, change, Long::sum));
+            }
+        });
+        periods.forEach((bucket, seconds) -> {
+            if (seconds != 0) {
+                upsert(memberPeriods, eq("_id", memberKey(roomId, userId, bucket)), Updates.combine(
+                        Updates.setOnInsert("roomId", roomId), Updates.setOnInsert("userId", userId),
+                        Updates.setOnInsert("period", bucket.map(b -> b.period().name().toLowerCase(Locale.ROOT)).orElse("all")),
+                        Updates.setOnInsert("first", bucket.map(b -> b.firstDay().toString()).orElse(null)),
+                        Updates.inc("seconds", seconds)));
+            }
+        });
+    }
+
+    /** An {@code $inc} upsert that answers the new value, so the caller knows exactly what this increment made of the day. */
+    private static long incrementAndGet(MongoCollection<Document> collection, Bson filter, Bson update) {
+        FindOneAndUpdateOptions options = new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER);
+        Document after;
+        try {
+            after = collection.findOneAndUpdate(filter, update, options);
+        } catch (MongoWriteException e) {
+            if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
+                throw e;
+            }
+            after = collection.findOneAndUpdate(filter, update, options);
+        } catch (com.mongodb.MongoCommandException e) {
+            // findAndModify reports a lost upsert race as a command error (code 11000), not a write error.
+            if (e.getErrorCode() != 11000) {
+                throw e;
+            }
+            after = collection.findOneAndUpdate(filter, update, options);
+        }
+        return after.get("seconds", Number.class).longValue();
+    }
+
+    @Override
+    public Map<UserId, SortedMap<LocalDate, Long>> ofMemberDays(RoomId roomId, Collection<UserId> members, Collection<LocalDate> days) {
+        List<String> keys = new ArrayList<>();
+        for (UserId member : members) {
+            days.forEach(day -> keys.add(memberKey(roomId.value(), member.value(), day)));
+        }
+        Map<UserId, SortedMap<LocalDate, Long>> found = new HashMap<>();
+        if (keys.isEmpty()) {
+            return found;
+        }
+        memberDays.find(in("_id", keys)).forEach(doc -> {
+            long seconds = doc.get("seconds", Number.class).longValue();
+            if (seconds != 0) {
+                found.computeIfAbsent(new UserId(doc.getString("userId")), m -> new TreeMap<>()).put(LocalDate.parse(doc.getString("day")), seconds);
+            }
+        });
+        return found;
+    }
+
+    @Override
+    public Map<UserId, Long> ofMembers(RoomId roomId, Collection<UserId> members, Optional<PeriodBucket> bucket) {
+        new MemberPeriodKey(roomId.value(), "check", bucket);   // refuses a day bucket, as every implementation does
+        List<String> keys = members.stream().map(member -> memberKey(roomId.value(), member.value(), bucket)).toList();
+        Map<UserId, Long> found = new HashMap<>();
+        if (keys.isEmpty()) {
+            return found;
+        }
+        memberPeriods.find(in("_id", keys)).forEach(doc -> {
+            long seconds = doc.get("seconds", Number.class).longValue();
+            if (seconds != 0) {
+                found.put(new UserId(doc.getString("userId")), seconds);
+            }
+        });
+        return found;
     }
 
     private static void increment(MongoCollection<Document> collection, String ownerField, String ownerId, LocalDate day, long seconds) {
-        var filter = eq("_id", key(ownerId, day));
-        var update = Updates.combine(Updates.setOnInsert(ownerField, ownerId), Updates.setOnInsert("day", day.toString()),
-                Updates.inc("seconds", seconds));
+        upsert(collection, eq("_id", key(ownerId, day)), Updates.combine(Updates.setOnInsert(ownerField, ownerId),
+                Updates.setOnInsert("day", day.toString()), Updates.inc("seconds", seconds)));
+    }
+
+    private static void upsert(MongoCollection<Document> collection, Bson filter, Bson update) {
         try {
             collection.updateOne(filter, update, new UpdateOptions().upsert(true));
         } catch (MongoWriteException e) {
@@ -73,6 +212,103 @@ public final class MongoStudyRollups implements StudyRollups {
             }
             collection.updateOne(filter, update, new UpdateOptions().upsert(true));
         }
+    }
+
+    @Override
+    public void addQuarters(UserId userId, QuarterHours quarters) {
+        Map<LocalDate, List<Bson>> byDate = new java.util.TreeMap<>();
+        quarters.seconds().forEach((quarter, seconds) -> byDate.computeIfAbsent(QuarterHours.utcDateOf(quarter), d -> new ArrayList<>())
+                .add(Updates.inc("s." + slot(quarter), seconds)));
+        quarters.corrections().forEach((span, seconds) -> byDate.computeIfAbsent(QuarterHours.utcDateOf(span.first()), d -> new ArrayList<>())
+                .add(Updates.inc("c." + correctionKey(span), seconds)));
+        byDate.forEach((date, increments) -> {
+            List<Bson> update = new ArrayList<>(increments);
+            update.add(Updates.setOnInsert("userId", userId.value()));
+            update.add(Updates.setOnInsert("day", date.toString()));
+            upsert(userQuarters, eq("_id", key(userId.value(), date)), Updates.combine(update));
+        });
+    }
+
+    /** A quarter's number in its UTC date, 0 to 95. */
+    private static int slot(java.time.Instant quarter) {
+        return (int) (Math.floorMod(quarter.getEpochSecond(), 86_400L) / QuarterHours.QUARTER_SECONDS);
+    }
+
+    private static String correctionKey(QuarterHours.Span span) {
+        return slot(span.first()) + "_" + (span.last().getEpochSecond() - span.first().getEpochSecond()) / QuarterHours.QUARTER_SECONDS;
+    }
+
+    @Override
+    public QuarterHours quartersOfUser(UserId userId, LocalDate firstUtcDate, LocalDate lastUtcDate) {
+        List<String> keys = new ArrayList<>();
+        for (LocalDate date = firstUtcDate; !date.isAfter(lastUtcDate); date = date.plusDays(1)) {
+            keys.add(key(userId.value(), date));
+        }
+        Map<java.time.Instant, Long> seconds = new HashMap<>();
+        Map<QuarterHours.Span, Long> corrections = new HashMap<>();
+        userQuarters.find(in("_id", keys)).forEach(doc -> readQuarters(doc, seconds, corrections));
+        return new QuarterHours(seconds, corrections);
+    }
+
+    private static void readQuarters(Document doc, Map<java.time.Instant, Long> seconds, Map<QuarterHours.Span, Long> corrections) {
+        java.time.Instant midnight = LocalDate.parse(doc.getString("day")).atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
+        Document s = doc.get("s", Document.class);
+        if (s != null) {
+            s.forEach((slot, value) -> seconds.merge(midnight.plusSeconds(Integer.parseInt(slot) * QuarterHours.QUARTER_SECONDS),
+                    ((Number) value).longValue(), Long::sum));
+        }
+        Document c = doc.get("c", Document.class);
+        if (c != null) {
+            c.forEach((key, value) -> {
+                String[] parts = key.split("_");
+                java.time.Instant first = midnight.plusSeconds(Integer.parseInt(parts[0]) * QuarterHours.QUARTER_SECONDS);
+                corrections.merge(new QuarterHours.Span(first, first.plusSeconds(Long.parseLong(parts[1]) * QuarterHours.QUARTER_SECONDS)),
+                        ((Number) value).longValue(), Long::sum);
+            });
+        }
+    }
+
+    @Override
+    public Map<String, QuarterHours> allQuarters() {
+        Map<String, Map<java.time.Instant, Long>> seconds = new HashMap<>();
+        Map<String, Map<QuarterHours.Span, Long>> corrections = new HashMap<>();
+        userQuarters.find().forEach(doc -> {
+            String user = doc.getString("userId");
+            readQuarters(doc, seconds.computeIfAbsent(user, u -> new HashMap<>()), corrections.computeIfAbsent(user, u -> new HashMap<>()));
+        });
+        Map<String, QuarterHours> all = new HashMap<>();
+        seconds.forEach((user, s) -> {
+            QuarterHours q = new QuarterHours(s, corrections.get(user));
+            if (!q.equals(QuarterHours.NONE)) {
+                all.put(user, q);
+            }
+        });
+        return all;
+    }
+
+    @Override
+    public void replaceAllQuarters(Map<String, QuarterHours> byUser) {
+        userQuarters.deleteMany(new Document());
+        insertInOrder(userQuarters, quarterDocuments(byUser), Function.identity());
+    }
+
+    /** Users' quarter hours as stored, in {@code _id} order; for the rebuild and bulk loaders. */
+    public static List<Document> quarterDocuments(Map<String, QuarterHours> byUser) {
+        Map<String, Document> documents = new HashMap<>();
+        byUser.forEach((user, quarters) -> {
+            quarters.seconds().forEach((quarter, seconds) -> quarterDocument(documents, user, QuarterHours.utcDateOf(quarter))
+                    .get("s", Document.class).append(Integer.toString(slot(quarter)), seconds));
+            quarters.corrections().forEach((span, seconds) -> quarterDocument(documents, user, QuarterHours.utcDateOf(span.first()))
+                    .get("c", Document.class).append(correctionKey(span), seconds));
+        });
+        List<Document> sorted = new ArrayList<>(documents.values());
+        sorted.sort(Comparator.comparing(doc -> doc.getString("_id")));
+        return sorted;
+    }
+
+    private static Document quarterDocument(Map<String, Document> documents, String user, LocalDate date) {
+        return documents.computeIfAbsent(key(user, date), id -> new Document("_id", id).append("userId", user)
+                .append("day", date.toString()).append("s", new Document()).append("c", new Document()));
     }
 
     @Override
@@ -92,28 +328,64 @@ public final class MongoStudyRollups implements StudyRollups {
     }
 
     @Override
-    public Map<RoomId, Long> ofRooms(LocalDate first, LocalDate last) {
+    public Map<RoomId, Long> ofRooms(PeriodBucket bucket) {
         Map<RoomId, Long> totals = new HashMap<>();
-        roomDays.aggregate(List.of(
-                        Aggregates.match(and(gte("day", first.toString()), lte("day", last.toString()))),
-                        Aggregates.group("$roomId", Accumulators.sum("seconds", "$seconds"))))
-                .forEach(doc -> {
-                    long seconds = doc.get("seconds", Number.class).longValue();
-                    if (seconds != 0) {
-                        totals.put(new RoomId(doc.getString("_id")), seconds);
-                    }
-                });
+        Document found = roomPeriods.find(eq("_id", key(bucket))).first();
+        if (found != null) {
+            found.get("rooms", Document.class).forEach((roomId, seconds) -> {
+                long total = ((Number) seconds).longValue();
+                if (total != 0) {
+                    totals.put(new RoomId(roomId), total);
+                }
+            });
+        }
         return totals;
     }
 
     @Override
     public void deleteRoom(RoomId roomId) {
         roomDays.deleteMany(eq("roomId", roomId.value()));
+        // A scan of the bucket documents on the embedded store, but they are few: about 430 per year of history.
+        String field = "rooms." + roomId.value();
+        roomPeriods.updateMany(exists(field), Updates.unset(field));
+        // Scans on the embedded store; deleting a room is rare next to the leaderboard reads this layout keeps cheap.
+        memberDays.deleteMany(eq("roomId", roomId.value()));
+        memberPeriods.deleteMany(eq("roomId", roomId.value()));
     }
 
     @Override
     public Totals all() {
-        return new Totals(read(userDays, "userId"), read(roomDays, "roomId"));
+        return new Totals(read(userDays, "userId"), read(roomDays, "roomId"), readBuckets(), readMemberDays(), readMemberPeriods());
+    }
+
+    private Map<MemberDayKey, Long> readMemberDays() {
+        Map<MemberDayKey, Long> totals = new HashMap<>();
+        memberDays.find().forEach(doc -> totals.put(new MemberDayKey(doc.getString("roomId"), doc.getString("userId"),
+                LocalDate.parse(doc.getString("day"))), doc.get("seconds", Number.class).longValue()));
+        return totals;
+    }
+
+    private Map<MemberPeriodKey, Long> readMemberPeriods() {
+        Map<MemberPeriodKey, Long> totals = new HashMap<>();
+        memberPeriods.find().forEach(doc -> {
+            String period = doc.getString("period");
+            Optional<PeriodBucket> bucket = "all".equals(period) ? Optional.empty() : Optional.of(new PeriodBucket(
+                    StudyPeriod.valueOf(period.toUpperCase(Locale.ROOT)), LocalDate.parse(doc.getString("first"))));
+            totals.put(new MemberPeriodKey(doc.getString("roomId"), doc.getString("userId"), bucket),
+                    doc.get("seconds", Number.class).longValue());
+        });
+        return totals;
+    }
+
+    private Map<BucketKey, Long> readBuckets() {
+        Map<BucketKey, Long> totals = new HashMap<>();
+        roomPeriods.find().forEach(doc -> {
+            PeriodBucket bucket = new PeriodBucket(StudyPeriod.valueOf(doc.getString("period").toUpperCase(Locale.ROOT)),
+                    LocalDate.parse(doc.getString("first")));
+            doc.get("rooms", Document.class).forEach((roomId, seconds) ->
+                    totals.put(new BucketKey(bucket, roomId), ((Number) seconds).longValue()));
+        });
+        return totals;
     }
 
     private static Map<DayKey, Long> read(MongoCollection<Document> collection, String ownerField) {
@@ -127,14 +399,53 @@ public final class MongoStudyRollups implements StudyRollups {
     public void replaceAll(Totals totals) {
         write(userDays, "userId", totals.users());
         write(roomDays, "roomId", totals.rooms());
+        roomPeriods.deleteMany(new Document());
+        insertInOrder(roomPeriods, bucketDocuments(totals.buckets()), Function.identity());
+        memberDays.deleteMany(new Document());
+        insertInOrder(memberDays, memberDayDocuments(totals.memberDays()), Function.identity());
+        memberPeriods.deleteMany(new Document());
+        insertInOrder(memberPeriods, memberPeriodDocuments(totals.memberPeriods()), Function.identity());
+    }
+
+    /** Member day totals as stored, in {@code _id} order; for the rebuild and bulk loaders. */
+    public static List<Document> memberDayDocuments(Map<MemberDayKey, Long> totals) {
+        List<Document> documents = new ArrayList<>(totals.size());
+        totals.forEach((key, seconds) -> documents.add(new Document("_id", memberKey(key.roomId(), key.userId(), key.day()))
+                .append("roomId", key.roomId()).append("userId", key.userId()).append("day", key.day().toString()).append("seconds", seconds)));
+        documents.sort(Comparator.comparing(doc -> doc.getString("_id")));
+        return documents;
+    }
+
+    /** Member week, month and all-time totals as stored, in {@code _id} order; for the rebuild and bulk loaders. */
+    public static List<Document> memberPeriodDocuments(Map<MemberPeriodKey, Long> totals) {
+        List<Document> documents = new ArrayList<>(totals.size());
+        totals.forEach((key, seconds) -> documents.add(new Document("_id", memberKey(key.roomId(), key.userId(), key.bucket()))
+                .append("roomId", key.roomId()).append("userId", key.userId())
+                .append("period", key.bucket().map(b -> b.period().name().toLowerCase(Locale.ROOT)).orElse("all"))
+                .append("first", key.bucket().map(b -> b.firstDay().toString()).orElse(null)).append("seconds", seconds)));
+        documents.sort(Comparator.comparing(doc -> doc.getString("_id")));
+        return documents;
     }
 
     private static void write(MongoCollection<Document> collection, String ownerField, Map<DayKey, Long> totals) {
         collection.deleteMany(new Document());
+        List<Map.Entry<DayKey, Long>> sorted = new ArrayList<>(totals.entrySet());
+        // Ids have one length, so (owner, day) order is the order of "<owner>/<yyyy-MM-dd>".
+        sorted.sort(Map.Entry.comparingByKey(Comparator.comparing((DayKey key) -> key.ownerId()).thenComparing(DayKey::day)));
+        insertInOrder(collection, sorted, total -> document(ownerField, total.getKey().ownerId(), total.getKey().day(), total.getValue()));
+    }
+
+    /**
+     * Inserts in batches of documents already in {@code _id} order: the embedded store keeps documents
+     * in a B-tree by {@code _id} and writes every page an insert touched at each commit, so keys in
+     * order touch only the tree's right edge, while scattered keys rewrite (and first read back) about
+     * a page per document. Documents are made batch by batch, so millions of totals never sit in
+     * memory as documents at once.
+     */
+    public static <T> void insertInOrder(MongoCollection<Document> collection, List<T> sorted, Function<T, Document> document) {
         List<Document> batch = new ArrayList<>(BATCH);
-        for (Map.Entry<DayKey, Long> total : totals.entrySet()) {
-            DayKey key = total.getKey();
-            batch.add(document(ownerField, key.ownerId(), key.day(), total.getValue()));
+        for (T item : sorted) {
+            batch.add(document.apply(item));
             if (batch.size() == BATCH) {
                 collection.insertMany(batch, new InsertManyOptions().ordered(false));
                 batch.clear();
@@ -143,6 +454,18 @@ public final class MongoStudyRollups implements StudyRollups {
         if (!batch.isEmpty()) {
             collection.insertMany(batch, new InsertManyOptions().ordered(false));
         }
+    }
+
+    /** Bucket totals as stored, in {@code _id} order: one document per bucket with each room's seconds; for the rebuild and bulk loaders. */
+    public static List<Document> bucketDocuments(Map<BucketKey, Long> totals) {
+        Map<PeriodBucket, Document> byBucket = new HashMap<>();
+        totals.forEach((key, seconds) -> byBucket.computeIfAbsent(key.bucket(), bucket -> new Document("_id", key(bucket))
+                        .append("period", bucket.period().name().toLowerCase(Locale.ROOT)).append("first", bucket.firstDay().toString())
+                        .append("rooms", new Document()))
+                .get("rooms", Document.class).append(key.roomId(), seconds));
+        List<Document> documents = new ArrayList<>(byBucket.values());
+        documents.sort(Comparator.comparing(doc -> doc.getString("_id")));
+        return documents;
     }
 
     /** One total as stored; public so a bulk loader (the benchmark) writes exactly what {@link #add} would. */

@@ -72,6 +72,7 @@ public final class LiveFrames {
             }
             case LiveEvent.StudyUpdate update -> with("study", "leaderboard", entries(update.leaderboard()));
             case LiveEvent.Kicked kicked -> typed("kicked");
+            case LiveEvent.Left left -> typed("left");
             case LiveEvent.RoomClosed closed -> typed("room-closed");
             case LiveEvent.Replaced replaced -> typed("replaced");
         };

@@ -2,6 +2,7 @@ package kr.co.stupy.application.live.service;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -9,6 +10,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 import kr.co.stupy.application.live.LeaderboardEntry;
 import kr.co.stupy.application.live.LiveConnection;
@@ -18,22 +21,35 @@ import kr.co.stupy.identity.Users;
 import kr.co.stupy.shared.RoomId;
 import kr.co.stupy.shared.UserId;
 import kr.co.stupy.studytime.DailyStudy;
+import kr.co.stupy.studytime.PeriodBucket;
 import kr.co.stupy.studytime.StudyDayPolicy;
 import kr.co.stupy.studytime.StudyLedger;
 import kr.co.stupy.studytime.StudyPeriod;
+import kr.co.stupy.studytime.StudyRollups;
 import kr.co.stupy.studytime.StudySession;
 
-/** Computes a room's leaderboard from the ledger and the live connections. */
+/**
+ * Computes a room's leaderboard from the live connections and either the per room-member roll-ups
+ * (the configured zone: a handful of totals read by key, however long the room's history) or, for
+ * another zone whose study days fall elsewhere, the room's sessions in the ledger. Both count each
+ * member's day in the room up to sixteen hours, with the running session included.
+ * <p>
+ * One difference while a node is dead and the reaper has not closed its sessions yet: the ledger
+ * counts such an open session to its last heartbeat, the roll-ups only once it is closed (at that
+ * same heartbeat), a few seconds later.
+ */
 final class Leaderboards {
 
     private final StudyLedger ledger;
+    private final StudyRollups rollups;
     private final LivePresence presence;
     private final Users users;
     private final StudyDayPolicy policy;
     private final Clock clock;
 
-    Leaderboards(StudyLedger ledger, LivePresence presence, Users users, StudyDayPolicy policy, Clock clock) {
+    Leaderboards(StudyLedger ledger, StudyRollups rollups, LivePresence presence, Users users, StudyDayPolicy policy, Clock clock) {
         this.ledger = ledger;
+        this.rollups = rollups;
         this.presence = presence;
         this.users = users;
         this.policy = policy;
@@ -52,27 +68,106 @@ final class Leaderboards {
 
     List<LeaderboardEntry> of(RoomId roomId, List<UserId> members, StudyPeriod period, ZoneId zone) {
         Instant now = clock.instant();
-        StudyDayPolicy local = policy.inZone(zone);
+        Map<UserId, LiveConnection> live = new HashMap<>();
+        presence.inRoom(roomId).forEach(c -> live.put(c.userId(), c));
+        Map<UserId, Long> seconds = sameDays(zone)
+                ? fromRollups(roomId, members, period, now, live)
+                : fromLedger(roomId, members, period, policy.inZone(zone), now, live);
+        return entries(members, seconds, now, live);
+    }
+
+    /** The board as the ledger makes it in any zone: what the roll-ups must agree with (tests compare the two). */
+    List<LeaderboardEntry> fromLedger(RoomId roomId, List<UserId> members, StudyPeriod period, ZoneId zone) {
+        Instant now = clock.instant();
+        Map<UserId, LiveConnection> live = new HashMap<>();
+        presence.inRoom(roomId).forEach(c -> live.put(c.userId(), c));
+        return entries(members, fromLedger(roomId, members, period, policy.inZone(zone), now, live), now, live);
+    }
+
+    /** Roll-ups are keyed by the configured study days; another zone with the same rules for every instant would do too. */
+    private boolean sameDays(ZoneId zone) {
+        return zone.normalized().equals(policy.zone().normalized());
+    }
+
+    private Map<UserId, Long> fromLedger(RoomId roomId, List<UserId> members, StudyPeriod period, StudyDayPolicy local, Instant now,
+                                         Map<UserId, LiveConnection> live) {
         Optional<StudyPeriod.DayRange> range = period.around(now, local);
         Instant from = range.map(r -> r.start(local)).orElse(Instant.EPOCH);
         Instant to = range.map(r -> r.end(local)).orElse(now.plusSeconds(1));
-
-        Map<UserId, LiveConnection> live = new HashMap<>();
-        presence.inRoom(roomId).forEach(c -> live.put(c.userId(), c));
         Map<UserId, List<StudySession>> byUser = ledger.inRoom(roomId, from, to).stream()
                 .map(session -> honest(session, live))
                 .collect(Collectors.groupingBy(StudySession::userId));
-        Map<UserId, User> profiles = users.byIds(members);
-
-        List<LeaderboardEntry> entries = new ArrayList<>();
+        Map<UserId, Long> seconds = new HashMap<>();
         for (UserId member : members) {
             DailyStudy daily = DailyStudy.of(byUser.getOrDefault(member, List.of()), local, now);
-            long seconds = range.map(r -> daily.total(r::contains)).orElseGet(daily::total);
+            seconds.put(member, range.map(r -> daily.total(r::contains)).orElseGet(daily::total));
+        }
+        return seconds;
+    }
+
+    /**
+     * Finished sessions from the roll-ups: the day's raw total capped, or the week's, month's or all
+     * time's total with every day already capped. The running session is added on top day by day:
+     * on a day it touches it may push the member over sixteen hours, so that day's raw total is read
+     * too and the capped day recomputed with it, exactly as {@link DailyStudy} caps finished and
+     * running sessions together.
+     */
+    private Map<UserId, Long> fromRollups(RoomId roomId, List<UserId> members, StudyPeriod period, Instant now,
+                                          Map<UserId, LiveConnection> live) {
+        Optional<StudyPeriod.DayRange> range = period.around(now, policy);
+        Map<UserId, SortedMap<LocalDate, Long>> running = new HashMap<>();
+        TreeSet<LocalDate> days = new TreeSet<>();
+        for (UserId member : members) {
+            LiveConnection connection = live.get(member);
+            if (connection == null) {
+                continue;
+            }
+            StudySession session = new StudySession(connection.sessionId(), member, roomId, connection.since(), connection.since(),
+                    Optional.empty());
+            if (session.counted(now).isZero()) {
+                continue;   // under five seconds it is not study yet, as the ledger's count says
+            }
+            SortedMap<LocalDate, Long> pieces = policy.split(session.startedAt(), session.countedUntil(now));
+            range.ifPresent(r -> pieces.keySet().removeIf(day -> !r.contains(day)));
+            if (!pieces.isEmpty()) {
+                running.put(member, pieces);
+                days.addAll(pieces.keySet());
+            }
+        }
+        if (period == StudyPeriod.DAY) {
+            days.add(range.orElseThrow().first());
+        }
+        Map<UserId, SortedMap<LocalDate, Long>> raw = days.isEmpty() ? Map.of() : rollups.ofMemberDays(roomId, members, days);
+
+        Map<UserId, Long> seconds = new HashMap<>();
+        if (period == StudyPeriod.DAY) {
+            LocalDate today = range.orElseThrow().first();
+            members.forEach(member -> seconds.put(member, StudyRollups.capped(raw.getOrDefault(member, emptyDays()).getOrDefault(today, 0L))));
+        } else {
+            Optional<PeriodBucket> bucket = period == StudyPeriod.ALL ? Optional.empty() : Optional.of(PeriodBucket.around(period, now, policy));
+            Map<UserId, Long> finished = rollups.ofMembers(roomId, members, bucket);
+            members.forEach(member -> seconds.put(member, finished.getOrDefault(member, 0L)));
+        }
+        running.forEach((member, pieces) -> pieces.forEach((day, runningSeconds) -> {
+            long before = raw.getOrDefault(member, emptyDays()).getOrDefault(day, 0L);
+            seconds.merge(member, StudyRollups.capped(before + runningSeconds) - StudyRollups.capped(before), Long::sum);
+        }));
+        return seconds;
+    }
+
+    private static SortedMap<LocalDate, Long> emptyDays() {
+        return java.util.Collections.emptySortedMap();
+    }
+
+    private List<LeaderboardEntry> entries(List<UserId> members, Map<UserId, Long> seconds, Instant now, Map<UserId, LiveConnection> live) {
+        Map<UserId, User> profiles = users.byIds(members);
+        List<LeaderboardEntry> entries = new ArrayList<>();
+        for (UserId member : members) {
             LiveConnection connection = live.get(member);
             long liveSeconds = connection == null ? 0 : Math.max(0, now.getEpochSecond() - connection.since().getEpochSecond());
             User user = profiles.get(member);
             entries.add(new LeaderboardEntry(member, user == null ? "(left user)" : user.nickname().value(),
-                    user == null ? Optional.empty() : user.profileImage(), seconds, connection != null, liveSeconds));
+                    user == null ? Optional.empty() : user.profileImage(), seconds.getOrDefault(member, 0L), connection != null, liveSeconds));
         }
         entries.sort(Comparator.comparingLong(LeaderboardEntry::studySeconds).reversed().thenComparing(LeaderboardEntry::nickname));
         return entries;

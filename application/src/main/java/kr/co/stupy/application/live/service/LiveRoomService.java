@@ -40,6 +40,7 @@ import kr.co.stupy.shared.UserId;
 import kr.co.stupy.studytime.StudyDayPolicy;
 import kr.co.stupy.studytime.StudyLedger;
 import kr.co.stupy.studytime.StudyPeriod;
+import kr.co.stupy.studytime.QuarterHours;
 import kr.co.stupy.studytime.StudyRollups;
 import kr.co.stupy.studytime.StudyRules;
 import kr.co.stupy.studytime.StudySession;
@@ -90,7 +91,7 @@ public final class LiveRoomService implements IssueLiveTicketUseCase, ConnectLiv
         this.clock = clock;
         this.nodeId = nodeId;
         this.defaultZone = policy.zone();
-        this.leaderboards = new Leaderboards(ledger, presence, users, policy, clock);
+        this.leaderboards = new Leaderboards(ledger, rollups, presence, users, policy, clock);
     }
 
     RoomMembers rooms() {
@@ -233,11 +234,20 @@ public final class LiveRoomService implements IssueLiveTicketUseCase, ConnectLiv
 
     @Override
     public void memberRemoved(RoomId roomId, UserId userId) {
+        endMembership(roomId, userId, new LiveEvent.Kicked(), "님이 방에서 내보내졌습니다");
+    }
+
+    @Override
+    public void memberLeft(RoomId roomId, UserId userId) {
+        endMembership(roomId, userId, new LiveEvent.Left(), "님이 방을 나갔습니다");
+    }
+
+    private void endMembership(RoomId roomId, UserId userId, LiveEvent farewell, String notice) {
         presence.ofUser(userId).filter(c -> c.roomId().equals(roomId))
                 .flatMap(c -> presence.remove(c.connectionId()))
                 .ifPresent(gone -> {
-                    broadcaster.toConnection(gone.connectionId(), new LiveEvent.Kicked());
-                    ended(gone, "님이 방에서 내보내졌습니다");
+                    broadcaster.toConnection(gone.connectionId(), farewell);
+                    ended(gone, notice);
                 });
     }
 
@@ -259,15 +269,19 @@ public final class LiveRoomService implements IssueLiveTicketUseCase, ConnectLiv
      */
     public int reap() {
         Instant cutoff = clock.instant().minus(STALE_AFTER);
+        List<LiveConnection> stale = presence.staleSince(cutoff);
         int closed = 0;
-        for (LiveConnection stale : presence.staleSince(cutoff)) {
-            if (presence.remove(stale.connectionId()).isPresent()) {
-                announceLeft(stale, "님의 연결이 끊겼습니다");
-            }
-        }
+        // A stale entry's session beat no later than the entry, so it is among these: closed and rolled up
+        // before the member stops being live, so the board sent with the departure (read from the
+        // roll-ups) already holds it, as it did when boards counted open sessions from the ledger.
         for (StudySession session : ledger.openWithHeartbeatBefore(cutoff)) {
             if (finish(session.id(), session.lastHeartbeatAt())) {
                 closed++;
+            }
+        }
+        for (LiveConnection gone : stale) {
+            if (presence.remove(gone.connectionId()).isPresent()) {
+                announceLeft(gone, "님의 연결이 끊겼습니다");
             }
         }
         return closed;
@@ -332,6 +346,7 @@ public final class LiveRoomService implements IssueLiveTicketUseCase, ConnectLiv
         }
         try {
             rollups.add(finished.userId(), finished.roomId(), pieces);
+            rollups.addQuarters(finished.userId(), QuarterHours.of(finished));
         } catch (RuntimeException e) {
             // The session is ended and counted in the ledger; leaving a socket half-closed would help nobody.
             LOG.log(System.Logger.Level.WARNING, "rolling up study session " + finished.id() + " failed; a rebuild of the roll-ups repairs it", e);

@@ -23,6 +23,8 @@ import kr.co.stupy.application.live.port.out.LivePresence;
 import kr.co.stupy.shared.InvalidInputException;
 import kr.co.stupy.shared.RoomId;
 import kr.co.stupy.shared.UserId;
+import kr.co.stupy.studytime.PeriodBucket;
+import kr.co.stupy.studytime.QuarterHours;
 import kr.co.stupy.studytime.StudyDayPolicy;
 import kr.co.stupy.studytime.StudyLedger;
 import kr.co.stupy.studytime.StudyPeriod;
@@ -34,8 +36,9 @@ import kr.co.stupy.studytime.StudyStats;
  * Statistics and rankings from the per-day roll-ups. The roll-ups are kept for the configured zone
  * and day start, so a user's statistics in that zone read at most one total per day (plus the
  * session running now, from presence); in any other zone the study days fall elsewhere, and they
- * are computed from the user's sessions in the range instead. Rankings only ever use the
- * configured zone, so they always read roll-ups.
+ * are summed from the user's seconds per UTC quarter hour instead ({@link QuarterHours}), or, when
+ * that zone's study days do not begin on quarter hours, computed from the user's sessions in the range. Rankings only ever use the
+ * configured zone, so they always read roll-ups: the one day, week or month bucket running now.
  */
 public final class StudyStatsService implements StudyStatsQuery, RoomRankingQuery, RebuildRollupsUseCase {
 
@@ -61,6 +64,15 @@ public final class StudyStatsService implements StudyStatsQuery, RoomRankingQuer
 
     @Override
     public StudyStats stats(UserId userId, Optional<LocalDate> from, Optional<LocalDate> to, ZoneId zone) {
+        return stats(userId, from, to, zone, false);
+    }
+
+    /** The statistics computed from the ledger, whatever the zone: what the roll-ups must answer; for tests. */
+    StudyStats statsFromLedger(UserId userId, Optional<LocalDate> from, Optional<LocalDate> to, ZoneId zone) {
+        return stats(userId, from, to, zone, true);
+    }
+
+    private StudyStats stats(UserId userId, Optional<LocalDate> from, Optional<LocalDate> to, ZoneId zone, boolean fromLedgerOnly) {
         Instant now = clock.instant();
         StudyDayPolicy local = policy.inZone(zone);
         LocalDate today = local.dayOf(now);
@@ -72,9 +84,13 @@ public final class StudyStatsService implements StudyStatsQuery, RoomRankingQuer
         if (ChronoUnit.DAYS.between(first, last) + 1 > MAX_RANGE_DAYS) {
             throw InvalidInputException.of("to", "a range holds at most " + MAX_RANGE_DAYS + " days");
         }
-        BiFunction<LocalDate, LocalDate, SortedMap<LocalDate, Long>> history = sameDays(zone)
+        BiFunction<LocalDate, LocalDate, SortedMap<LocalDate, Long>> history = fromLedgerOnly
+                ? (a, b) -> fromLedger(userId, local, now, a, b)
+                : sameDays(zone)
                 ? (a, b) -> withRunningSession(rollups.ofUser(userId, a, b), userId, local, now, a, b)
-                : (a, b) -> fromLedger(userId, local, now, a, b);
+                : (a, b) -> QuarterHours.fits(local, a, b)
+                        ? withRunningSession(fromQuarters(userId, local, a, b), userId, local, now, a, b)
+                        : fromLedger(userId, local, now, a, b);
         return StudyStats.of(first, last, today, history);
     }
 
@@ -104,7 +120,16 @@ public final class StudyStatsService implements StudyStatsQuery, RoomRankingQuer
         return merged;
     }
 
-    /** Another zone: the user's sessions in the range, split into that zone's study days. */
+    /** Another zone whose study days begin on quarter hours: the user's quarter hours of the UTC dates the range covers. */
+    private SortedMap<LocalDate, Long> fromQuarters(UserId userId, StudyDayPolicy local, LocalDate first, LocalDate last) {
+        return rollups.quartersOfUser(userId, QuarterHours.firstUtcDate(local, first), QuarterHours.lastUtcDate(local, last))
+                .byDay(local, first, last);
+    }
+
+    /**
+     * Another zone whose study days do not begin on quarter hours (a day start such as 05:10, or a
+     * zone's old offset in odd minutes): the user's sessions in the range, split into that zone's study days.
+     */
     private SortedMap<LocalDate, Long> fromLedger(UserId userId, StudyDayPolicy local, Instant now, LocalDate first, LocalDate last) {
         Optional<String> running = presence.ofUser(userId).map(LiveConnection::sessionId);
         SortedMap<LocalDate, Long> days = new TreeMap<>();
@@ -128,12 +153,11 @@ public final class StudyStatsService implements StudyStatsQuery, RoomRankingQuer
             throw InvalidInputException.of("limit", "must be a whole number from 1 to " + MAX_LIMIT);
         }
         List<Map.Entry<RoomId, Long>> totals = new ArrayList<>();
-        Optional<StudyPeriod.DayRange> range = period.around(clock.instant(), policy);
-        if (range.isEmpty()) {
+        if (period == StudyPeriod.ALL) {
             // All time: the rooms' own totals, so this list and every room's rank field are one ranking.
             allTime.mostStudied(limit).forEach(t -> totals.add(Map.entry(t.roomId(), t.totalStudySeconds())));
         } else {
-            totals.addAll(rollups.ofRooms(range.get().first(), range.get().last()).entrySet());
+            totals.addAll(rollups.ofRooms(PeriodBucket.around(period, clock.instant(), policy)).entrySet());
             totals.sort(Map.Entry.<RoomId, Long>comparingByValue(Comparator.reverseOrder())
                     .thenComparing(e -> e.getKey().value(), Comparator.reverseOrder()));
         }
@@ -158,32 +182,66 @@ public final class StudyStatsService implements StudyStatsQuery, RoomRankingQuer
     public Report rebuild() {
         Map<StudyRollups.DayKey, Long> users = new HashMap<>();
         Map<StudyRollups.DayKey, Long> rooms = new HashMap<>();
+        Map<StudyRollups.MemberDayKey, Long> members = new HashMap<>();
+        Map<String, QuarterHours> quarters = new HashMap<>();
         long[] sessions = {0};
         ledger.forEachFinished(session -> {
             sessions[0]++;
+            QuarterHours mine = QuarterHours.of(session);
+            if (!mine.equals(QuarterHours.NONE)) {
+                quarters.merge(session.userId().value(), mine, QuarterHours::plus);
+            }
             StudyRollups.piecesOf(session, policy).forEach((day, seconds) -> {
                 users.merge(new StudyRollups.DayKey(session.userId().value(), day), seconds, Long::sum);
                 rooms.merge(new StudyRollups.DayKey(session.roomId().value(), day), seconds, Long::sum);
+                members.merge(new StudyRollups.MemberDayKey(session.roomId().value(), session.userId().value(), day), seconds, Long::sum);
             });
         });
-        StudyRollups.Totals expected = new StudyRollups.Totals(users, rooms);
+        // Derives the room buckets and the members' capped week, month and all-time totals.
+        StudyRollups.Totals expected = StudyRollups.Totals.derived(users, rooms, members);
         StudyRollups.Totals stored = rollups.all();
         int differing = differences(expected.users(), stored.users()) + differences(expected.rooms(), stored.rooms());
-        if (differing > 0) {
+        int bucketsDiffering = differences(expected.buckets(), stored.buckets());
+        int membersDiffering = differences(expected.memberDays(), stored.memberDays())
+                + differences(expected.memberPeriods(), stored.memberPeriods());
+        quarters.values().removeIf(QuarterHours.NONE::equals);
+        Map<String, QuarterHours> storedQuarters = rollups.allQuarters();
+        int quartersDiffering = quarterDifferences(quarters, storedQuarters);
+        if (differing > 0 || bucketsDiffering > 0 || membersDiffering > 0) {
             rollups.replaceAll(expected);
         }
-        boolean matches = differing == 0 || rollups.all().equals(expected);
-        return new Report(sessions[0], expected.users().size(), expected.rooms().size(), differing, matches);
+        if (quartersDiffering > 0) {
+            rollups.replaceAllQuarters(quarters);
+        }
+        boolean matches = (differing == 0 && bucketsDiffering == 0 && membersDiffering == 0 || rollups.all().equals(expected))
+                && (quartersDiffering == 0 || rollups.allQuarters().equals(quarters));
+        return new Report(sessions[0], expected.users().size(), expected.rooms().size(), expected.buckets().size(),
+                expected.memberDays().size(), expected.memberPeriods().size(),
+                quarters.values().stream().mapToInt(q -> q.seconds().size() + q.corrections().size()).sum(),
+                differing, bucketsDiffering, membersDiffering, quartersDiffering, matches);
     }
 
-    private static int differences(Map<StudyRollups.DayKey, Long> expected, Map<StudyRollups.DayKey, Long> stored) {
+    /** Quarters and corrections that are missing, extra or different, over every user. */
+    private static int quarterDifferences(Map<String, QuarterHours> expected, Map<String, QuarterHours> stored) {
+        java.util.Set<String> users = new java.util.HashSet<>(expected.keySet());
+        users.addAll(stored.keySet());
         int differing = 0;
-        for (Map.Entry<StudyRollups.DayKey, Long> total : expected.entrySet()) {
+        for (String user : users) {
+            QuarterHours want = expected.getOrDefault(user, QuarterHours.NONE);
+            QuarterHours have = stored.getOrDefault(user, QuarterHours.NONE);
+            differing += differences(want.seconds(), have.seconds()) + differences(want.corrections(), have.corrections());
+        }
+        return differing;
+    }
+
+    private static <K> int differences(Map<K, Long> expected, Map<K, Long> stored) {
+        int differing = 0;
+        for (Map.Entry<K, Long> total : expected.entrySet()) {
             if (!total.getValue().equals(stored.get(total.getKey()))) {
                 differing++;
             }
         }
-        for (StudyRollups.DayKey key : stored.keySet()) {
+        for (K key : stored.keySet()) {
             if (!expected.containsKey(key)) {
                 differing++;
             }
@@ -202,6 +260,7 @@ public final class StudyStatsService implements StudyStatsQuery, RoomRankingQuer
                 StudyRollups.piecesOf(session, policy).forEach((day, seconds) -> back.put(day, -seconds));
                 if (!back.isEmpty()) {
                     rollups.add(session.userId(), roomId, back);
+                    rollups.addQuarters(session.userId(), QuarterHours.of(session).negated());
                 }
             }
         }

@@ -1,11 +1,16 @@
 package kr.co.stupy.application.rooms.service;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
 import kr.co.stupy.application.image.ImageStore;
 import kr.co.stupy.application.image.ImageUpload;
 import kr.co.stupy.application.rooms.port.in.BanView;
@@ -19,11 +24,13 @@ import kr.co.stupy.application.rooms.port.out.RoomRemovalCleanup;
 import kr.co.stupy.identity.User;
 import kr.co.stupy.identity.Users;
 import kr.co.stupy.rooms.Ban;
+import kr.co.stupy.rooms.Member;
 import kr.co.stupy.rooms.PasswordCheck;
 import kr.co.stupy.rooms.PasswordHash;
 import kr.co.stupy.rooms.Room;
 import kr.co.stupy.rooms.RoomChanges;
 import kr.co.stupy.rooms.RoomErrors;
+import kr.co.stupy.rooms.RoomHold;
 import kr.co.stupy.rooms.RoomPassword;
 import kr.co.stupy.rooms.RoomQuotas;
 import kr.co.stupy.rooms.Rooms;
@@ -37,11 +44,25 @@ import kr.co.stupy.shared.UserId;
  * again). Membership also touches the user's {@link RoomQuotas}: a hold is taken before a seat and
  * given back after the seat is gone or if taking it failed, so no user is ever in more than
  * {@link Room#MAX_ROOMS_PER_USER} rooms, however many requests race.
+ *
+ * <p>A process that dies between those two writes leaves a hold that no membership backs, which
+ * would refuse the user a room they are entitled to. So a refused hold repairs the user's holds
+ * before it answers {@code JOIN_LIMIT}: every hold on a room the user is not a member of that was
+ * taken more than {@link #REPAIR_GRACE} ago is released (exactly that hold, so nothing taken since
+ * is lost), and the hold is tried once more. A join or creation never seats on a hold older than
+ * {@link #SEAT_DEADLINE}, well inside the grace, so a hold the repair takes for a leak is never one
+ * a request still in flight is about to use.
  */
 public final class RoomService implements ManageRoomsUseCase, RoomMembershipUseCase {
 
     /** Enough for every member of a full room to have changed it once in between; after that, 409 ROOM_BUSY. */
     private static final int MAX_ATTEMPTS = 100;
+
+    /** How old a hold no membership backs must be before a refused hold gives it back as leaked. */
+    static final Duration REPAIR_GRACE = Duration.ofMinutes(2);
+
+    /** A request that took its hold longer ago than this gives up instead of seating (409 ROOM_BUSY). */
+    static final Duration SEAT_DEADLINE = Duration.ofMinutes(1);
 
     private final Rooms rooms;
     private final RoomQuotas quotas;
@@ -70,19 +91,19 @@ public final class RoomService implements ManageRoomsUseCase, RoomMembershipUseC
     public RoomView create(CreateRoomCommand command) {
         Optional<PasswordHash> hash = command.password().map(hasher::hash);
         RoomId id = RoomId.newId();
+        Instant now = now();
         Room room = Room.open(id, command.creator(), command.title(), command.description(), hash, command.hashtags(),
-                command.openChatUrl(), command.maxMembers(), clock.instant());
-        if (!quotas.hold(command.creator(), id, Room.MAX_ROOMS_PER_USER)) {
-            throw RoomErrors.joinLimit();
-        }
+                command.openChatUrl(), command.maxMembers(), now);
+        RoomHold hold = take(command.creator(), id, now).orElseThrow(RoomErrors::joinLimit);
         boolean stored = false;
         try {
+            requireFresh(hold);
             rooms.insert(room);
             stored = true;
             return views.of(room);
         } finally {
             if (!stored) {
-                quotas.release(command.creator(), id);
+                quotas.release(command.creator(), hold);
             }
         }
     }
@@ -128,7 +149,7 @@ public final class RoomService implements ManageRoomsUseCase, RoomMembershipUseC
             Room room = load(roomId);
             room.requireOwner(actor);
             if (rooms.delete(room)) {
-                room.members().forEach(member -> quotas.release(member.userId(), roomId));
+                room.members().forEach(member -> quotas.releaseMembership(member.userId(), roomId, member.joinedAt()));
                 removed(room);
                 return;
             }
@@ -143,12 +164,15 @@ public final class RoomService implements ManageRoomsUseCase, RoomMembershipUseC
         if (room.isMember(userId)) {
             return views.of(room);
         }
+        // The seat is dated like the hold, which tells this membership's hold from later ones when it ends.
+        Instant now = now();
         // Asked first so the room's own refusals (banned, wrong password, full) come before the user's limit.
-        room.join(userId, check, clock.instant());
-        if (!quotas.hold(userId, roomId, Room.MAX_ROOMS_PER_USER)) {
-            Room now = load(roomId);
-            if (now.isMember(userId)) {
-                return views.of(now); // a parallel request of the same user got the seat
+        room.join(userId, check, now);
+        Optional<RoomHold> hold = take(userId, roomId, now);
+        if (hold.isEmpty()) {
+            Room current = load(roomId);
+            if (current.isMember(userId)) {
+                return views.of(current); // a parallel request of the same user got the seat
             }
             throw RoomErrors.joinLimit();
         }
@@ -159,7 +183,8 @@ public final class RoomService implements ManageRoomsUseCase, RoomMembershipUseC
                 if (before.isMember(userId)) {
                     return views.of(before); // seated by a parallel request, which keeps its own hold
                 }
-                Room after = before.join(userId, check, clock.instant());
+                Room after = before.join(userId, check, now);
+                requireFresh(hold.get());
                 if (rooms.update(before, after)) {
                     seated = true;
                     return views.of(after);
@@ -168,7 +193,7 @@ public final class RoomService implements ManageRoomsUseCase, RoomMembershipUseC
             }
         } finally {
             if (!seated) {
-                quotas.release(userId, roomId);
+                quotas.release(userId, hold.get());
             }
         }
     }
@@ -179,9 +204,11 @@ public final class RoomService implements ManageRoomsUseCase, RoomMembershipUseC
             Room before = load(roomId);
             Optional<Room> after = before.leave(userId);
             if (after.isEmpty() ? rooms.delete(before) : rooms.update(before, after.get())) {
-                quotas.release(userId, roomId);
+                quotas.releaseMembership(userId, roomId, joinedAt(before, userId));
                 if (after.isEmpty()) {
                     removed(before);
+                } else {
+                    memberRemovals.memberLeft(roomId, userId);
                 }
                 return;
             }
@@ -196,9 +223,16 @@ public final class RoomService implements ManageRoomsUseCase, RoomMembershipUseC
 
     @Override
     public void kick(UserId actor, RoomId roomId, UserId target) {
-        change(roomId, room -> room.kick(actor, target, clock.instant()));
-        quotas.release(target, roomId);
-        memberRemovals.memberRemoved(roomId, target);
+        for (int attempt = 0; ; attempt++) {
+            Room before = load(roomId);
+            Room after = before.kick(actor, target, clock.instant());
+            if (rooms.update(before, after)) {
+                quotas.releaseMembership(target, roomId, joinedAt(before, target));
+                memberRemovals.memberRemoved(roomId, target);
+                return;
+            }
+            checkAttempts(attempt);
+        }
     }
 
     @Override
@@ -235,6 +269,48 @@ public final class RoomService implements ManageRoomsUseCase, RoomMembershipUseC
         }
     }
 
+    /**
+     * A hold on {@code room}; when the user's places are all held, first gives back the ones no
+     * membership backs that are older than {@link #REPAIR_GRACE} (left by a process that died), then
+     * tries once more.
+     */
+    private Optional<RoomHold> take(UserId user, RoomId room, Instant now) {
+        Optional<RoomHold> hold = quotas.hold(user, room, now, Room.MAX_ROOMS_PER_USER);
+        if (hold.isPresent() || !repair(user)) {
+            return hold;
+        }
+        return quotas.hold(user, room, now, Room.MAX_ROOMS_PER_USER);
+    }
+
+    /** Releases the user's leaked holds; true if there were any. */
+    private boolean repair(UserId user) {
+        // Holds first, memberships second: a seat taken in between is then seen as a membership.
+        List<RoomHold> holds = quotas.holds(user);
+        Instant leakedBefore = clock.instant().minus(REPAIR_GRACE);
+        Set<RoomId> memberOf = rooms.ofMember(user).stream().map(Room::id).collect(Collectors.toSet());
+        List<RoomHold> leaked = holds.stream()
+                .filter(hold -> !memberOf.contains(hold.room()) && hold.takenAt().isBefore(leakedBefore))
+                .toList();
+        leaked.forEach(hold -> quotas.release(user, hold));
+        return !leaked.isEmpty();
+    }
+
+    /** Refuses to seat on a hold so old that a repair could soon take it for a leak. */
+    private void requireFresh(RoomHold hold) {
+        if (clock.instant().isAfter(hold.takenAt().plus(SEAT_DEADLINE))) {
+            throw busy();
+        }
+    }
+
+    /** Now, at the precision stores keep, so a hold and the seat it covers carry the same instant. */
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    }
+
+    private static Instant joinedAt(Room room, UserId userId) {
+        return room.member(userId).map(Member::joinedAt).orElseThrow(RoomErrors::notMember);
+    }
+
     private Room load(RoomId roomId) {
         return rooms.byId(roomId).orElseThrow(RoomErrors::notFound);
     }
@@ -247,7 +323,11 @@ public final class RoomService implements ManageRoomsUseCase, RoomMembershipUseC
 
     private static void checkAttempts(int attempt) {
         if (attempt + 1 >= MAX_ATTEMPTS) {
-            throw DomainException.conflict("ROOM_BUSY", "the room is changing too fast right now; try again");
+            throw busy();
         }
+    }
+
+    private static DomainException busy() {
+        return DomainException.conflict("ROOM_BUSY", "the room is changing too fast right now; try again");
     }
 }

@@ -284,6 +284,26 @@ class LiveRoomServiceTest {
     }
 
     @Test
+    void leavingTheRoomElsewhereEndsTheLiveConnectionWithItsOwnFarewell() {
+        var a = join(kim);
+        var b = join(lee);
+
+        live.memberLeft(room, lee);
+        assertEquals(1, inbox.of(b.connectionId(), LiveEvent.Left.class).size());
+        assertEquals(List.of(), inbox.of(b.connectionId(), LiveEvent.Kicked.class), "leaving is not being kicked");
+        assertTrue(presence.get(b.connectionId()).isEmpty());
+        assertEquals(1, inbox.of(a.connectionId(), LiveEvent.PeerLeft.class).size());
+        assertTrue(inbox.of(a.connectionId(), LiveEvent.ChatPosted.class).stream()
+                .anyMatch(e -> e.message().message().text().value().contains("나갔습니다")));
+        assertTrue(ledger.inRoom(room, Instant.EPOCH, clock.instant().plusSeconds(1)).stream()
+                .filter(s -> s.userId().equals(lee)).noneMatch(StudySession::isOpen), "the study session ends with it");
+
+        live.memberLeft(room, kim);
+        live.memberLeft(room, kim);
+        assertEquals(1, inbox.of(a.connectionId(), LiveEvent.Left.class).size(), "told once");
+    }
+
+    @Test
     void theReaperClosesSessionsOfADeadNodeAtTheirLastHeartbeat() {
         StudySession orphan = StudySession.start(kim, room, clock.instant());
         ledger.begin(orphan);

@@ -33,6 +33,7 @@ import kr.co.stupy.shared.InvalidInputException;
 import kr.co.stupy.shared.RoomId;
 import kr.co.stupy.shared.UserId;
 import kr.co.stupy.shared.testing.MutableClock;
+import kr.co.stupy.studytime.PeriodBucket;
 import kr.co.stupy.studytime.StudyDayPolicy;
 import kr.co.stupy.studytime.StudyPeriod;
 import kr.co.stupy.studytime.StudySession;
@@ -117,7 +118,7 @@ class StudyStatsServiceTest {
     }
 
     @Test
-    void anotherZoneIsComputedFromTheLedgerAndAgreesWithTheRollupsInTheConfiguredOne() {
+    void anotherZoneIsSummedFromQuarterHoursAndAgreesWithTheRollupsInTheConfiguredOne() {
         // 03:00 UTC is 12:00 in Seoul and 22:00 the day before in New York (before its 05:00 day start: two days back).
         study(kim, room, Duration.ofHours(2));
         clock.advance(Duration.ofHours(20));
@@ -127,11 +128,12 @@ class StudyStatsServiceTest {
 
         StudyStats seoul = stats.stats(kim, Optional.of(from), Optional.of(to), SEOUL);
         StudyStats newYork = stats.stats(kim, Optional.of(from), Optional.of(to), ZoneId.of("America/New_York"));
-        StudyStats seoulByLedger = stats.stats(kim, Optional.of(from), Optional.of(to), ZoneId.of("Etc/GMT-9"));
+        StudyStats seoulByQuarters = stats.stats(kim, Optional.of(from), Optional.of(to), ZoneId.of("Etc/GMT-9"));
 
         assertEquals(2 * 3600 + 50 * 60, seoul.totalSeconds());
         assertEquals(seoul.totalSeconds(), newYork.totalSeconds());
-        assertEquals(seoul.days(), seoulByLedger.days().stream().toList(), "UTC+9 without the name: same days, computed from sessions");
+        assertEquals(seoul.days(), seoulByQuarters.days().stream().toList(), "UTC+9 without the name: same days, from quarter hours");
+        assertEquals(newYork, stats.statsFromLedger(kim, Optional.of(from), Optional.of(to), ZoneId.of("America/New_York")));
         assertEquals(List.of(0L, 0L, 7200L, 3000L, 0L), seoul.days().stream().map(StudyStats.Day::seconds).toList());
     }
 
@@ -167,6 +169,41 @@ class StudyStatsServiceTest {
         assertEquals(List.of(2040L, 600L, 600L), all.stream().map(RankedRoom::studySeconds).toList());
         assertEquals(2, stats.ranking(StudyPeriod.ALL, 2).size());
         assertEquals("limit", assertThrows(InvalidInputException.class, () -> stats.ranking(StudyPeriod.WEEK, 101)).errors().getFirst().field());
+    }
+
+    @Test
+    void weekAndMonthRankingsFollowTheConfiguredDayStart() {
+        // Tuesday the 24th of November, 12:00 in Seoul.
+        study(kim, room, Duration.ofMinutes(10));
+        clock.set(Instant.parse("2026-11-29T19:30:00Z"));   // Monday the 30th, 04:30 in Seoul: still Sunday's study day
+        study(lee, otherRoom, Duration.ofMinutes(20));
+        assertEquals(List.of(new RankedRoom(1, otherRoom, 1200), new RankedRoom(2, room, 600)), stats.ranking(StudyPeriod.WEEK, 20));
+
+        clock.set(Instant.parse("2026-11-29T20:10:00Z"));   // Monday 05:10: a new week, still November
+        study(lee, room, Duration.ofMinutes(5));
+        assertEquals(List.of(new RankedRoom(1, room, 300)), stats.ranking(StudyPeriod.WEEK, 20));
+        assertEquals(List.of(new RankedRoom(1, otherRoom, 1200), new RankedRoom(2, room, 900)), stats.ranking(StudyPeriod.MONTH, 20));
+
+        clock.set(Instant.parse("2026-11-30T20:00:00Z"));   // Tuesday the 1st of December, 05:00: a new month, the same week
+        assertEquals(List.of(), stats.ranking(StudyPeriod.MONTH, 20));
+        assertEquals(List.of(new RankedRoom(1, room, 300)), stats.ranking(StudyPeriod.WEEK, 20));
+    }
+
+    @Test
+    void aRebuildRestoresLostRankingBucketsFromTheLedger() {
+        study(kim, room, Duration.ofMinutes(10));
+        var intact = rollups.all();
+        rollups.replaceAll(new kr.co.stupy.studytime.StudyRollups.Totals(intact.users(), intact.rooms(), Map.of()));
+        assertEquals(List.of(), stats.ranking(StudyPeriod.WEEK, 20));
+
+        RebuildRollupsUseCase.Report repaired = stats.rebuild();
+
+        assertEquals(0, repaired.differingBefore(), "the day totals were intact");
+        assertEquals(3, repaired.periodsDifferingBefore(), "the room's day, week and month");
+        assertEquals(3, repaired.roomPeriods());
+        assertTrue(repaired.matches());
+        assertEquals(intact, rollups.all());
+        assertEquals(List.of(new RankedRoom(1, room, 600)), stats.ranking(StudyPeriod.WEEK, 20));
     }
 
     @Test
@@ -214,7 +251,8 @@ class StudyStatsServiceTest {
 
         SortedMap<LocalDate, Long> left = rollups.ofUser(kim, today(), today());
         assertEquals(new TreeMap<>(Map.of(today(), 300L)), left);
-        assertEquals(Map.of(otherRoom, 300L), rollups.ofRooms(today(), today()));
+        assertEquals(Map.of(otherRoom, 300L), rollups.ofRooms(PeriodBucket.containing(StudyPeriod.DAY, today())));
+        assertEquals(Map.of(otherRoom, 300L), rollups.ofRooms(PeriodBucket.containing(StudyPeriod.MONTH, today())));
         assertEquals(0, stats.rebuild().differingBefore());
     }
 }

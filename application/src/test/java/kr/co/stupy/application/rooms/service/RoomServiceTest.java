@@ -5,9 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Clock;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -20,6 +21,7 @@ import kr.co.stupy.application.image.ImageStore;
 import kr.co.stupy.application.image.ImageUpload;
 import kr.co.stupy.application.rooms.port.in.ManageRoomsUseCase.CreateRoomCommand;
 import kr.co.stupy.application.rooms.port.in.ManageRoomsUseCase.EditRoomCommand;
+import kr.co.stupy.application.rooms.port.out.MemberRemovals;
 import kr.co.stupy.application.rooms.port.out.PasswordHasher;
 import kr.co.stupy.identity.testing.InMemoryUsers;
 import kr.co.stupy.rooms.InMemoryRoomQuotas;
@@ -27,11 +29,14 @@ import kr.co.stupy.rooms.InMemoryRooms;
 import kr.co.stupy.rooms.PasswordHash;
 import kr.co.stupy.rooms.Room;
 import kr.co.stupy.rooms.RoomDescription;
+import kr.co.stupy.rooms.RoomHold;
 import kr.co.stupy.rooms.RoomPassword;
 import kr.co.stupy.rooms.RoomTitle;
+import kr.co.stupy.rooms.Rooms;
 import kr.co.stupy.shared.DomainException;
 import kr.co.stupy.shared.RoomId;
 import kr.co.stupy.shared.UserId;
+import kr.co.stupy.shared.testing.MutableClock;
 import org.junit.jupiter.api.Test;
 
 /** The room use cases on in-memory ports. */
@@ -40,14 +45,28 @@ class RoomServiceTest {
     private static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n', 1};
 
     private final InMemoryRooms rooms = new InMemoryRooms();
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-24T09:00:00Z"));
+    /** Run on every read of a room by the service: a way to let time pass in the middle of a request. */
+    private volatile Runnable onRoomRead = () -> { };
     private final InMemoryRoomQuotas quotas = new InMemoryRoomQuotas();
     private final CountingHasher hasher = new CountingHasher();
     private final MemoryImages images = new MemoryImages();
     private final List<RoomId> removed = new ArrayList<>();
     private final List<UserId> kicked = new ArrayList<>();
-    private final RoomService service = new RoomService(rooms, quotas, new InMemoryUsers(), hasher, images,
-            roomIds -> Map.of(), List.of(removed::add), (roomId, userId) -> kicked.add(userId),
-            Clock.fixed(Instant.parse("2026-11-24T09:00:00Z"), ZoneOffset.UTC));
+    private final List<String> left = new ArrayList<>();
+    private final RoomService service = new RoomService(watched(rooms), quotas, new InMemoryUsers(), hasher, images,
+            roomIds -> Map.of(), List.of(removed::add), new MemberRemovals() {
+                @Override
+                public void memberRemoved(RoomId roomId, UserId userId) {
+                    kicked.add(userId);
+                }
+
+                @Override
+                public void memberLeft(RoomId roomId, UserId userId) {
+                    left.add(roomId.value() + "/" + userId.value());
+                }
+            },
+            clock);
     private final UserId owner = UserId.newId();
     private final UserId kim = UserId.newId();
 
@@ -105,6 +124,16 @@ class RoomServiceTest {
         service.leave(owner, id);
         assertTrue(rooms.byId(id).isEmpty());
         assertEquals(List.of(id), removed);
+        assertEquals(List.of(), left, "the room's removal closes its live connections, not a farewell per member");
+    }
+
+    @Test
+    void aMemberLeavingIsToldToLiveRoomsSoAConnectionElsewhereEnds() {
+        RoomId id = create(owner, Optional.empty());
+        service.join(kim, id, Optional.empty());
+        service.leave(kim, id);
+        assertEquals(List.of(id.value() + "/" + kim.value()), left);
+        assertEquals(List.of(), kicked, "leaving is not being kicked");
     }
 
     @Test
@@ -152,8 +181,117 @@ class RoomServiceTest {
 
         Room room = rooms.byId(shared).orElseThrow();
         assertEquals(kim, room.ownerId());
+        assertEquals(List.of(shared.value() + "/" + owner.value()), left, "a live connection of the deleted account ends");
         assertTrue(rooms.byId(alone).isEmpty());
         assertEquals(Set.of(), quotas.held(owner));
+    }
+
+    @Test
+    void aPlaceLeakedByADeadProcessIsRepairedOnceOldAndTheJoinGoesThrough() {
+        List<RoomId> mine = fourRoomsOf(kim);
+        RoomHold leaked = leakAHold(kim);
+        RoomId wanted = create(owner, Optional.empty());
+
+        clock.advance(RoomService.REPAIR_GRACE.plusSeconds(1));
+        service.join(kim, wanted, Optional.empty());
+
+        assertTrue(rooms.byId(wanted).orElseThrow().isMember(kim));
+        assertFalse(quotas.holds(kim).contains(leaked));
+        Set<RoomId> expected = new HashSet<>(mine);
+        expected.add(wanted);
+        assertEquals(expected, quotas.held(kim), "one place per membership, nothing else");
+        assertEquals("JOIN_LIMIT", code(() -> create(kim, Optional.empty())), "the limit still holds after the repair");
+    }
+
+    @Test
+    void aCreationRepairsALeakedPlaceToo() {
+        fourRoomsOf(kim);
+        leakAHold(kim);
+        clock.advance(Duration.ofDays(1));
+
+        RoomId created = create(kim, Optional.empty());
+
+        assertTrue(quotas.held(kim).contains(created));
+        assertEquals(5, quotas.held(kim).size());
+    }
+
+    @Test
+    void aFreshPlaceWithoutAMembershipIsTakenForAJoinInFlightAndKept() {
+        fourRoomsOf(kim);
+        RoomHold inFlight = leakAHold(kim);
+        RoomId wanted = create(owner, Optional.empty());
+
+        clock.advance(RoomService.REPAIR_GRACE.minusSeconds(1));
+
+        assertEquals("JOIN_LIMIT", code(() -> service.join(kim, wanted, Optional.empty())));
+        assertTrue(quotas.holds(kim).contains(inFlight));
+        assertFalse(rooms.byId(wanted).orElseThrow().isMember(kim));
+    }
+
+    @Test
+    void aPlaceBackedByAMembershipIsNeverReleased() {
+        fourRoomsOf(kim);
+        create(kim, Optional.empty());
+        List<RoomHold> before = quotas.holds(kim);
+        RoomId wanted = create(owner, Optional.empty());
+
+        clock.advance(Duration.ofDays(365));
+
+        assertEquals("JOIN_LIMIT", code(() -> service.join(kim, wanted, Optional.empty())));
+        assertEquals(Set.copyOf(before), Set.copyOf(quotas.holds(kim)));
+        assertEquals(5, rooms.ofMember(kim).size());
+    }
+
+    @Test
+    void endingAMembershipGivesBackItsOwnHoldNotALaterOne() {
+        RoomId id = create(owner, Optional.empty());
+        service.join(kim, id, Optional.empty());
+        clock.advance(Duration.ofSeconds(5));
+        RoomHold laterJoin = quotas.hold(kim, id, clock.instant(), Room.MAX_ROOMS_PER_USER).orElseThrow();
+
+        service.leave(kim, id);
+
+        assertEquals(List.of(laterJoin), quotas.holds(kim), "the hold of a join still in flight stays");
+    }
+
+    @Test
+    void aJoinTooSlowToSeatGivesUpAndItsPlaceBack() {
+        RoomId id = create(owner, Optional.empty());
+        onRoomRead = () -> clock.advance(RoomService.SEAT_DEADLINE.plusSeconds(1));
+
+        assertEquals("ROOM_BUSY", code(() -> service.join(kim, id, Optional.empty())));
+
+        onRoomRead = () -> { };
+        assertEquals(List.of(), quotas.holds(kim));
+        assertFalse(rooms.byId(id).orElseThrow().isMember(kim));
+    }
+
+    /** Four rooms {@code user} created, each backed by its hold. */
+    private List<RoomId> fourRoomsOf(UserId user) {
+        List<RoomId> ids = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            ids.add(create(user, Optional.empty()));
+        }
+        return ids;
+    }
+
+    /** What a process killed between taking a hold and writing the room leaves: a hold and no room. */
+    private RoomHold leakAHold(UserId user) {
+        return quotas.hold(user, RoomId.newId(), clock.instant(), Room.MAX_ROOMS_PER_USER).orElseThrow();
+    }
+
+    private Rooms watched(Rooms target) {
+        return (Rooms) Proxy.newProxyInstance(Rooms.class.getClassLoader(), new Class<?>[] {Rooms.class},
+                (proxy, method, args) -> {
+                    if (method.getName().equals("byId")) {
+                        onRoomRead.run();
+                    }
+                    try {
+                        return method.invoke(target, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
     }
 
     private RoomId create(UserId creator, Optional<RoomPassword> password) {

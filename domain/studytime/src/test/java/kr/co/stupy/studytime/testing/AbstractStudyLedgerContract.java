@@ -130,4 +130,68 @@ public abstract class AbstractStudyLedgerContract {
         assertTrue(seen.stream().noneMatch(StudySession::isOpen));
         assertEquals(Optional.of(T0.plusSeconds(300)), seen.stream().filter(s -> s.id().equals(done.id())).findFirst().orElseThrow().endedAt());
     }
+
+    @Test
+    void aStaleSessionComesWithItsLastHeartbeatSoItEndsThere() {
+        StudySession session = StudySession.start(kim, room, T0);
+        ledger.begin(session);
+        ledger.heartbeat(session.id(), T0.plusSeconds(15));
+        ledger.heartbeat(session.id(), T0.plusSeconds(30));
+
+        assertEquals(List.of(), ledger.openWithHeartbeatBefore(T0.plusSeconds(30)), "its last heartbeat is not before the cutoff");
+        StudySession stale = ledger.openWithHeartbeatBefore(T0.plusSeconds(75)).getFirst();
+        assertEquals(T0.plusSeconds(30), stale.lastHeartbeatAt());
+        assertEquals(Optional.of(T0.plusSeconds(30)), ledger.end(stale.id(), stale.lastHeartbeatAt()).orElseThrow().endedAt());
+    }
+
+    @Test
+    void anEndedSessionIsNeverStaleAgain() {
+        StudySession session = StudySession.start(kim, room, T0);
+        ledger.begin(session);
+        ledger.end(session.id(), T0.plusSeconds(20));
+        ledger.heartbeat(session.id(), T0.plusSeconds(30));
+
+        assertEquals(List.of(), ledger.openWithHeartbeatBefore(T0.plusSeconds(99999)));
+        assertEquals(List.of(), ledger.openWithHeartbeatBefore(T0.plusSeconds(99999)), "asking again finds nothing either");
+    }
+
+    @Test
+    void concurrentReapersCloseEachStaleSessionOnceAtItsLastHeartbeat() {
+        List<StudySession> started = new java.util.ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            StudySession session = StudySession.start(UserId.newId(), i % 2 == 0 ? room : otherRoom, T0.plusSeconds(i));
+            ledger.begin(session);
+            ledger.heartbeat(session.id(), T0.plusSeconds(15 + i));
+            started.add(session);
+        }
+        StudySession alive = StudySession.start(kim, room, T0);
+        ledger.begin(alive);
+        ledger.heartbeat(alive.id(), T0.plusSeconds(100));
+
+        // Every node's reaper asks at once and ends what it found, as LiveRoomService.reap() does.
+        List<List<StudySession>> closedByEach = Parallel.run(8, i -> ledger.openWithHeartbeatBefore(T0.plusSeconds(90)).stream()
+                .flatMap(s -> ledger.end(s.id(), s.lastHeartbeatAt()).stream()).toList());
+
+        List<StudySession> closed = closedByEach.stream().flatMap(List::stream).toList();
+        assertEquals(started.stream().map(StudySession::id).sorted().toList(), closed.stream().map(StudySession::id).sorted().toList(),
+                "each stale session was ended by exactly one reaper");
+        for (int i = 0; i < started.size(); i++) {
+            String id = started.get(i).id();
+            assertEquals(Optional.of(T0.plusSeconds(15 + i)), closed.stream().filter(s -> s.id().equals(id)).findFirst().orElseThrow().endedAt());
+        }
+        assertEquals(List.of(), ledger.openWithHeartbeatBefore(T0.plusSeconds(90)));
+        assertEquals(List.of(alive.id()), ids(ledger.openWithHeartbeatBefore(T0.plusSeconds(101))));
+    }
+
+    @Test
+    void theOpenSessionsOfADeletedRoomAreNoLongerStale() {
+        StudySession gone = StudySession.start(kim, room, T0);
+        StudySession kept = StudySession.start(lee, otherRoom, T0);
+        ledger.begin(gone);
+        ledger.begin(kept);
+
+        ledger.deleteRoom(room);
+
+        assertEquals(List.of(kept.id()), ids(ledger.openWithHeartbeatBefore(T0.plusSeconds(60))));
+    }
 }

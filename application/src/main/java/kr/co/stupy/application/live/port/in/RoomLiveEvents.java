@@ -9,6 +9,9 @@ public interface RoomLiveEvents {
     /** The member's live connection in the room gets {@code kicked} and closes. */
     void memberRemoved(RoomId roomId, UserId userId);
 
+    /** The member left the room while live (from another tab or device): the connection gets {@code left} and closes. */
+    void memberLeft(RoomId roomId, UserId userId);
+
     /** Every live connection of the room gets {@code room-closed} and closes. */
     void roomClosed(RoomId roomId);
 }

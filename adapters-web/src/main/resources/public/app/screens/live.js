@@ -1,0 +1,371 @@
+// The live room: your camera and up to three others over a WebRTC mesh, chat, and the live
+// leaderboard, all driven by the room's WebSocket. Returns the cleanup the router calls on the
+// way out: the socket closes, every track stops, every peer connection closes, timers end.
+import {h, replace} from '../dom.js';
+import {api, enc} from '../api.js';
+import {navigate} from '../main.js';
+import {confirmDialog, showError, toast} from '../ui.js';
+import {LiveSocket} from '../live/socket.js';
+import {Mesh, openMedia, stopStream} from '../live/rtc.js';
+import {createChat} from '../live/chat.js';
+import {createBoard} from '../live/board.js';
+
+const MEDIA_PROBLEMS = {
+  denied: '카메라와 마이크 사용이 허용되지 않아 다른 사람의 화면만 볼 수 있어요. 주소창의 권한 설정에서 허용한 뒤 다시 들어와 주세요.',
+  absent: '카메라와 마이크를 찾지 못해 다른 사람의 화면만 볼 수 있어요.',
+  unsupported: '이 브라우저나 주소(https가 아닌 주소)에서는 카메라를 쓸 수 없어 다른 사람의 화면만 볼 수 있어요.',
+  'partial-video': '마이크를 쓸 수 없어 카메라만 켰어요.',
+  'partial-audio': '카메라를 쓸 수 없어 마이크만 켰어요.',
+};
+
+const FRAME_ERRORS = {
+  RATE_LIMITED: '메시지를 너무 빨리 보내고 있어요. 잠시 후 자동으로 다시 보낼게요.',
+  INVALID_FRAME: '메시지를 보낼 수 없어요. 1000자 이하로 입력해 주세요.',
+  UNAVAILABLE: '서버가 잠시 응답하지 못해요. 잠시 후 다시 시도해 주세요.',
+};
+
+export default async function render(view, {roomId}) {
+  let disposed = false;
+  let localStream = null;
+  let you = null;
+  let room = null;
+  let connected = false;
+  let maxLive = 4;
+  let rateTimer = null;
+  const tiles = new Map();   // connectionId → {el, video, name, unmute, info}
+
+  // ---- layout ----
+  const title = h('h1', {class: 'live-title'}, '라이브 스터디');
+  const meta = h('p', {class: 'meta live-meta'}, '연결하는 중…');
+  const leave = h('button', {type: 'button', class: 'danger', testid: 'leave-live', 'aria-label': '라이브 나가기',
+    on: {click: () => navigate('/mine')}}, '나가기');
+  const header = h('header', {class: 'live-header'}, h('div', {class: 'grow'}, title, meta), leave);
+  const notice = h('div', {class: 'notice', testid: 'live-notice', role: 'status', 'aria-live': 'polite', hidden: true});
+  const mediaNotice = h('div', {class: 'notice', testid: 'media-notice', role: 'status', hidden: true});
+
+  const localVideo = h('video', {testid: 'video-local', muted: true, autoplay: true, playsInline: true, 'aria-label': '내 화면 미리보기'});
+  localVideo.setAttribute('muted', '');
+  const localTile = h('div', {class: 'tile local'}, localVideo, h('span', {class: 'name'}, '나'));
+  const videos = h('div', {class: 'videos', role: 'group', 'aria-label': '화상'}, localTile);
+
+  const mic = h('button', {type: 'button', testid: 'toggle-mic', on: {click: () => toggle('audio')}});
+  const cam = h('button', {type: 'button', testid: 'toggle-cam', on: {click: () => toggle('video')}});
+  const controls = h('div', {class: 'controls', role: 'group', 'aria-label': '마이크와 카메라'}, mic, cam);
+
+  const chat = createChat({roomId, send: (frame) => socket.send(frame)});
+  const board = createBoard({roomId, onKick: kick});
+
+  view.append(header, notice, mediaNotice,
+    h('div', {class: 'live-layout'},
+      h('div', {class: 'live-main'}, videos, controls),
+      h('div', {class: 'live-side'}, board.el, chat.el)));
+
+  // ---- notices ----
+  function setNotice(text, {bad = false, actions = []} = {}) {
+    if (!text) {
+      notice.hidden = true;
+      replace(notice);
+      return;
+    }
+    notice.className = bad ? 'notice bad' : 'notice';
+    replace(notice, h('p', {}, text), actions.length ? h('div', {class: 'notice-actions'}, actions) : null);
+    notice.hidden = false;
+  }
+
+  const action = (label, onClick, testid) => h('button', {type: 'button', class: 'small', testid, on: {click: onClick}}, label);
+  const toMine = () => action('내 스터디로', () => navigate('/mine'), 'notice-mine');
+
+  function updateMeta() {
+    if (room) {
+      title.textContent = room.title ?? '라이브 스터디';
+      document.title = `${room.title ?? '라이브'} — 스터피`;
+    }
+    const parts = [];
+    if (room?.memberCount != null) parts.push(`멤버 ${room.memberCount}/${room.maxMembers ?? '?'}명`);
+    parts.push(connected ? `라이브 ${tiles.size + 1}/${maxLive}명` : '연결 안 됨');
+    if (you?.owner) parts.push('내가 방장');
+    meta.textContent = parts.join(' · ');
+  }
+
+  // ---- media ----
+  function setToggles() {
+    for (const [button, kind] of [[mic, 'audio'], [cam, 'video']]) {
+      const track = localStream?.getTracks().find((t) => t.kind === kind);
+      const on = Boolean(track && track.enabled && track.readyState === 'live');
+      button.disabled = !track;
+      button.setAttribute('aria-pressed', String(on));
+      if (kind === 'audio') button.textContent = !track ? '마이크 없음' : on ? '마이크 끄기' : '마이크 켜기';
+      else button.textContent = !track ? '카메라 없음' : on ? '카메라 끄기' : '카메라 켜기';
+    }
+    localTile.classList.toggle('off', !localStream?.getVideoTracks().some((t) => t.enabled));
+  }
+
+  function toggle(kind) {
+    const tracks = localStream?.getTracks().filter((t) => t.kind === kind) ?? [];
+    if (tracks.length === 0) return;
+    const enable = !tracks[0].enabled;
+    tracks.forEach((t) => { t.enabled = enable; });
+    setToggles();
+  }
+
+  async function ensureMedia() {
+    if (localStream && localStream.getTracks().some((t) => t.readyState === 'live')) return;
+    const {stream, problem} = await openMedia();
+    if (disposed) {
+      stopStream(stream);
+      return;
+    }
+    localStream = stream;
+    localVideo.srcObject = stream;
+    if (stream) localVideo.play().catch(() => { /* muted preview; autoplay allows it */ });
+    mesh.localStream = stream;
+    mediaNotice.textContent = problem ? MEDIA_PROBLEMS[problem] : '';
+    mediaNotice.hidden = !problem;
+    setToggles();
+  }
+
+  function releaseMedia() {
+    stopStream(localStream);
+    localStream = null;
+    mesh.localStream = null;
+    localVideo.srcObject = null;
+    setToggles();
+  }
+
+  // ---- remote tiles ----
+  function ensureTile(info) {
+    let tile = tiles.get(info.connectionId);
+    if (!tile) {
+      const video = h('video', {testid: 'video-remote', autoplay: true, playsInline: true,
+        data: {userId: info.userId, connectionId: info.connectionId}, 'aria-label': `${info.nickname || '참여자'} 님의 화면`});
+      const name = h('span', {class: 'name'});
+      const unmute = h('button', {type: 'button', class: 'small unmute', testid: 'unmute', hidden: true,
+        on: {click: () => unmuteTile(tile)}}, '눌러서 소리 켜기');
+      const kickButton = h('button', {type: 'button', class: 'small danger tile-kick', testid: 'tile-kick', hidden: true,
+        on: {click: () => kick({userId: tile.info.userId, nickname: tile.info.nickname})}}, '내보내기');
+      const el = h('div', {class: 'tile remote', data: {userId: info.userId}}, video, name, unmute, kickButton);
+      tile = {el, video, name, unmute, kickButton, info: {...info}};
+      tiles.set(info.connectionId, tile);
+      videos.append(el);
+    }
+    Object.entries(info).forEach(([k, v]) => { if (v) tile.info[k] = v; });
+    tile.name.textContent = tile.info.nickname || '참여자';
+    tile.video.setAttribute('aria-label', `${tile.info.nickname || '참여자'} 님의 화면`);
+    tile.kickButton.hidden = !(you?.owner && tile.info.userId && tile.info.userId !== you.userId);
+    tile.kickButton.setAttribute('aria-label', `${tile.info.nickname || '참여자'} 님 내보내기`);
+    updateMeta();
+    return tile;
+  }
+
+  function removeTile(connectionId) {
+    const tile = tiles.get(connectionId);
+    if (!tile) return;
+    tiles.delete(connectionId);
+    tile.video.srcObject = null;
+    tile.el.remove();
+    updateMeta();
+  }
+
+  function play(tile) {
+    tile.video.play().then(() => {
+      if (!tile.video.muted) tile.unmute.hidden = true;
+    }).catch((error) => {
+      if (error?.name !== 'NotAllowedError') return;
+      // Sound needs a tap first: show the picture muted meanwhile.
+      tile.video.muted = true;
+      tile.video.play().catch(() => {});
+      tile.unmute.hidden = false;
+    });
+  }
+
+  function unmuteTile(tile) {
+    tile.video.muted = false;
+    tile.video.play().then(() => { tile.unmute.hidden = true; }).catch(() => {
+      tile.video.muted = true;
+      tile.video.play().catch(() => {});
+    });
+  }
+
+  const mesh = new Mesh({
+    iceServers: [],
+    localStream: null,
+    signal: (to, kind, payload) => socket.send({type: 'signal', to, kind, payload}),
+    onStream: (peer) => {
+      const tile = ensureTile(peer.info);
+      if (tile.video.srcObject !== peer.stream) tile.video.srcObject = peer.stream;
+      play(tile);
+    },
+    onGone: (peer) => removeTile(peer.info.connectionId),
+  });
+
+  // ---- owner ----
+  async function kick({userId, nickname}) {
+    const name = nickname || '이 멤버';
+    const yes = await confirmDialog('멤버 내보내기',
+      `${name} 님을 이 방에서 내보낼까요? 내보낸 멤버는 차단을 풀기 전까지 다시 들어올 수 없어요.`, '내보내기', true);
+    if (!yes || disposed) return;
+    try {
+      await api.del(`/api/rooms/${enc(roomId)}/members/${enc(userId)}`);
+      toast(`${name} 님을 내보냈어요.`, 'ok');
+    } catch (error) {
+      showError(error);
+    }
+  }
+
+  // ---- the socket ----
+  const socket = new LiveSocket(roomId, {
+    onWelcome(frame) {
+      connected = true;
+      you = frame.you ?? you;
+      room = frame.room ?? room;
+      setNotice(null);
+      mesh.reset(frame.connectionId);
+      board.setViewer(you?.userId, you?.owner);
+      board.setDay(frame.leaderboard);
+      for (const peer of frame.peers ?? []) {
+        ensureTile(peer);
+        mesh.add(peer, {initiator: true});   // the newcomer offers; the others answer
+      }
+      chat.welcome(frame);
+      updateMeta();
+    },
+    onFrame(frame) {
+      switch (frame.type) {
+        case 'peer-joined':
+          if (frame.peer?.connectionId) {
+            ensureTile(frame.peer);
+            mesh.add(frame.peer);
+          }
+          break;
+        case 'peer-left':
+          mesh.remove(frame.connectionId);
+          removeTile(frame.connectionId);
+          break;
+        case 'chat':
+          if (frame.message) chat.add(frame.message);
+          break;
+        case 'signal':
+          mesh.handle(frame);
+          break;
+        case 'study':
+          board.setDay(frame.leaderboard);
+          break;
+        case 'error':
+          frameError(frame);
+          break;
+        default:
+          break;   // kicked / left / room-closed / replaced: the close that follows explains it
+      }
+    },
+    onDown() {
+      connected = false;
+      board.offline();
+      mesh.closeAll();
+      [...tiles.keys()].forEach(removeTile);
+      updateMeta();
+    },
+    onReconnecting({attempt, delayMs}) {
+      connected = false;
+      const when = delayMs >= 1000 ? `${Math.round(delayMs / 1000)}초 후에` : '곧';
+      setNotice(`연결이 끊겨 ${when} 다시 연결할게요. (${attempt}번째 시도)`, {
+        actions: [action('지금 다시 연결', () => reenter(), 'notice-retry')],
+      });
+      updateMeta();
+    },
+    onEnded({reason, detail}) {
+      connected = false;
+      board.offline();
+      mesh.closeAll();
+      [...tiles.keys()].forEach(removeTile);
+      // Free the camera: another tab may want it, and nobody sees it now anyway.
+      releaseMedia();
+      updateMeta();
+      const retry = (label = '다시 시도') => action(label, () => reenter(), 'notice-retry');
+      if (['kicked', 'left', 'not-member', 'closed', 'forbidden', 'not-found'].includes(reason)) chat.end();
+      switch (reason) {
+        case 'kicked':
+          setNotice('방장이 회원님을 이 방에서 내보냈어요.', {bad: true, actions: [toMine()]});
+          break;
+        case 'left':
+          setNotice('다른 탭이나 기기에서 이 스터디를 나가서 라이브 연결도 끝났어요.', {bad: true, actions: [toMine()]});
+          break;
+        case 'not-member':
+          setNotice('이 방의 멤버가 아니어서 라이브에 들어갈 수 없어요.', {bad: true, actions: [toMine()]});
+          break;
+        case 'closed':
+          setNotice('방이 삭제되었어요.', {bad: true, actions: [toMine()]});
+          break;
+        case 'replaced':
+          setNotice('다른 탭이나 기기에서 이 방에 들어가서 여기 연결은 끊겼어요.', {actions: [retry('여기서 다시 연결'), toMine()]});
+          break;
+        case 'full':
+          setNotice(`라이브 자리가 가득 찼어요 (최대 ${maxLive}명). 잠시 후 다시 시도해 주세요.`, {actions: [retry(), toMine()]});
+          break;
+        case 'forbidden':
+          setNotice(detail === 'BANNED' ? '이 방에서 내보내져 다시 들어갈 수 없어요.' : '이 방의 멤버가 아니에요. 먼저 스터디에 참여해 주세요.',
+            {bad: true, actions: [toMine()]});
+          break;
+        case 'not-found':
+          setNotice('방을 찾을 수 없어요. 삭제되었을 수 있어요.', {bad: true, actions: [toMine()]});
+          break;
+        case 'ticket':
+          setNotice('입장 확인에 계속 실패해 연결하지 못했어요. 잠시 후 다시 시도해 주세요.', {bad: true, actions: [retry(), toMine()]});
+          break;
+        default:
+          setNotice('연결이 끝났어요.', {actions: [retry()]});   // signed out: the app goes to the login screen
+      }
+    },
+  });
+
+  function frameError(frame) {
+    if (frame.code === 'UNKNOWN_PEER' || frame.code === 'NOT_LIVE') return;   // a peer that just left; nothing to tell
+    toast(FRAME_ERRORS[frame.code] ?? '요청을 처리하지 못했어요.', 'error');
+    if (frame.code === 'RATE_LIMITED' && !rateTimer) {
+      rateTimer = setTimeout(() => {
+        rateTimer = null;
+        if (!disposed) chat.resendPending();
+      }, 10_000);
+    }
+  }
+
+  async function reenter() {
+    if (disposed) return;
+    setNotice('연결하는 중…');
+    await ensureMedia();
+    if (!disposed) socket.start();
+  }
+
+  async function start() {
+    let config = null;
+    try {
+      config = await api.get('/api/client-config');
+    } catch {
+      config = null;   // an older server without the route: no ICE servers works on one network
+    }
+    if (disposed) return;
+    mesh.iceServers = Array.isArray(config?.iceServers) ? config.iceServers : [];
+    if (Number.isInteger(config?.maxLivePerRoom)) maxLive = config.maxLivePerRoom;
+    await reenter();
+  }
+
+  setToggles();
+  updateMeta();
+  start().catch((error) => {
+    console.error(error);
+    setNotice('라이브를 시작하지 못했어요. 새로고침해 주세요.', {bad: true});
+  });
+
+  return function cleanup() {
+    if (disposed) return;
+    disposed = true;
+    socket.destroy();
+    mesh.closeAll();
+    tiles.forEach((tile) => { tile.video.srcObject = null; });
+    tiles.clear();
+    releaseMedia();
+    chat.destroy();
+    board.destroy();
+    clearTimeout(rateTimer);
+    document.title = '스터피 — 함께 공부하는 곳';
+  };
+}

@@ -1,0 +1,1 @@
+document.getElementById("view").dataset.ready = "yes";
