@@ -54,6 +54,7 @@ public final class ErrorHandling {
     }
 
     public void write(Context ctx, Problem problem) {
+        RefusedBodies.discard(ctx);
         try {
             ctx.status(problem.status()).contentType(Problem.MEDIA_TYPE).result(mapper.writeValueAsBytes(problem));
         } catch (JsonProcessingException e) {
