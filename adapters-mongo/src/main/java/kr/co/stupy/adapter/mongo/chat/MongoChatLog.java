@@ -8,7 +8,6 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
-import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.Sorts;
 import java.util.ArrayList;
 import java.util.List;
@@ -54,7 +53,11 @@ public final class MongoChatLog implements ChatLog {
             }
             return new Appended(firstMessageFor(key, message), false);
         }
-        messages.insertOne(ChatMessageMapper.toDocument(message));
+        if (!insertIfAbsent(message)) {
+            // A resend saw the claim before this insert and completed the message itself; the
+            // claim is still this call's, so it is the one that reports the message as new.
+            return new Appended(ChatMessageMapper.toMessage(messages.find(eq("_id", message.id())).first()), true);
+        }
         return new Appended(message, true);
     }
 
@@ -82,7 +85,20 @@ public final class MongoChatLog implements ChatLog {
         }
         ChatMessage completed = new ChatMessage(messageId, resend.roomId(), resend.userId(), resend.text(), false,
                 resend.clientMsgId(), resend.sentAt());
-        messages.replaceOne(eq("_id", messageId), ChatMessageMapper.toDocument(completed), new ReplaceOptions().upsert(true));
+        insertIfAbsent(completed);
         return ChatMessageMapper.toMessage(messages.find(eq("_id", messageId)).first());
+    }
+
+    /** False when a message with this id is already stored, by the claimant or another resend. */
+    private boolean insertIfAbsent(ChatMessage message) {
+        try {
+            messages.insertOne(ChatMessageMapper.toDocument(message));
+            return true;
+        } catch (RuntimeException e) {
+            if (!MongoErrors.isDuplicateKey(e)) {
+                throw e;
+            }
+            return false;
+        }
     }
 }
