@@ -93,6 +93,15 @@ public final class Api {
         if (contentType != null) {
             request.header("Content-Type", contentType);
         }
+        return exchange(request);
+    }
+
+    /** A GET that a cache holding {@code etag} would send to revalidate it. */
+    public Reply conditionalGet(String path, String etag) {
+        return exchange(HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30)).header("If-None-Match", etag).GET());
+    }
+
+    private Reply exchange(HttpRequest.Builder request) {
         try {
             HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
             String raw = new String(response.body(), StandardCharsets.UTF_8);

@@ -13,8 +13,8 @@ import kr.co.stupy.bootstrap.Stupy;
 import kr.co.stupy.bootstrap.config.Settings;
 
 /**
- * A real Stupy node for tests: the production wiring, the embedded database in a fresh temporary
- * data directory, HTTP on a free port. Close it when done.
+ * A real Stupy node for tests: the production wiring, the embedded database in a fresh data
+ * directory under {@code target/}, HTTP on a free port. Close it when done.
  */
 public final class TestNode implements AutoCloseable {
 
@@ -33,12 +33,7 @@ public final class TestNode implements AutoCloseable {
     }
 
     public static TestNode start(Optional<Boolean> devLogin) {
-        try {
-            Path dataDir = Files.createTempDirectory("stupy-test");
-            return start(settings(dataDir, devLogin));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return start(settings(freshDataDir(), devLogin));
     }
 
     public static TestNode start(Settings settings) {
@@ -72,10 +67,13 @@ public final class TestNode implements AutoCloseable {
                 Settings.OAuthClientSettings.kakaoDisabled(), Settings.OAuthClientSettings.naverDisabled(), List.of());
     }
 
-    /** A fresh temporary data directory for a node. */
+    /**
+     * A fresh data directory for a node, under the module's {@code target/} so that a clean build
+     * removes it; tests that restart a node on the same directory keep it for the whole run.
+     */
     public static Path freshDataDir() {
         try {
-            return Files.createTempDirectory("stupy-test");
+            return Files.createTempDirectory(Files.createDirectories(Path.of("target", "test-nodes").toAbsolutePath()), "node-");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

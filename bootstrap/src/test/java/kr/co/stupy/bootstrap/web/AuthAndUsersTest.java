@@ -128,11 +128,16 @@ class AuthAndUsersTest {
         assertEquals(200, image.status());
         assertEquals("image/png", image.contentType());
         assertEquals("nosniff", image.headers().firstValue("X-Content-Type-Options").orElse(""));
+        String etag = image.headers().firstValue("ETag").orElseThrow(() -> new AssertionError("a picture carries a validator"));
+        Api.Reply revalidated = api.conditionalGet(url, etag);
+        assertEquals(304, revalidated.status(), "a browser that has the picture gets no body");
+        assertEquals(0, revalidated.bytes().length);
 
         Api.Reply replaced = api.upload("PUT", "/api/users/me/image", park, "image", "me.gif", "image/gif", GIF);
         assertEquals(200, replaced.status());
         assertTrue(replaced.body().get("profileImageUrl").asText().endsWith(".gif"));
         assertEquals(404, api.raw("GET", url, null, null, null).status(), "the replaced picture is deleted");
+        assertEquals(404, api.conditionalGet(url, etag).status(), "a deleted picture is not revalidated from a cache");
     }
 
     @Test

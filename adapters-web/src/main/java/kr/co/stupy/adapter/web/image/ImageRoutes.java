@@ -3,6 +3,7 @@ package kr.co.stupy.adapter.web.image;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import kr.co.stupy.adapter.web.RouteGroup;
+import kr.co.stupy.adapter.web.support.EntityTags;
 import kr.co.stupy.adapter.web.support.WebProblem;
 import kr.co.stupy.application.image.ImageStore;
 
@@ -24,10 +25,17 @@ public final class ImageRoutes implements RouteGroup {
     }
 
     private void serve(Context ctx) {
-        ImageStore.StoredImage image = images.load(ctx.pathParam("key"))
-                .orElseThrow(() -> WebProblem.notFound("no such image"));
+        String key = ctx.pathParam("key");
+        ImageStore.StoredImage image = images.load(key).orElseThrow(() -> WebProblem.notFound("no such image"));
+        // A key names one picture's bytes for good, so the key itself is a strong validator.
+        String etag = "\"" + key + "\"";
+        ctx.header("ETag", etag);
         ctx.header("Cache-Control", "public, max-age=31536000, immutable");
         ctx.header("Content-Security-Policy", "default-src 'none'; sandbox");
+        if (EntityTags.matches(ctx.header("If-None-Match"), etag)) {
+            ctx.status(304);
+            return;
+        }
         ctx.contentType(image.format().mediaType()).result(image.bytes());
     }
 }

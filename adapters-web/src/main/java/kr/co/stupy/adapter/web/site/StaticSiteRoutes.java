@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import kr.co.stupy.adapter.web.RouteGroup;
+import kr.co.stupy.adapter.web.support.EntityTags;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -86,31 +87,11 @@ public final class StaticSiteRoutes implements RouteGroup {
             ctx.header("ETag", file.etag());
             // On every file, not only pages: an SVG opened on its own is a document that could run script.
             ctx.header("Content-Security-Policy", CONTENT_SECURITY_POLICY);
-            if (matches(ctx.header("If-None-Match"), file.etag())) {
+            if (EntityTags.matches(ctx.header("If-None-Match"), file.etag())) {
                 ctx.status(304);
                 return;
             }
             ctx.contentType(file.mediaType()).result(file.content());
         };
-    }
-
-    /** RFC 9110 §13.1.2: {@code *} or any listed tag, compared weakly (a {@code W/} prefix is ignored). */
-    static boolean matches(String ifNoneMatch, String etag) {
-        if (ifNoneMatch == null || ifNoneMatch.isBlank()) {
-            return false;
-        }
-        for (String candidate : ifNoneMatch.split(",")) {
-            String tag = candidate.strip();
-            if (tag.equals("*")) {
-                return true;
-            }
-            if (tag.startsWith("W/")) {
-                tag = tag.substring(2);
-            }
-            if (tag.equals(etag)) {
-                return true;
-            }
-        }
-        return false;
     }
 }

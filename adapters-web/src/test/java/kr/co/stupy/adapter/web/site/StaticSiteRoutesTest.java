@@ -23,6 +23,7 @@ import java.util.Locale;
 import java.util.Set;
 import kr.co.stupy.adapter.web.WebServer;
 import kr.co.stupy.adapter.web.WebSettings;
+import kr.co.stupy.adapter.web.support.EntityTags;
 import kr.co.stupy.adapter.web.support.Json;
 import kr.co.stupy.shared.DomainException;
 import org.junit.jupiter.api.AutoClose;
@@ -173,12 +174,12 @@ class StaticSiteRoutesTest {
 
     @Test
     void ifNoneMatchFollowsTheWeakComparison() {
-        assertTrue(StaticSiteRoutes.matches("\"a\"", "\"a\""));
-        assertTrue(StaticSiteRoutes.matches("W/\"a\"", "\"a\""));
-        assertTrue(StaticSiteRoutes.matches("\"b\" ,\"a\"", "\"a\""));
-        assertFalse(StaticSiteRoutes.matches("\"ab\"", "\"a\""));
-        assertFalse(StaticSiteRoutes.matches("a", "\"a\""));
-        assertFalse(StaticSiteRoutes.matches(null, "\"a\""));
+        assertTrue(EntityTags.matches("\"a\"", "\"a\""));
+        assertTrue(EntityTags.matches("W/\"a\"", "\"a\""));
+        assertTrue(EntityTags.matches("\"b\" ,\"a\"", "\"a\""));
+        assertFalse(EntityTags.matches("\"ab\"", "\"a\""));
+        assertFalse(EntityTags.matches("a", "\"a\""));
+        assertFalse(EntityTags.matches(null, "\"a\""));
     }
 
     private static byte[] fixture(String name) throws IOException {
