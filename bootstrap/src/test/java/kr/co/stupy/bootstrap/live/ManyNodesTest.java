@@ -326,6 +326,35 @@ class ManyNodesTest {
     }
 
     @Test
+    void aDepartureLostWhileRedisWasAwayReachesThePeersOnceItIsBack() throws Exception {
+        Api.Session kim = user("away-kim");
+        Api.Session lee = user("away-lee");
+        String roomId = room(kim, lee);
+        try (LiveClient a = LiveClient.enter(one, kim, roomId)) {
+            a.next("welcome");
+            LiveClient b = LiveClient.enter(two, lee, roomId);
+            String leesConnection = b.next("welcome").get("connectionId").asText();
+            a.next("peer-joined");
+
+            redis.stop();
+            try {
+                // Lee leaves while node two cannot tell anyone, and Redis then comes back without any presence.
+                b.close();
+                await(Duration.ofSeconds(10), () -> !b.isOpen(), "lee's connection closed");
+            } finally {
+                redis.start();
+            }
+            JsonNode left = a.next(f -> "peer-left".equals(f.path("type").asText()), "the departure made up for",
+                    Duration.ofSeconds(30));
+            assertEquals(leesConnection, left.get("connectionId").asText());
+            assertEquals(lee.userId(), left.get("userId").asText());
+            await(Duration.ofSeconds(10), () -> one.get("/api/rooms/" + roomId, kim).body().path("liveCount").asInt() == 1,
+                    "only kim is live");
+            assertTrue(a.isOpen(), "kim stays connected throughout");
+        }
+    }
+
+    @Test
     void aNodeKilledWithMinus9IsReapedByTheOthers() throws Exception {
         Api.Session kim = user("dead-kim");
         Api.Session lee = user("dead-lee");

@@ -140,10 +140,7 @@ class StaticSiteRoutesTest {
             "/app%5cmain.js",
             "/app\\main.js"})
     void pathTraversalFindsNothing(String path) throws Exception {
-        String raw = rawRequest("GET " + path + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
-        assertTrue(raw.startsWith("HTTP/1.1 404"), path + " → " + raw);
-        assertTrue(raw.toLowerCase(Locale.ROOT).contains("content-type: application/problem+json"), raw);
-        assertFalse(raw.contains("not part of the site"), raw);
+        String raw = assertProblemServingNothing(path, 404);
         assertFalse(raw.contains("<main"), "never the page itself: " + raw);
     }
 
@@ -155,10 +152,16 @@ class StaticSiteRoutesTest {
             "/%2e%2e/outside-the-site.txt",
             "/app/%2e%2e/%2e%2e/outside-the-site.txt"})
     void pathsClimbingAboveTheRootAreRefused(String path) throws Exception {
+        assertProblemServingNothing(path, 400);
+    }
+
+    /** The raw answer to a GET of {@code path}: that status, as problem+json, without the file outside the site. */
+    private String assertProblemServingNothing(String path, int status) throws Exception {
         String raw = rawRequest("GET " + path + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
-        assertTrue(raw.startsWith("HTTP/1.1 400"), path + " → " + raw);
+        assertTrue(raw.startsWith("HTTP/1.1 " + status), path + " → " + raw);
         assertTrue(raw.toLowerCase(Locale.ROOT).contains("content-type: application/problem+json"), raw);
         assertFalse(raw.contains("not part of the site"), raw);
+        return raw;
     }
 
     @Test

@@ -1,5 +1,8 @@
 package kr.co.stupy.application.live.service;
 
+import java.time.Duration;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import kr.co.stupy.application.live.ConnectionId;
 import kr.co.stupy.application.live.LiveConnection;
 import kr.co.stupy.application.live.LiveEvent;
@@ -7,30 +10,72 @@ import kr.co.stupy.application.live.port.in.DeliverLiveEventUseCase;
 import kr.co.stupy.application.live.port.out.LocalConnections;
 
 /**
- * The receiving end of a shared bus on one node: events go to the WebSocket edge; after an outage
+ * The receiving end of a shared bus on one node: events go to the WebSocket edge. After an outage
  * this node's connections are put back into presence, and the few that cannot be (the user went
- * live elsewhere, the room filled) are closed, because presence no longer counts them.
+ * live elsewhere, the room filled) are closed, because presence no longer counts them; the others
+ * are told what they missed while the bus was away.
  */
 public final class LiveDelivery implements DeliverLiveEventUseCase {
 
+    /**
+     * How long after the bus is back the catch-up waits. When the shared store came back empty,
+     * every node puts its own connections back as its own subscription returns (each within about
+     * two seconds); a catch-up before they all have would take their connections for gone.
+     */
+    public static final Duration SETTLE = Duration.ofSeconds(5);
+
     private final LocalConnections connections;
     private final LiveRoomService liveRooms;
+    /**
+     * Deliveries share it; a catch-up holds it alone from reading presence to sending what it found,
+     * so a departure delivered meanwhile cannot be followed by a stale arrival of the same peer.
+     */
+    private final ReadWriteLock catchingUp = new ReentrantReadWriteLock();
+    private final Duration settle;
 
     public LiveDelivery(LocalConnections connections, LiveRoomService liveRooms) {
+        this(connections, liveRooms, SETTLE);
+    }
+
+    LiveDelivery(LocalConnections connections, LiveRoomService liveRooms, Duration settle) {
         this.connections = connections;
         this.liveRooms = liveRooms;
+        this.settle = settle;
     }
 
     @Override
     public void deliver(ConnectionId connectionId, LiveEvent event) {
-        connections.deliver(connectionId, event);
+        catchingUp.readLock().lock();
+        try {
+            send(connectionId, event);
+        } finally {
+            catchingUp.readLock().unlock();
+        }
     }
 
     @Override
     public void busReconnected() {
         for (LiveConnection lost : liveRooms.restoreHeldConnections()) {
             // The closest contract event: this seat went to someone else while the bus was away.
-            connections.deliver(lost.connectionId(), new LiveEvent.Replaced());
+            deliver(lost.connectionId(), new LiveEvent.Replaced());
+        }
+        try {
+            Thread.sleep(settle);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        }
+        catchingUp.writeLock().lock();
+        try {
+            liveRooms.missedWhileTheBusWasAway().forEach(owed -> send(owed.to(), owed.event()));
+        } finally {
+            catchingUp.writeLock().unlock();
+        }
+    }
+
+    private void send(ConnectionId connectionId, LiveEvent event) {
+        if (connections.deliver(connectionId, event)) {
+            liveRooms.views().sent(connectionId, event);
         }
     }
 }

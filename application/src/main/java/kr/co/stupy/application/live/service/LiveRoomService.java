@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -74,6 +75,8 @@ public final class LiveRoomService implements IssueLiveTicketUseCase, ConnectLiv
     private final ChatRateLimiter rateLimiter = new ChatRateLimiter(20, Duration.ofSeconds(10));
     /** The connections this node admitted and still holds, so it can put them back if a shared presence forgets them. */
     private final Map<ConnectionId, LiveConnection> heldHere = new ConcurrentHashMap<>();
+    /** What each of those connections has been told, to make up for what a broken bus lost. */
+    private final ClientViews views = new ClientViews();
 
     public LiveRoomService(RoomMembers rooms, LiveTickets tickets, LivePresence presence, RoomBroadcaster broadcaster,
                            ChatLog chat, StudyLedger ledger, RoomStudyTotals totals, StudyRollups rollups, Users users, StudyDayPolicy policy,
@@ -108,6 +111,10 @@ public final class LiveRoomService implements IssueLiveTicketUseCase, ConnectLiv
 
     Leaderboards leaderboards() {
         return leaderboards;
+    }
+
+    ClientViews views() {
+        return views;
     }
 
     @Override
@@ -168,6 +175,7 @@ public final class LiveRoomService implements IssueLiveTicketUseCase, ConnectLiv
         Map<UserId, User> peers = users.byIds(admitted.others().stream().map(LiveConnection::userId).toList());
         List<LivePeer> others = admitted.others().stream().map(c -> peer(c, peers.get(c.userId()))).toList();
         List<LiveMessage> recent = LiveMessages.named(chat.history(requestedRoom, Optional.empty(), RECENT_MESSAGES), users);
+        views.welcomed(connectionId, others, recent);
         return new Welcome(connectionId, requestedRoom, userId, others, recent, board);
     }
 
@@ -229,6 +237,7 @@ public final class LiveRoomService implements IssueLiveTicketUseCase, ConnectLiv
     public void disconnect(ConnectionId connectionId) {
         rateLimiter.forget(connectionId);
         heldHere.remove(connectionId);
+        views.forget(connectionId);
         presence.remove(connectionId).ifPresent(gone -> ended(gone, "님이 나갔습니다"));
     }
 
@@ -318,6 +327,57 @@ public final class LiveRoomService implements IssueLiveTicketUseCase, ConnectLiv
             }
         }
         return lost;
+    }
+
+    /** An event owed to one connection this node holds. */
+    public record Owed(ConnectionId to, LiveEvent event) {
+    }
+
+    /**
+     * After this node's subscription to the shared bus broke and came back: what each connection it
+     * holds missed meanwhile, from presence and the chat log against what the connection was told.
+     * Peers that left, peers that came, messages it never got (oldest first), and the day's board.
+     */
+    public List<Owed> missedWhileTheBusWasAway() {
+        Map<RoomId, RoomNow> rooms = new HashMap<>();
+        List<Owed> owed = new ArrayList<>();
+        for (LiveConnection held : heldHere.values()) {
+            Optional<ClientViews.Snapshot> known = views.of(held.connectionId());
+            if (known.isEmpty()) {
+                continue;
+            }
+            RoomNow now = rooms.computeIfAbsent(held.roomId(), this::roomNow);
+            ConnectionId to = held.connectionId();
+            known.get().peers().forEach((peer, user) -> {
+                if (!now.live().containsKey(peer)) {
+                    owed.add(new Owed(to, new LiveEvent.PeerLeft(peer, user)));
+                }
+            });
+            now.live().forEach((peer, livePeer) -> {
+                if (!peer.equals(to) && !known.get().peers().containsKey(peer)) {
+                    owed.add(new Owed(to, new LiveEvent.PeerJoined(livePeer)));
+                }
+            });
+            now.recent().stream().filter(message -> !known.get().messageIds().contains(message.message().id()))
+                    .forEach(message -> owed.add(new Owed(to, new LiveEvent.ChatPosted(message))));
+            now.board().ifPresent(board -> owed.add(new Owed(to, new LiveEvent.StudyUpdate(board))));
+        }
+        return owed;
+    }
+
+    /** A room as it is now: who is live, its latest messages oldest first, the day's board. */
+    private record RoomNow(Map<ConnectionId, LivePeer> live, List<LiveMessage> recent, Optional<List<LeaderboardEntry>> board) {
+    }
+
+    private RoomNow roomNow(RoomId roomId) {
+        List<LiveConnection> live = presence.inRoom(roomId);
+        Map<UserId, User> people = users.byIds(live.stream().map(LiveConnection::userId).toList());
+        Map<ConnectionId, LivePeer> peers = new HashMap<>();
+        live.forEach(c -> peers.put(c.connectionId(), peer(c, people.get(c.userId()))));
+        List<LiveMessage> recent = LiveMessages.named(chat.history(roomId, Optional.empty(), RECENT_MESSAGES), users).reversed();
+        Optional<List<LeaderboardEntry>> board = rooms.membersOf(roomId)
+                .map(members -> leaderboards.of(roomId, members, StudyPeriod.DAY, defaultZone));
+        return new RoomNow(peers, recent, board);
     }
 
     /** A connection that left presence: its session ends now, and the room hears of it. */

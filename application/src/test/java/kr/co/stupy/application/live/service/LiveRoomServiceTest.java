@@ -334,7 +334,7 @@ class LiveRoomServiceTest {
         presence.admit(new kr.co.stupy.application.live.LiveConnection(ConnectionId.newId(), lee, room, "node-b", now,
                 kr.co.stupy.shared.Ids.newId(now)));
 
-        new LiveDelivery(inbox, live).busReconnected();
+        new LiveDelivery(inbox, live, Duration.ZERO).busReconnected();
 
         assertEquals(kim, presence.get(kept.connectionId()).orElseThrow().userId(), "put back");
         assertEquals(List.of(), presence.staleSince(now.minusSeconds(1)), "beating as of now, so no reaper takes it for dead");
@@ -345,6 +345,80 @@ class LiveRoomServiceTest {
         // Lee's old session stopped beating when the store went away: it ends at that heartbeat, never overlapping the new one.
         assertEquals(1, live.reap(), "only the session that lost its seat is reaped");
         assertTrue(presence.get(kept.connectionId()).isPresent(), "the put-back connection beat when it was put back");
+    }
+
+    /** A shared bus that can be cut: while it is away, what is published is lost, as with Redis pub/sub. */
+    static final class CuttableBus implements kr.co.stupy.application.live.port.out.RoomBroadcaster {
+        final InProcessPresence presence;
+        LiveDelivery delivery;
+        boolean away;
+
+        CuttableBus(InProcessPresence presence) {
+            this.presence = presence;
+        }
+
+        @Override
+        public void toRoom(RoomId roomId, LiveEvent event) {
+            presence.inRoom(roomId).forEach(c -> toConnection(c.connectionId(), event));
+        }
+
+        @Override
+        public void toConnection(ConnectionId connectionId, LiveEvent event) {
+            if (!away) {
+                delivery.deliver(connectionId, event);
+            }
+        }
+    }
+
+    @Test
+    void whenTheBusComesBackEachConnectionIsToldWhatItMissedAndNothingTwice() {
+        CuttableBus bus = new CuttableBus(presence);
+        LiveRoomService node = new LiveRoomService(rooms, new InProcessTickets(), presence, bus, chat, ledger,
+                (roomId, seconds) -> totals.merge(roomId, seconds, Long::sum), rollups, users, StudyDayPolicy.DEFAULT, clock, "node-a");
+        bus.delivery = new LiveDelivery(inbox, node, Duration.ZERO);
+        UserId park = user("park");
+        rooms.members.get(room).add(park);
+        var a = assertInstanceOf(ConnectLiveUseCase.Welcome.class, node.connect(node.issueTicket(kim, room).value(), ConnectionId.newId(), room));
+        var b = assertInstanceOf(ConnectLiveUseCase.Welcome.class, node.connect(node.issueTicket(lee, room).value(), ConnectionId.newId(), room));
+        node.chat(a.connectionId(), "seen", "before the outage");
+        int aHadBefore = inbox.of(a.connectionId()).size();
+
+        bus.away = true;
+        var c = assertInstanceOf(ConnectLiveUseCase.Welcome.class, node.connect(node.issueTicket(park, room).value(), ConnectionId.newId(), room));
+        clock.advance(Duration.ofSeconds(1));
+        node.chat(b.connectionId(), "lost", "said while the bus was away");
+        clock.advance(Duration.ofSeconds(1));
+        node.disconnect(b.connectionId());
+        assertEquals(aHadBefore, inbox.of(a.connectionId()).size(), "nothing reached kim while the bus was away");
+        bus.away = false;
+        bus.delivery.busReconnected();
+
+        List<LiveEvent> caughtUp = inbox.of(a.connectionId()).subList(aHadBefore, inbox.of(a.connectionId()).size());
+        assertEquals(List.of(new LiveEvent.PeerLeft(b.connectionId(), lee)), filter(caughtUp, LiveEvent.PeerLeft.class));
+        assertEquals(List.of(c.connectionId()), filter(caughtUp, LiveEvent.PeerJoined.class).stream().map(j -> j.peer().connectionId()).toList());
+        assertEquals(List.of("park 님이 들어왔습니다", "said while the bus was away", "lee 님이 나갔습니다"), texts(caughtUp),
+                "every message it missed, oldest first, and none it had");
+        assertInstanceOf(LiveEvent.StudyUpdate.class, caughtUp.getLast(), "and the day's board as it is now");
+
+        List<LiveEvent> parkCaughtUp = inbox.of(c.connectionId());
+        assertEquals(List.of(new LiveEvent.PeerLeft(b.connectionId(), lee)), filter(parkCaughtUp, LiveEvent.PeerLeft.class),
+                "park's welcome listed lee, whose departure was lost");
+        assertEquals(List.of(), filter(parkCaughtUp, LiveEvent.PeerJoined.class));
+        assertEquals(List.of("said while the bus was away", "lee 님이 나갔습니다"), texts(parkCaughtUp));
+
+        int aHadAfter = inbox.of(a.connectionId()).size();
+        bus.delivery.busReconnected();
+        List<LiveEvent> again = inbox.of(a.connectionId()).subList(aHadAfter, inbox.of(a.connectionId()).size());
+        assertEquals(1, again.size(), "a second reconnect owes nothing but the board: " + again);
+        assertInstanceOf(LiveEvent.StudyUpdate.class, again.getFirst());
+    }
+
+    private static <T extends LiveEvent> List<T> filter(List<LiveEvent> events, Class<T> type) {
+        return events.stream().filter(type::isInstance).map(type::cast).toList();
+    }
+
+    private static List<String> texts(List<LiveEvent> events) {
+        return filter(events, LiveEvent.ChatPosted.class).stream().map(p -> p.message().message().text().value()).toList();
     }
 
     @Test
