@@ -53,8 +53,8 @@ public interface StudyRollups {
 
     /**
      * The members' quarter hours in the room stored under the UTC dates {@code [firstUtcDate, lastUtcDate]};
-     * members without any are absent. Reads members × dates by key, so callers keep both small (a board:
-     * ten members, a month's dates at most).
+     * members without any are absent. Reads at most members × dates by key, so callers keep both small
+     * (a board: ten members, a month's dates at most).
      */
     Map<UserId, QuarterHours> quartersOfMembers(RoomId roomId, Collection<UserId> members, LocalDate firstUtcDate, LocalDate lastUtcDate);
 

@@ -30,6 +30,7 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.function.BiFunction;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import kr.co.stupy.shared.RoomId;
 import kr.co.stupy.shared.UserId;
 import kr.co.stupy.studytime.PeriodBucket;
@@ -68,7 +69,8 @@ import org.bson.conversions.Bson;
  * dates beforehand, and the embedded store answers nothing but {@code _id} lookups without a scan, so
  * {@code study_member_quarter_dates} keeps one document per member ({@code _id} {@code "<room id>/<user id>"})
  * listing the UTC dates it has ({@code dates}, grown by {@code $addToSet}, about 6 KB per year of daily
- * study): two {@code _id $in} reads however long the room's history. A date is listed before its
+ * study): two {@code _id $in} reads however long the room's history, the second only for documents that
+ * exist (a week's or a month's board reads the lists too). A date is listed before its
  * quarters are added, so a crash in between leaves a listed date without quarters (read as nothing),
  * never quarters no board finds; {@link #allMemberQuarters} reads only listed dates, so a rebuild sees
  * and repairs what a board would miss.
@@ -289,24 +291,34 @@ public final class MongoStudyRollups implements StudyRollups {
     @Override
     public Map<UserId, QuarterHours> quartersOfMembers(RoomId roomId, Collection<UserId> members, LocalDate firstUtcDate,
                                                        LocalDate lastUtcDate) {
-        List<String> keys = new ArrayList<>();
-        for (UserId member : members) {
-            for (LocalDate date = firstUtcDate; !date.isAfter(lastUtcDate); date = date.plusDays(1)) {
-                keys.add(memberKey(roomId.value(), member.value(), date));
-            }
-        }
-        return readQuarters(memberQuarters, keys, doc -> new UserId(doc.getString("userId")));
+        // ISO dates order as text, so the listed dates are picked without parsing them.
+        String first = firstUtcDate.toString();
+        String last = lastUtcDate.toString();
+        return readQuarters(memberQuarters, listedKeys(roomId, members, date -> date.compareTo(first) >= 0 && date.compareTo(last) <= 0),
+                doc -> new UserId(doc.getString("userId")));
     }
 
     @Override
     public Map<UserId, QuarterHours> allQuartersOfMembers(RoomId roomId, Collection<UserId> members) {
+        return readQuarters(memberQuarters, listedKeys(roomId, members, date -> true), doc -> new UserId(doc.getString("userId")));
+    }
+
+    /**
+     * The {@code _id}s of the members' quarter documents on listed dates that {@code wanted} keeps. Even a
+     * month's board reads the lists first: looking up ten members × 32 dates by {@code _id}, most of them
+     * absent, cost the embedded store more than one read of ten lists and then only the documents that exist.
+     */
+    private List<String> listedKeys(RoomId roomId, Collection<UserId> members, Predicate<String> wanted) {
         List<String> lists = members.stream().map(member -> memberKey(roomId.value(), member.value())).toList();
         List<String> keys = new ArrayList<>();
         if (!lists.isEmpty()) {
-            memberQuarterDates.find(in("_id", lists)).forEach(doc -> doc.getList("dates", String.class).forEach(date ->
-                    keys.add(memberKey(roomId.value(), doc.getString("userId"), LocalDate.parse(date)))));
+            memberQuarterDates.find(in("_id", lists)).forEach(doc -> doc.getList("dates", String.class).forEach(date -> {
+                if (wanted.test(date)) {
+                    keys.add(doc.getString("_id") + "/" + date);
+                }
+            }));
         }
-        return readQuarters(memberQuarters, keys, doc -> new UserId(doc.getString("userId")));
+        return keys;
     }
 
     /** The quarter-hour documents with these {@code _id}s, summed per owner; read in batches, as years of a member's dates can be thousands. */
