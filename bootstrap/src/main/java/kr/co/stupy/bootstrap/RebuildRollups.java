@@ -53,10 +53,11 @@ public final class RebuildRollups {
     static String describe(RebuildRollupsUseCase.Report report) {
         return "study roll-ups: " + report.sessions() + " finished sessions make " + report.userDays() + " (user, day), "
                 + report.roomDays() + " (room, day), " + report.roomPeriods() + " (room, day/week/month), " + report.memberDays()
-                + " (room member, day), " + report.memberPeriods() + " (room member, week/month/all) and " + report.userQuarters()
-                + " (user, quarter hour) totals; " + report.differingBefore() + " day, " + report.periodsDifferingBefore() + " period, "
-                + report.membersDifferingBefore() + " room member and " + report.quartersDifferingBefore()
-                + " quarter-hour totals differed before the rebuild; "
+                + " (room member, day), " + report.memberPeriods() + " (room member, week/month/all), " + report.userQuarters()
+                + " (user, quarter hour) and " + report.memberQuarters() + " (room member, quarter hour) totals; "
+                + report.differingBefore() + " day, " + report.periodsDifferingBefore() + " period, "
+                + report.membersDifferingBefore() + " room member, " + report.quartersDifferingBefore() + " user quarter-hour and "
+                + report.memberQuartersDifferingBefore() + " room member quarter-hour totals differed before the rebuild; "
                 + (report.matches() ? "they match the ledger now" : "they STILL DIFFER from the ledger");
     }
 }

@@ -150,21 +150,29 @@ class StatsApiTest {
         Api.Session kim;
         long total;
         JsonNode week;
+        String roomId;
+        long abroadAllTime;
+        String abroad = "/leaderboard?period=all&tz=America/Los_Angeles";
         try (TestNode node = TestNode.start(settings)) {
             Api api = node.api();
             kim = api.devLogin("rebuild-kim");
-            String roomId = room(api, kim);
+            roomId = room(api, kim);
             study(api, kim, roomId, 5_500);
             total = api.get("/api/users/me/stats", kim).body().get("totalSeconds").asLong();
             assertTrue(total >= 5);
             week = api.get("/api/rankings/rooms?period=week", kim).body();
             assertEquals(List.of(roomId), ids(week));
+            abroadAllTime = api.get("/api/rooms/" + roomId + abroad, kim).body().at("/items/0/studySeconds").asLong();
+            // The same seconds, but split at Los Angeles's day start: a session across it is truncated per piece.
+            assertTrue(Math.abs(abroadAllTime - total) <= 1, "the board abroad, from the member's quarter hours: " + abroadAllTime);
         }
 
         RebuildRollupsUseCase.Report intact = RebuildRollups.run(settings);
         assertEquals(1, intact.sessions());
         assertEquals(0, intact.differingBefore(), "kept up by finishing sessions, the roll-ups already match");
         assertEquals(0, intact.periodsDifferingBefore(), "and so do the ranking buckets");
+        assertEquals(0, intact.memberQuartersDifferingBefore(), "and the members' quarter hours");
+        assertTrue(intact.memberQuarters() > 0);
         assertTrue(intact.matches());
 
         // Lose the user's totals and the ranking buckets, as a crash between ending the session and rolling it up would.
@@ -172,15 +180,21 @@ class StatsApiTest {
              MongoStore store = MongoStore.connect(embedded.connectionString())) {
             assertEquals(1, store.database().getCollection("study_user_days").deleteMany(Filters.empty()).getDeletedCount());
             assertTrue(store.database().getCollection("study_room_periods").deleteMany(Filters.empty()).getDeletedCount() >= 3);
+            // As before an upgrade to member quarter hours: neither the quarters nor their list of dates exist.
+            assertTrue(store.database().getCollection("study_member_quarters").deleteMany(Filters.empty()).getDeletedCount() >= 1);
+            assertEquals(1, store.database().getCollection("study_member_quarter_dates").deleteMany(Filters.empty()).getDeletedCount());
         }
         RebuildRollupsUseCase.Report repaired = RebuildRollups.run(settings);
         assertEquals(1, repaired.differingBefore());
         assertTrue(repaired.periodsDifferingBefore() >= 3, "its day, week and month (more if the session crossed a day start)");
+        assertTrue(repaired.memberQuartersDifferingBefore() >= 1);
+        assertEquals(0, repaired.quartersDifferingBefore(), "the users' quarter hours were left alone");
         assertTrue(repaired.matches());
 
         try (TestNode node = TestNode.start(settings)) {
             assertEquals(total, node.api().get("/api/users/me/stats", kim).body().get("totalSeconds").asLong());
             assertEquals(week.get("items"), node.api().get("/api/rankings/rooms?period=week", kim).body().get("items"));
+            assertEquals(abroadAllTime, node.api().get("/api/rooms/" + roomId + abroad, kim).body().at("/items/0/studySeconds").asLong());
         }
     }
 

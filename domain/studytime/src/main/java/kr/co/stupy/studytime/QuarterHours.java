@@ -7,11 +7,15 @@ import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.SortedMap;
+import java.util.SortedSet;
 import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Stream;
 
 /**
- * A user's study seconds per UTC quarter hour, so statistics in any zone whose study days begin on
+ * A user's (or a room member's) study seconds per UTC quarter hour, so statistics in any zone whose study days begin on
  * quarter hours (every zone in use today, with a day start such as 05:00) are sums of whole quarters,
  * without reading the user's sessions.
  * <p>
@@ -103,6 +107,55 @@ public record QuarterHours(Map<Instant, Long> seconds, Map<Span, Long> correctio
         return new QuarterHours(s, c);
     }
 
+    /** The UTC dates these quarters are stored under: each quarter's date, and a correction's first quarter's. */
+    public SortedSet<LocalDate> utcDates() {
+        SortedSet<LocalDate> dates = new TreeSet<>();
+        seconds.keySet().forEach(quarter -> dates.add(utcDateOf(quarter)));
+        corrections.keySet().forEach(span -> dates.add(utcDateOf(span.first())));
+        return dates;
+    }
+
+    /** The part of these quarters stored under the UTC dates {@code [firstUtcDate, lastUtcDate]}: what a read of those dates finds. */
+    public QuarterHours storedUnder(LocalDate firstUtcDate, LocalDate lastUtcDate) {
+        Map<Instant, Long> s = new HashMap<>();
+        seconds.forEach((quarter, v) -> {
+            if (within(utcDateOf(quarter), firstUtcDate, lastUtcDate)) {
+                s.put(quarter, v);
+            }
+        });
+        Map<Span, Long> c = new HashMap<>();
+        corrections.forEach((span, v) -> {
+            if (within(utcDateOf(span.first()), firstUtcDate, lastUtcDate)) {
+                c.put(span, v);
+            }
+        });
+        return new QuarterHours(s, c);
+    }
+
+    private static boolean within(LocalDate date, LocalDate first, LocalDate last) {
+        return !date.isBefore(first) && !date.isAfter(last);
+    }
+
+    /**
+     * Summed seconds per study day of every day these quarters fall in, as {@link #byDay(StudyDayPolicy, LocalDate, LocalDate)}
+     * sums them: an all-time total, whose days are not known before the quarters are read. Empty when one of
+     * those days does not begin on a quarter hour ({@link #fits}), so the caller computes from sessions instead.
+     */
+    public Optional<SortedMap<LocalDate, Long>> allByDay(StudyDayPolicy policy) {
+        Optional<Instant> first = firstInstants().min(Instant::compareTo);
+        if (first.isEmpty()) {
+            return Optional.of(new TreeMap<>());
+        }
+        LocalDate firstDay = policy.dayOf(first.get());
+        LocalDate lastDay = policy.dayOf(firstInstants().max(Instant::compareTo).orElseThrow());
+        return fits(policy, firstDay, lastDay) ? Optional.of(byDay(policy, firstDay, lastDay)) : Optional.empty();
+    }
+
+    /** Every quarter's first instant, and every correction's first quarter's: where {@link #byDay} looks for a day. */
+    private Stream<Instant> firstInstants() {
+        return Stream.concat(seconds.keySet().stream(), corrections.keySet().stream().map(Span::first));
+    }
+
     /**
      * Whether every study day of {@code [first, last]} in {@code policy}'s zone begins on a quarter
      * hour, so {@link #byDay} answers exactly; a day start such as 05:10, or a zone's old offset of
@@ -151,6 +204,39 @@ public record QuarterHours(Map<Instant, Long> seconds, Map<Span, Long> correctio
         });
         days.values().removeIf(s -> s == 0);
         return days;
+    }
+
+    /**
+     * Many sessions' quarter hours summed per owner (a user, or a room member) in place: adding one session
+     * must not copy an owner's whole history, as {@link #plus} would, when a rebuild or a loader sums years of it.
+     *
+     * @param <K> who the quarters belong to
+     */
+    public static final class Sums<K> {
+        private final Map<K, Map<Instant, Long>> seconds = new HashMap<>();
+        private final Map<K, Map<Span, Long>> corrections = new HashMap<>();
+
+        public void add(K owner, QuarterHours added) {
+            if (added.equals(NONE)) {
+                return;
+            }
+            Map<Instant, Long> s = seconds.computeIfAbsent(owner, o -> new HashMap<>());
+            added.seconds.forEach((q, v) -> s.merge(q, v, Long::sum));
+            Map<Span, Long> c = corrections.computeIfAbsent(owner, o -> new HashMap<>());
+            added.corrections.forEach((q, v) -> c.merge(q, v, Long::sum));
+        }
+
+        /** Each owner's sum; owners whose quarters summed to nothing are left out, so two results compare with {@code equals}. */
+        public Map<K, QuarterHours> totals() {
+            Map<K, QuarterHours> totals = new HashMap<>();
+            seconds.forEach((owner, s) -> {
+                QuarterHours sum = new QuarterHours(s, corrections.get(owner));
+                if (!sum.equals(NONE)) {
+                    totals.put(owner, sum);
+                }
+            });
+            return totals;
+        }
     }
 
     private static <K> Map<K, Long> nonZero(Map<K, Long> totals) {

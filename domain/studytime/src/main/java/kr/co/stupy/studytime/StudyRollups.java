@@ -27,6 +27,11 @@ import kr.co.stupy.shared.UserId;
  * again afterwards). {@link #add} keeps them capped with {@link #cappedChange}: each increment of a
  * member's day learns the day's new raw sum and passes on only what that moved the capped day by, so
  * concurrent increments still sum to the capped total.
+ * <p>
+ * All of these are kept in the configured zone's study days. A zone abroad splits sessions at other
+ * instants, so statistics and room leaderboards there read {@link QuarterHours} instead, kept per user
+ * and per room member: a board in another zone sums a handful of members' quarters into that zone's
+ * study days and caps them, instead of reading every session the room ever had.
  */
 public interface StudyRollups {
 
@@ -37,19 +42,40 @@ public interface StudyRollups {
     void add(UserId userId, RoomId roomId, SortedMap<LocalDate, Long> secondsByDay);
 
     /**
-     * Adds one finished session's {@link QuarterHours#of quarter hours} to its user (negative takes
-     * them back): what statistics in a zone other than the configured one read.
+     * Adds one finished session's {@link QuarterHours#of quarter hours} to its user and to the user as
+     * a member of its room (negative takes them back): what statistics and room leaderboards in a zone
+     * other than the configured one read.
      */
-    void addQuarters(UserId userId, QuarterHours quarters);
+    void addQuarters(UserId userId, RoomId roomId, QuarterHours quarters);
 
     /** The user's quarter hours stored under the UTC dates {@code [firstUtcDate, lastUtcDate]} (a correction under its first quarter's date). */
     QuarterHours quartersOfUser(UserId userId, LocalDate firstUtcDate, LocalDate lastUtcDate);
+
+    /**
+     * The members' quarter hours in the room stored under the UTC dates {@code [firstUtcDate, lastUtcDate]};
+     * members without any are absent. Reads at most members × dates by key, so callers keep both small
+     * (a board: ten members, a month's dates at most).
+     */
+    Map<UserId, QuarterHours> quartersOfMembers(RoomId roomId, Collection<UserId> members, LocalDate firstUtcDate, LocalDate lastUtcDate);
+
+    /**
+     * Every quarter hour the members have in the room, for an all-time board in another zone: which
+     * UTC dates a member studied on is not known beforehand, so implementations keep the dates of each
+     * member and read only those, never another member's or another room's.
+     */
+    Map<UserId, QuarterHours> allQuartersOfMembers(RoomId roomId, Collection<UserId> members);
 
     /** Every user's quarter hours, by user id, for comparing with a rebuild from the ledger. */
     Map<String, QuarterHours> allQuarters();
 
     /** Replaces every user's quarter hours: the rebuild. */
     void replaceAllQuarters(Map<String, QuarterHours> byUser);
+
+    /** Every room member's quarter hours as a board would read them, for comparing with a rebuild from the ledger. */
+    Map<MemberKey, QuarterHours> allMemberQuarters();
+
+    /** Replaces every room member's quarter hours: the rebuild. */
+    void replaceAllMemberQuarters(Map<MemberKey, QuarterHours> byMember);
 
     /** The user's summed seconds per day in {@code [first, last]}; days without study are absent. */
     SortedMap<LocalDate, Long> ofUser(UserId userId, LocalDate first, LocalDate last);
@@ -70,7 +96,10 @@ public interface StudyRollups {
      */
     Map<UserId, Long> ofMembers(RoomId roomId, Collection<UserId> members, Optional<PeriodBucket> bucket);
 
-    /** Forgets the per-day, per-bucket and per-member totals of a deleted room (its users' totals are taken back by the caller). */
+    /**
+     * Forgets the per-day, per-bucket and per-member totals and the members' quarter hours of a deleted
+     * room (its users' totals and quarter hours are taken back by the caller).
+     */
     void deleteRoom(RoomId roomId);
 
     /** Every non-zero total, for comparing with a rebuild from the ledger. */
@@ -101,6 +130,14 @@ public interface StudyRollups {
             Objects.requireNonNull(roomId, "roomId");
             Objects.requireNonNull(userId, "userId");
             Objects.requireNonNull(day, "day");
+        }
+    }
+
+    /** A user as a member of one room: whose quarter hours a board in another zone reads. */
+    record MemberKey(String roomId, String userId) {
+        public MemberKey {
+            Objects.requireNonNull(roomId, "roomId");
+            Objects.requireNonNull(userId, "userId");
         }
     }
 

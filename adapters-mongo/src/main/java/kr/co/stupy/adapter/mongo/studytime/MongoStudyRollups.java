@@ -15,7 +15,9 @@ import com.mongodb.client.model.InsertManyOptions;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -26,7 +28,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.function.BiFunction;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import kr.co.stupy.shared.RoomId;
 import kr.co.stupy.shared.UserId;
 import kr.co.stupy.studytime.PeriodBucket;
@@ -59,6 +63,17 @@ import org.bson.conversions.Bson;
  * {@code _id} {@code "<user id>/<yyyy-MM-dd>"}, holding {@code s: {"<quarter 0-95>": seconds}} and
  * {@code c: {"<first quarter>_<quarters to the last>": seconds}} (see {@link QuarterHours}), grown by
  * {@code $inc} upserts, read by {@code _id $in} over the UTC dates a range of study days covers.
+ * <p>
+ * Room leaderboards in other zones read {@code study_member_quarters}: the same documents per room
+ * member, {@code _id} {@code "<room id>/<user id>/<yyyy-MM-dd>"}. An all-time board cannot name its
+ * dates beforehand, and the embedded store answers nothing but {@code _id} lookups without a scan, so
+ * {@code study_member_quarter_dates} keeps one document per member ({@code _id} {@code "<room id>/<user id>"})
+ * listing the UTC dates it has ({@code dates}, grown by {@code $addToSet}, about 6 KB per year of daily
+ * study): two {@code _id $in} reads however long the room's history, the second only for documents that
+ * exist (a week's or a month's board reads the lists too). A date is listed before its
+ * quarters are added, so a crash in between leaves a listed date without quarters (read as nothing),
+ * never quarters no board finds; {@link #allMemberQuarters} reads only listed dates, so a rebuild sees
+ * and repairs what a board would miss.
  */
 public final class MongoStudyRollups implements StudyRollups {
 
@@ -69,6 +84,8 @@ public final class MongoStudyRollups implements StudyRollups {
     private final MongoCollection<Document> memberDays;
     private final MongoCollection<Document> memberPeriods;
     private final MongoCollection<Document> userQuarters;
+    private final MongoCollection<Document> memberQuarters;
+    private final MongoCollection<Document> memberQuarterDates;
 
     public MongoStudyRollups(MongoDatabase database) {
         this.userDays = database.getCollection("study_user_days");
@@ -77,10 +94,19 @@ public final class MongoStudyRollups implements StudyRollups {
         this.memberDays = database.getCollection("study_member_days");
         this.memberPeriods = database.getCollection("study_member_periods");
         this.userQuarters = database.getCollection("study_user_quarters");
+        this.memberQuarters = database.getCollection("study_member_quarters");
+        this.memberQuarterDates = database.getCollection("study_member_quarter_dates");
         roomDays.createIndex(Indexes.ascending("roomId"), new IndexOptions().name("by_room"));
         // Only a room's deletion looks members' totals up by room; the embedded store scans for it, real MongoDB uses these.
         memberDays.createIndex(Indexes.ascending("roomId"), new IndexOptions().name("by_room"));
         memberPeriods.createIndex(Indexes.ascending("roomId"), new IndexOptions().name("by_room"));
+        memberQuarters.createIndex(Indexes.ascending("roomId"), new IndexOptions().name("by_room"));
+        memberQuarterDates.createIndex(Indexes.ascending("roomId"), new IndexOptions().name("by_room"));
+    }
+
+    /** The {@code _id} of a member's list of UTC dates, {@code "<room>/<user>"}. */
+    static String memberKey(String roomId, String userId) {
+        return roomId + "/" + userId;
     }
 
     /** The {@code _id} of a member's day, e.g. {@code "<room>/<user>/2026-11-30"}. */
@@ -215,22 +241,37 @@ public final class MongoStudyRollups implements StudyRollups {
     }
 
     @Override
-    public void addQuarters(UserId userId, QuarterHours quarters) {
-        Map<LocalDate, List<Bson>> byDate = new java.util.TreeMap<>();
+    public void addQuarters(UserId userId, RoomId roomId, QuarterHours quarters) {
+        Map<LocalDate, List<Bson>> byDate = new TreeMap<>();
         quarters.seconds().forEach((quarter, seconds) -> byDate.computeIfAbsent(QuarterHours.utcDateOf(quarter), d -> new ArrayList<>())
                 .add(Updates.inc("s." + slot(quarter), seconds)));
         quarters.corrections().forEach((span, seconds) -> byDate.computeIfAbsent(QuarterHours.utcDateOf(span.first()), d -> new ArrayList<>())
                 .add(Updates.inc("c." + correctionKey(span), seconds)));
+        if (byDate.isEmpty()) {
+            return;
+        }
+        String user = userId.value();
+        String room = roomId.value();
+        // Listed first: a crash before the quarters leaves a date that reads as nothing, not quarters an all-time board misses.
+        upsert(memberQuarterDates, eq("_id", memberKey(room, user)), Updates.combine(Updates.setOnInsert("roomId", room),
+                Updates.setOnInsert("userId", user), Updates.addEachToSet("dates", byDate.keySet().stream().map(LocalDate::toString).toList())));
         byDate.forEach((date, increments) -> {
-            List<Bson> update = new ArrayList<>(increments);
-            update.add(Updates.setOnInsert("userId", userId.value()));
-            update.add(Updates.setOnInsert("day", date.toString()));
-            upsert(userQuarters, eq("_id", key(userId.value(), date)), Updates.combine(update));
+            upsert(userQuarters, eq("_id", key(user, date)), quarterUpdate(increments, date, Updates.setOnInsert("userId", user)));
+            upsert(memberQuarters, eq("_id", memberKey(room, user, date)),
+                    quarterUpdate(increments, date, Updates.setOnInsert("roomId", room), Updates.setOnInsert("userId", user)));
         });
     }
 
+    /** One date's increments, with its owner's fields and the date set when the document is new. */
+    private static Bson quarterUpdate(List<Bson> increments, LocalDate date, Bson... owner) {
+        List<Bson> update = new ArrayList<>(increments);
+        update.addAll(List.of(owner));
+        update.add(Updates.setOnInsert("day", date.toString()));
+        return Updates.combine(update);
+    }
+
     /** A quarter's number in its UTC date, 0 to 95. */
-    private static int slot(java.time.Instant quarter) {
+    private static int slot(Instant quarter) {
         return (int) (Math.floorMod(quarter.getEpochSecond(), 86_400L) / QuarterHours.QUARTER_SECONDS);
     }
 
@@ -244,46 +285,79 @@ public final class MongoStudyRollups implements StudyRollups {
         for (LocalDate date = firstUtcDate; !date.isAfter(lastUtcDate); date = date.plusDays(1)) {
             keys.add(key(userId.value(), date));
         }
-        Map<java.time.Instant, Long> seconds = new HashMap<>();
-        Map<QuarterHours.Span, Long> corrections = new HashMap<>();
-        userQuarters.find(in("_id", keys)).forEach(doc -> readQuarters(doc, seconds, corrections));
-        return new QuarterHours(seconds, corrections);
+        return readQuarters(userQuarters, keys, doc -> userId).getOrDefault(userId, QuarterHours.NONE);
     }
 
-    private static void readQuarters(Document doc, Map<java.time.Instant, Long> seconds, Map<QuarterHours.Span, Long> corrections) {
-        java.time.Instant midnight = LocalDate.parse(doc.getString("day")).atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
+    @Override
+    public Map<UserId, QuarterHours> quartersOfMembers(RoomId roomId, Collection<UserId> members, LocalDate firstUtcDate,
+                                                       LocalDate lastUtcDate) {
+        // ISO dates order as text, so the listed dates are picked without parsing them.
+        String first = firstUtcDate.toString();
+        String last = lastUtcDate.toString();
+        return readQuarters(memberQuarters, listedKeys(roomId, members, date -> date.compareTo(first) >= 0 && date.compareTo(last) <= 0),
+                doc -> new UserId(doc.getString("userId")));
+    }
+
+    @Override
+    public Map<UserId, QuarterHours> allQuartersOfMembers(RoomId roomId, Collection<UserId> members) {
+        return readQuarters(memberQuarters, listedKeys(roomId, members, date -> true), doc -> new UserId(doc.getString("userId")));
+    }
+
+    /**
+     * The {@code _id}s of the members' quarter documents on listed dates that {@code wanted} keeps. Even a
+     * month's board reads the lists first: looking up ten members × 32 dates by {@code _id}, most of them
+     * absent, cost the embedded store more than one read of ten lists and then only the documents that exist.
+     */
+    private List<String> listedKeys(RoomId roomId, Collection<UserId> members, Predicate<String> wanted) {
+        List<String> lists = members.stream().map(member -> memberKey(roomId.value(), member.value())).toList();
+        List<String> keys = new ArrayList<>();
+        if (!lists.isEmpty()) {
+            memberQuarterDates.find(in("_id", lists)).forEach(doc -> doc.getList("dates", String.class).forEach(date -> {
+                if (wanted.test(date)) {
+                    keys.add(doc.getString("_id") + "/" + date);
+                }
+            }));
+        }
+        return keys;
+    }
+
+    /** The quarter-hour documents with these {@code _id}s, summed per owner; read in batches, as years of a member's dates can be thousands. */
+    private static <K> Map<K, QuarterHours> readQuarters(MongoCollection<Document> collection, List<String> keys, Function<Document, K> owner) {
+        QuarterHours.Sums<K> sums = new QuarterHours.Sums<>();
+        for (int from = 0; from < keys.size(); from += BATCH) {
+            collection.find(in("_id", keys.subList(from, Math.min(keys.size(), from + BATCH))))
+                    .forEach(doc -> sums.add(owner.apply(doc), quartersOf(doc)));
+        }
+        return sums.totals();
+    }
+
+    /** One date's document as quarter hours. */
+    private static QuarterHours quartersOf(Document doc) {
+        Instant midnight = LocalDate.parse(doc.getString("day")).atStartOfDay(ZoneOffset.UTC).toInstant();
+        Map<Instant, Long> seconds = new HashMap<>();
         Document s = doc.get("s", Document.class);
         if (s != null) {
-            s.forEach((slot, value) -> seconds.merge(midnight.plusSeconds(Integer.parseInt(slot) * QuarterHours.QUARTER_SECONDS),
-                    ((Number) value).longValue(), Long::sum));
+            s.forEach((slot, value) -> seconds.put(midnight.plusSeconds(Integer.parseInt(slot) * QuarterHours.QUARTER_SECONDS),
+                    ((Number) value).longValue()));
         }
+        Map<QuarterHours.Span, Long> corrections = new HashMap<>();
         Document c = doc.get("c", Document.class);
         if (c != null) {
             c.forEach((key, value) -> {
                 String[] parts = key.split("_");
-                java.time.Instant first = midnight.plusSeconds(Integer.parseInt(parts[0]) * QuarterHours.QUARTER_SECONDS);
-                corrections.merge(new QuarterHours.Span(first, first.plusSeconds(Long.parseLong(parts[1]) * QuarterHours.QUARTER_SECONDS)),
-                        ((Number) value).longValue(), Long::sum);
+                Instant first = midnight.plusSeconds(Integer.parseInt(parts[0]) * QuarterHours.QUARTER_SECONDS);
+                corrections.put(new QuarterHours.Span(first, first.plusSeconds(Long.parseLong(parts[1]) * QuarterHours.QUARTER_SECONDS)),
+                        ((Number) value).longValue());
             });
         }
+        return new QuarterHours(seconds, corrections);
     }
 
     @Override
     public Map<String, QuarterHours> allQuarters() {
-        Map<String, Map<java.time.Instant, Long>> seconds = new HashMap<>();
-        Map<String, Map<QuarterHours.Span, Long>> corrections = new HashMap<>();
-        userQuarters.find().forEach(doc -> {
-            String user = doc.getString("userId");
-            readQuarters(doc, seconds.computeIfAbsent(user, u -> new HashMap<>()), corrections.computeIfAbsent(user, u -> new HashMap<>()));
-        });
-        Map<String, QuarterHours> all = new HashMap<>();
-        seconds.forEach((user, s) -> {
-            QuarterHours q = new QuarterHours(s, corrections.get(user));
-            if (!q.equals(QuarterHours.NONE)) {
-                all.put(user, q);
-            }
-        });
-        return all;
+        QuarterHours.Sums<String> sums = new QuarterHours.Sums<>();
+        userQuarters.find().forEach(doc -> sums.add(doc.getString("userId"), quartersOf(doc)));
+        return sums.totals();
     }
 
     @Override
@@ -292,23 +366,66 @@ public final class MongoStudyRollups implements StudyRollups {
         insertInOrder(userQuarters, quarterDocuments(byUser), Function.identity());
     }
 
+    @Override
+    public Map<MemberKey, QuarterHours> allMemberQuarters() {
+        java.util.Set<String> listed = new java.util.HashSet<>();
+        memberQuarterDates.find().forEach(doc -> doc.getList("dates", String.class).forEach(date ->
+                listed.add(memberKey(doc.getString("roomId"), doc.getString("userId"), LocalDate.parse(date)))));
+        QuarterHours.Sums<MemberKey> sums = new QuarterHours.Sums<>();
+        memberQuarters.find().forEach(doc -> {
+            if (listed.contains(doc.getString("_id"))) {
+                sums.add(new MemberKey(doc.getString("roomId"), doc.getString("userId")), quartersOf(doc));
+            }
+        });
+        return sums.totals();
+    }
+
+    @Override
+    public void replaceAllMemberQuarters(Map<MemberKey, QuarterHours> byMember) {
+        memberQuarterDates.deleteMany(new Document());
+        memberQuarters.deleteMany(new Document());
+        insertInOrder(memberQuarterDates, memberQuarterDateDocuments(byMember), Function.identity());
+        insertInOrder(memberQuarters, memberQuarterDocuments(byMember), Function.identity());
+    }
+
     /** Users' quarter hours as stored, in {@code _id} order; for the rebuild and bulk loaders. */
     public static List<Document> quarterDocuments(Map<String, QuarterHours> byUser) {
+        return quarterDocuments(byUser, (user, date) -> new Document("_id", key(user, date)).append("userId", user));
+    }
+
+    /** Room members' quarter hours as stored, in {@code _id} order; for the rebuild and bulk loaders. */
+    public static List<Document> memberQuarterDocuments(Map<MemberKey, QuarterHours> byMember) {
+        return quarterDocuments(byMember, (member, date) -> new Document("_id", memberKey(member.roomId(), member.userId(), date))
+                .append("roomId", member.roomId()).append("userId", member.userId()));
+    }
+
+    /** Each room member's list of UTC dates, in {@code _id} order; for the rebuild and bulk loaders. */
+    public static List<Document> memberQuarterDateDocuments(Map<MemberKey, QuarterHours> byMember) {
+        List<Document> documents = new ArrayList<>(byMember.size());
+        byMember.forEach((member, quarters) -> documents.add(new Document("_id", memberKey(member.roomId(), member.userId()))
+                .append("roomId", member.roomId()).append("userId", member.userId())
+                .append("dates", quarters.utcDates().stream().map(LocalDate::toString).toList())));
+        documents.sort(Comparator.comparing(doc -> doc.getString("_id")));
+        return documents;
+    }
+
+    /** One document per owner and UTC date, begun by {@code newDocument} (its {@code _id} and owner fields), in {@code _id} order. */
+    private static <K> List<Document> quarterDocuments(Map<K, QuarterHours> byOwner, BiFunction<K, LocalDate, Document> newDocument) {
         Map<String, Document> documents = new HashMap<>();
-        byUser.forEach((user, quarters) -> {
-            quarters.seconds().forEach((quarter, seconds) -> quarterDocument(documents, user, QuarterHours.utcDateOf(quarter))
+        BiFunction<K, LocalDate, Document> ofDate = (owner, date) -> {
+            Document begun = newDocument.apply(owner, date);
+            return documents.computeIfAbsent(begun.getString("_id"), id -> begun.append("day", date.toString())
+                    .append("s", new Document()).append("c", new Document()));
+        };
+        byOwner.forEach((owner, quarters) -> {
+            quarters.seconds().forEach((quarter, seconds) -> ofDate.apply(owner, QuarterHours.utcDateOf(quarter))
                     .get("s", Document.class).append(Integer.toString(slot(quarter)), seconds));
-            quarters.corrections().forEach((span, seconds) -> quarterDocument(documents, user, QuarterHours.utcDateOf(span.first()))
+            quarters.corrections().forEach((span, seconds) -> ofDate.apply(owner, QuarterHours.utcDateOf(span.first()))
                     .get("c", Document.class).append(correctionKey(span), seconds));
         });
         List<Document> sorted = new ArrayList<>(documents.values());
         sorted.sort(Comparator.comparing(doc -> doc.getString("_id")));
         return sorted;
-    }
-
-    private static Document quarterDocument(Map<String, Document> documents, String user, LocalDate date) {
-        return documents.computeIfAbsent(key(user, date), id -> new Document("_id", id).append("userId", user)
-                .append("day", date.toString()).append("s", new Document()).append("c", new Document()));
     }
 
     @Override
@@ -351,6 +468,8 @@ public final class MongoStudyRollups implements StudyRollups {
         // Scans on the embedded store; deleting a room is rare next to the leaderboard reads this layout keeps cheap.
         memberDays.deleteMany(eq("roomId", roomId.value()));
         memberPeriods.deleteMany(eq("roomId", roomId.value()));
+        memberQuarters.deleteMany(eq("roomId", roomId.value()));
+        memberQuarterDates.deleteMany(eq("roomId", roomId.value()));
     }
 
     @Override

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import kr.co.stupy.application.live.LeaderboardEntry;
@@ -22,6 +23,7 @@ import kr.co.stupy.shared.RoomId;
 import kr.co.stupy.shared.UserId;
 import kr.co.stupy.studytime.DailyStudy;
 import kr.co.stupy.studytime.PeriodBucket;
+import kr.co.stupy.studytime.QuarterHours;
 import kr.co.stupy.studytime.StudyDayPolicy;
 import kr.co.stupy.studytime.StudyLedger;
 import kr.co.stupy.studytime.StudyPeriod;
@@ -30,9 +32,12 @@ import kr.co.stupy.studytime.StudySession;
 
 /**
  * Computes a room's leaderboard from the live connections and either the per room-member roll-ups
- * (the configured zone: a handful of totals read by key, however long the room's history) or, for
- * another zone whose study days fall elsewhere, the room's sessions in the ledger. Both count each
- * member's day in the room up to sixteen hours, with the running session included.
+ * (the configured zone: a handful of totals read by key, however long the room's history), or, for
+ * another zone whose study days fall elsewhere, the members' quarter hours in the room summed into
+ * that zone's study days ({@link QuarterHours}: a web app abroad sends its browser's zone, and scanning
+ * the room's sessions for it grew with the history). Only a zone whose study days do not begin on
+ * quarter hours (a day start such as 05:10) still takes the room's sessions in the ledger. Every path
+ * counts each member's day in the room up to sixteen hours, with the running session included.
  * <p>
  * One difference while a node is dead and the reaper has not closed its sessions yet: the ledger
  * counts such an open session to its last heartbeat, the roll-ups only once it is closed (at that
@@ -70,9 +75,11 @@ final class Leaderboards {
         Instant now = clock.instant();
         Map<UserId, LiveConnection> live = new HashMap<>();
         presence.inRoom(roomId).forEach(c -> live.put(c.userId(), c));
+        StudyDayPolicy local = policy.inZone(zone);
         Map<UserId, Long> seconds = sameDays(zone)
                 ? fromRollups(roomId, members, period, now, live)
-                : fromLedger(roomId, members, period, policy.inZone(zone), now, live);
+                : fromQuarters(roomId, members, period, local, now, live)
+                        .orElseGet(() -> fromLedger(roomId, members, period, local, now, live));
         return entries(members, seconds, now, live);
     }
 
@@ -115,25 +122,9 @@ final class Leaderboards {
     private Map<UserId, Long> fromRollups(RoomId roomId, List<UserId> members, StudyPeriod period, Instant now,
                                           Map<UserId, LiveConnection> live) {
         Optional<StudyPeriod.DayRange> range = period.around(now, policy);
-        Map<UserId, SortedMap<LocalDate, Long>> running = new HashMap<>();
+        Map<UserId, SortedMap<LocalDate, Long>> running = running(roomId, members, range, policy, now, live);
         TreeSet<LocalDate> days = new TreeSet<>();
-        for (UserId member : members) {
-            LiveConnection connection = live.get(member);
-            if (connection == null) {
-                continue;
-            }
-            StudySession session = new StudySession(connection.sessionId(), member, roomId, connection.since(), connection.since(),
-                    Optional.empty());
-            if (session.counted(now).isZero()) {
-                continue;   // under five seconds it is not study yet, as the ledger's count says
-            }
-            SortedMap<LocalDate, Long> pieces = policy.split(session.startedAt(), session.countedUntil(now));
-            range.ifPresent(r -> pieces.keySet().removeIf(day -> !r.contains(day)));
-            if (!pieces.isEmpty()) {
-                running.put(member, pieces);
-                days.addAll(pieces.keySet());
-            }
-        }
+        running.values().forEach(pieces -> days.addAll(pieces.keySet()));
         if (period == StudyPeriod.DAY) {
             days.add(range.orElseThrow().first());
         }
@@ -153,6 +144,74 @@ final class Leaderboards {
             seconds.merge(member, StudyRollups.capped(before + runningSeconds) - StudyRollups.capped(before), Long::sum);
         }));
         return seconds;
+    }
+
+    /**
+     * Another zone: each member's finished sessions in the room from their quarter hours, summed into
+     * that zone's study days exactly as splitting the sessions would, the running session added, every
+     * day capped, as {@link DailyStudy} does. A week or month reads the members' quarters of the UTC
+     * dates it covers, all time every date they have. Empty when a study day concerned does not begin on
+     * a quarter hour, so that quarters cannot answer it: the caller reads the ledger instead.
+     */
+    private Optional<Map<UserId, Long>> fromQuarters(RoomId roomId, List<UserId> members, StudyPeriod period, StudyDayPolicy local,
+                                                     Instant now, Map<UserId, LiveConnection> live) {
+        Optional<StudyPeriod.DayRange> range = period.around(now, local);
+        // All time checks today before reading (a day start off the quarter hours fails on any day), then every day it read.
+        StudyPeriod.DayRange checked = range.orElseGet(() -> new StudyPeriod.DayRange(local.dayOf(now), local.dayOf(now)));
+        if (!QuarterHours.fits(local, checked.first(), checked.last())) {
+            return Optional.empty();
+        }
+        Map<UserId, SortedMap<LocalDate, Long>> finished = new HashMap<>();
+        if (range.isPresent()) {
+            StudyPeriod.DayRange days = range.get();
+            LocalDate firstUtcDate = QuarterHours.firstUtcDate(local, days.first());
+            LocalDate lastUtcDate = QuarterHours.lastUtcDate(local, days.last());
+            rollups.quartersOfMembers(roomId, members, firstUtcDate, lastUtcDate)
+                    .forEach((member, quarters) -> finished.put(member, quarters.byDay(local, days.first(), days.last())));
+        } else {
+            for (Map.Entry<UserId, QuarterHours> member : rollups.allQuartersOfMembers(roomId, members).entrySet()) {
+                Optional<SortedMap<LocalDate, Long>> days = member.getValue().allByDay(local);
+                if (days.isEmpty()) {
+                    return Optional.empty();
+                }
+                finished.put(member.getKey(), days.get());
+            }
+        }
+        Map<UserId, SortedMap<LocalDate, Long>> running = running(roomId, members, range, local, now, live);
+        Map<UserId, Long> seconds = new HashMap<>();
+        for (UserId member : members) {
+            SortedMap<LocalDate, Long> days = new TreeMap<>(finished.getOrDefault(member, emptyDays()));
+            running.getOrDefault(member, emptyDays()).forEach((day, runningSeconds) -> days.merge(day, runningSeconds, Long::sum));
+            seconds.put(member, days.values().stream().mapToLong(StudyRollups::capped).sum());
+        }
+        return Optional.of(seconds);
+    }
+
+    /**
+     * The running sessions of members live in the room, split into {@code local}'s study days within
+     * the range: what presence knows and the roll-ups do not yet. A session under five seconds is not
+     * study yet, as the ledger's count says.
+     */
+    private static Map<UserId, SortedMap<LocalDate, Long>> running(RoomId roomId, List<UserId> members, Optional<StudyPeriod.DayRange> range,
+                                                                  StudyDayPolicy local, Instant now, Map<UserId, LiveConnection> live) {
+        Map<UserId, SortedMap<LocalDate, Long>> running = new HashMap<>();
+        for (UserId member : members) {
+            LiveConnection connection = live.get(member);
+            if (connection == null) {
+                continue;
+            }
+            StudySession session = new StudySession(connection.sessionId(), member, roomId, connection.since(), connection.since(),
+                    Optional.empty());
+            if (session.counted(now).isZero()) {
+                continue;
+            }
+            SortedMap<LocalDate, Long> pieces = local.split(session.startedAt(), session.countedUntil(now));
+            range.ifPresent(r -> pieces.keySet().removeIf(day -> !r.contains(day)));
+            if (!pieces.isEmpty()) {
+                running.put(member, pieces);
+            }
+        }
+        return running;
     }
 
     private static SortedMap<LocalDate, Long> emptyDays() {

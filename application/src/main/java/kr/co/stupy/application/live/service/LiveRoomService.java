@@ -406,7 +406,7 @@ public final class LiveRoomService implements IssueLiveTicketUseCase, ConnectLiv
         }
         try {
             rollups.add(finished.userId(), finished.roomId(), pieces);
-            rollups.addQuarters(finished.userId(), QuarterHours.of(finished));
+            rollups.addQuarters(finished.userId(), finished.roomId(), QuarterHours.of(finished));
         } catch (RuntimeException e) {
             // The session is ended and counted in the ledger; leaving a socket half-closed would help nobody.
             LOG.log(System.Logger.Level.WARNING, "rolling up study session " + finished.id() + " failed; a rebuild of the roll-ups repairs it", e);

@@ -183,14 +183,14 @@ public final class StudyStatsService implements StudyStatsQuery, RoomRankingQuer
         Map<StudyRollups.DayKey, Long> users = new HashMap<>();
         Map<StudyRollups.DayKey, Long> rooms = new HashMap<>();
         Map<StudyRollups.MemberDayKey, Long> members = new HashMap<>();
-        Map<String, QuarterHours> quarters = new HashMap<>();
+        QuarterHours.Sums<String> userQuarterSums = new QuarterHours.Sums<>();
+        QuarterHours.Sums<StudyRollups.MemberKey> memberQuarterSums = new QuarterHours.Sums<>();
         long[] sessions = {0};
         ledger.forEachFinished(session -> {
             sessions[0]++;
             QuarterHours mine = QuarterHours.of(session);
-            if (!mine.equals(QuarterHours.NONE)) {
-                quarters.merge(session.userId().value(), mine, QuarterHours::plus);
-            }
+            userQuarterSums.add(session.userId().value(), mine);
+            memberQuarterSums.add(new StudyRollups.MemberKey(session.roomId().value(), session.userId().value()), mine);
             StudyRollups.piecesOf(session, policy).forEach((day, seconds) -> {
                 users.merge(new StudyRollups.DayKey(session.userId().value(), day), seconds, Long::sum);
                 rooms.merge(new StudyRollups.DayKey(session.roomId().value(), day), seconds, Long::sum);
@@ -204,31 +204,40 @@ public final class StudyStatsService implements StudyStatsQuery, RoomRankingQuer
         int bucketsDiffering = differences(expected.buckets(), stored.buckets());
         int membersDiffering = differences(expected.memberDays(), stored.memberDays())
                 + differences(expected.memberPeriods(), stored.memberPeriods());
-        quarters.values().removeIf(QuarterHours.NONE::equals);
-        Map<String, QuarterHours> storedQuarters = rollups.allQuarters();
-        int quartersDiffering = quarterDifferences(quarters, storedQuarters);
+        Map<String, QuarterHours> quarters = userQuarterSums.totals();
+        int quartersDiffering = quarterDifferences(quarters, rollups.allQuarters());
+        Map<StudyRollups.MemberKey, QuarterHours> memberQuarters = memberQuarterSums.totals();
+        int memberQuartersDiffering = quarterDifferences(memberQuarters, rollups.allMemberQuarters());
         if (differing > 0 || bucketsDiffering > 0 || membersDiffering > 0) {
             rollups.replaceAll(expected);
         }
         if (quartersDiffering > 0) {
             rollups.replaceAllQuarters(quarters);
         }
+        if (memberQuartersDiffering > 0) {
+            rollups.replaceAllMemberQuarters(memberQuarters);
+        }
         boolean matches = (differing == 0 && bucketsDiffering == 0 && membersDiffering == 0 || rollups.all().equals(expected))
-                && (quartersDiffering == 0 || rollups.allQuarters().equals(quarters));
+                && (quartersDiffering == 0 || rollups.allQuarters().equals(quarters))
+                && (memberQuartersDiffering == 0 || rollups.allMemberQuarters().equals(memberQuarters));
         return new Report(sessions[0], expected.users().size(), expected.rooms().size(), expected.buckets().size(),
-                expected.memberDays().size(), expected.memberPeriods().size(),
-                quarters.values().stream().mapToInt(q -> q.seconds().size() + q.corrections().size()).sum(),
-                differing, bucketsDiffering, membersDiffering, quartersDiffering, matches);
+                expected.memberDays().size(), expected.memberPeriods().size(), quarterCount(quarters), quarterCount(memberQuarters),
+                differing, bucketsDiffering, membersDiffering, quartersDiffering, memberQuartersDiffering, matches);
     }
 
-    /** Quarters and corrections that are missing, extra or different, over every user. */
-    private static int quarterDifferences(Map<String, QuarterHours> expected, Map<String, QuarterHours> stored) {
-        java.util.Set<String> users = new java.util.HashSet<>(expected.keySet());
-        users.addAll(stored.keySet());
+    /** Quarters and corrections, over every owner. */
+    private static int quarterCount(Map<?, QuarterHours> byOwner) {
+        return byOwner.values().stream().mapToInt(q -> q.seconds().size() + q.corrections().size()).sum();
+    }
+
+    /** Quarters and corrections that are missing, extra or different, over every owner (a user, or a room member). */
+    private static <K> int quarterDifferences(Map<K, QuarterHours> expected, Map<K, QuarterHours> stored) {
+        java.util.Set<K> owners = new java.util.HashSet<>(expected.keySet());
+        owners.addAll(stored.keySet());
         int differing = 0;
-        for (String user : users) {
-            QuarterHours want = expected.getOrDefault(user, QuarterHours.NONE);
-            QuarterHours have = stored.getOrDefault(user, QuarterHours.NONE);
+        for (K owner : owners) {
+            QuarterHours want = expected.getOrDefault(owner, QuarterHours.NONE);
+            QuarterHours have = stored.getOrDefault(owner, QuarterHours.NONE);
             differing += differences(want.seconds(), have.seconds()) + differences(want.corrections(), have.corrections());
         }
         return differing;
@@ -260,7 +269,7 @@ public final class StudyStatsService implements StudyStatsQuery, RoomRankingQuer
                 StudyRollups.piecesOf(session, policy).forEach((day, seconds) -> back.put(day, -seconds));
                 if (!back.isEmpty()) {
                     rollups.add(session.userId(), roomId, back);
-                    rollups.addQuarters(session.userId(), QuarterHours.of(session).negated());
+                    rollups.addQuarters(session.userId(), roomId, QuarterHours.of(session).negated());
                 }
             }
         }

@@ -47,7 +47,7 @@ class LeaderboardRollupsTest {
 
     /** One node with in-memory ports, a room of ten members and a second room they also belong to. */
     static final class World {
-        final MutableClock clock = new MutableClock(Instant.parse("2026-11-24T03:00:00Z"));
+        final MutableClock clock;
         final LiveRoomServiceTest.FakeRooms rooms = new LiveRoomServiceTest.FakeRooms();
         final InMemoryUsers users = new InMemoryUsers();
         final InMemoryStudyLedger ledger = new InMemoryStudyLedger();
@@ -62,9 +62,14 @@ class LeaderboardRollupsTest {
         final Map<UserId, ConnectionId> connections = new LinkedHashMap<>();
 
         World() {
+            this(StudyDayPolicy.DEFAULT, Instant.parse("2026-11-24T03:00:00Z"));
+        }
+
+        World(StudyDayPolicy policy, Instant start) {
+            clock = new MutableClock(start);
             live = new LiveRoomService(rooms, new InProcessTickets(), presence, new InProcessBroadcaster(presence, (id, e) -> true),
-                    new InMemoryChatLog(), ledger, (roomId, seconds) -> { }, rollups, users, StudyDayPolicy.DEFAULT, clock, "node-a");
-            stats = new StudyStatsService(ledger, rollups, presence, limit -> List.of(), StudyDayPolicy.DEFAULT, clock);
+                    new InMemoryChatLog(), ledger, (roomId, seconds) -> { }, rollups, users, policy, clock, "node-a");
+            stats = new StudyStatsService(ledger, rollups, presence, limit -> List.of(), policy, clock);
             for (int i = 0; i < 10; i++) {
                 members.add(users.registerIfAbsent(User.register(new LinkedAccount(Provider.DEV, "m" + i), new Nickname("m" + i),
                         Optional.empty(), Optional.empty(), clock.instant())).user().id());

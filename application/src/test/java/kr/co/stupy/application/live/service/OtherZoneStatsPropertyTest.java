@@ -93,7 +93,7 @@ class OtherZoneStatsPropertyTest {
             var pieces = kr.co.stupy.studytime.StudyRollups.piecesOf(finished, policy);
             if (!pieces.isEmpty()) {
                 rollups.add(user, room, pieces);
-                rollups.addQuarters(user, QuarterHours.of(finished));
+                rollups.addQuarters(user, room, QuarterHours.of(finished));
             }
         }
         compare(stats, users, policy);

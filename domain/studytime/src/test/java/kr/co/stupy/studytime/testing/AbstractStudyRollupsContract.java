@@ -22,6 +22,7 @@ import kr.co.stupy.studytime.StudyRollups;
 import kr.co.stupy.studytime.StudyRollups.BucketKey;
 import kr.co.stupy.studytime.StudyRollups.DayKey;
 import kr.co.stupy.studytime.StudyRollups.MemberDayKey;
+import kr.co.stupy.studytime.StudyRollups.MemberKey;
 import kr.co.stupy.studytime.StudyRollups.MemberPeriodKey;
 import kr.co.stupy.studytime.StudyRollups.Totals;
 import org.junit.jupiter.api.BeforeEach;
@@ -253,9 +254,9 @@ public abstract class AbstractStudyRollupsContract {
     void quarterHoursAddUpPerUserAreReadByUtcDateAndTakenBack() {
         Instant start = Instant.parse("2026-11-30T23:50:00.300Z");
         QuarterHours session = QuarterHours.of(start, start.plusSeconds(1800));
-        rollups.addQuarters(kim, session);
-        rollups.addQuarters(kim, session);
-        rollups.addQuarters(lee, QuarterHours.of(start, start.plusSeconds(60)));
+        rollups.addQuarters(kim, room, session);
+        rollups.addQuarters(kim, otherRoom, session);
+        rollups.addQuarters(lee, room, QuarterHours.of(start, start.plusSeconds(60)));
         QuarterHours twice = session.plus(session);
         assertEquals(twice, rollups.quartersOfUser(kim, D1, D2));
         assertEquals(Map.of(Instant.parse("2026-11-30T23:45:00Z"), 2 * 599L),
@@ -263,11 +264,102 @@ public abstract class AbstractStudyRollupsContract {
         assertEquals(twice.corrections(), rollups.quartersOfUser(kim, D1, D1).corrections());   // under its first quarter's date
         assertEquals(Map.of(kim.value(), twice, lee.value(), QuarterHours.of(start, start.plusSeconds(60))),
                 rollups.allQuarters());
-        rollups.addQuarters(kim, twice.negated());
+        rollups.addQuarters(kim, room, session.negated());
+        rollups.addQuarters(kim, otherRoom, session.negated());
         assertEquals(QuarterHours.NONE, rollups.quartersOfUser(kim, D1, D2));
         assertEquals(Map.of(lee.value(), QuarterHours.of(start, start.plusSeconds(60))), rollups.allQuarters());
         rollups.replaceAllQuarters(Map.of(kim.value(), session));
         assertEquals(Map.of(kim.value(), session), rollups.allQuarters());
         assertEquals(session, rollups.quartersOfUser(kim, D1, D2));
+    }
+
+    /** From 23:50:00.3 on D1 for half an hour (UTC): quarters under D1 and D2, and a correction under D1. */
+    private static final Instant LATE_START = Instant.parse("2026-11-30T23:50:00.300Z");
+    private static final QuarterHours LATE = QuarterHours.of(LATE_START, LATE_START.plusSeconds(1800));
+    private static final QuarterHours MINUTE = QuarterHours.of(LATE_START, LATE_START.plusSeconds(60));
+    private static final LocalDate YEAR_BEFORE = LocalDate.of(2025, 11, 30);
+    private static final QuarterHours OLD = QuarterHours.of(Instant.parse("2025-11-30T10:00:00Z"), Instant.parse("2025-11-30T10:10:00Z"));
+
+    private MemberKey member(RoomId where, UserId who) {
+        return new MemberKey(where.value(), who.value());
+    }
+
+    @Test
+    void memberQuarterHoursAreKeptPerRoomAndReadByUtcDateOrAllTime() {
+        rollups.addQuarters(kim, room, LATE);
+        rollups.addQuarters(kim, room, OLD);
+        rollups.addQuarters(kim, otherRoom, MINUTE);
+        rollups.addQuarters(lee, room, MINUTE);
+        UserId stranger = UserId.newId();
+
+        assertEquals(Map.of(kim, LATE.storedUnder(D1, D1), lee, MINUTE), rollups.quartersOfMembers(room, List.of(kim, lee, stranger), D1, D1));
+        assertEquals(Map.of(kim, LATE), rollups.quartersOfMembers(room, List.of(kim), D1, D2));
+        assertEquals(Map.of(kim, OLD), rollups.quartersOfMembers(room, List.of(kim, lee), YEAR_BEFORE, YEAR_BEFORE));
+        assertEquals(Map.of(), rollups.quartersOfMembers(room, List.of(kim, lee), D2.plusDays(1), D2.plusDays(40)));
+        assertEquals(Map.of(kim, LATE.plus(OLD), lee, MINUTE), rollups.allQuartersOfMembers(room, List.of(kim, lee, stranger)),
+                "all time finds a year-old date too");
+        assertEquals(Map.of(kim, MINUTE), rollups.allQuartersOfMembers(otherRoom, List.of(kim, lee)));
+        assertEquals(Map.of(lee, MINUTE), rollups.allQuartersOfMembers(room, List.of(lee)), "only the members asked for");
+        assertEquals(Map.of(), rollups.allQuartersOfMembers(room, List.of()));
+        assertEquals(LATE.plus(OLD).plus(MINUTE), rollups.quartersOfUser(kim, YEAR_BEFORE, D2), "a user's quarters hold every room's");
+        assertEquals(Map.of(member(room, kim), LATE.plus(OLD), member(room, lee), MINUTE, member(otherRoom, kim), MINUTE),
+                rollups.allMemberQuarters());
+    }
+
+    @Test
+    void deletingARoomForgetsItsMembersQuarterHoursAfterItsUsersGaveThemBack() {
+        rollups.addQuarters(kim, room, LATE);
+        rollups.addQuarters(kim, room, OLD);
+        rollups.addQuarters(kim, otherRoom, MINUTE);
+
+        // What a room's deletion does: its finished sessions are taken back from their users, then the room's totals go.
+        rollups.addQuarters(kim, room, LATE.negated());
+        rollups.addQuarters(kim, room, OLD.negated());
+        rollups.deleteRoom(room);
+
+        assertEquals(Map.of(), rollups.quartersOfMembers(room, List.of(kim), D1, D2));
+        assertEquals(Map.of(), rollups.allQuartersOfMembers(room, List.of(kim)));
+        assertEquals(Map.of(kim, MINUTE), rollups.allQuartersOfMembers(otherRoom, List.of(kim)));
+        assertEquals(MINUTE, rollups.quartersOfUser(kim, YEAR_BEFORE, D2));
+        assertEquals(Map.of(member(otherRoom, kim), MINUTE), rollups.allMemberQuarters());
+        assertEquals(Map.of(kim.value(), MINUTE), rollups.allQuarters());
+    }
+
+    @Test
+    void memberQuarterHoursAreReplacedAndReadBackAsStored() {
+        rollups.addQuarters(kim, room, LATE);
+        Map<MemberKey, QuarterHours> rebuilt = Map.of(member(room, lee), LATE.plus(OLD), member(otherRoom, kim), MINUTE);
+
+        rollups.replaceAllMemberQuarters(rebuilt);
+
+        assertEquals(rebuilt, rollups.allMemberQuarters());
+        assertEquals(Map.of(lee, LATE.plus(OLD)), rollups.allQuartersOfMembers(room, List.of(kim, lee)));
+        assertEquals(Map.of(lee, OLD), rollups.quartersOfMembers(room, List.of(kim, lee), YEAR_BEFORE, YEAR_BEFORE));
+        assertEquals(Map.of(kim, MINUTE), rollups.quartersOfMembers(otherRoom, List.of(kim, lee), D1, D2));
+        assertEquals(Map.of(kim.value(), LATE), rollups.allQuarters(), "the users' quarters are replaced on their own");
+
+        // Added after a rebuild, a new date is found by all time like the rebuilt ones.
+        Instant later = D2.plusDays(3).atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
+        QuarterHours added = QuarterHours.of(later, later.plusSeconds(30));
+        rollups.addQuarters(lee, room, added);
+        assertEquals(Map.of(lee, LATE.plus(OLD).plus(added)), rollups.allQuartersOfMembers(room, List.of(lee)));
+    }
+
+    @Test
+    void concurrentQuarterHoursAreNeverLost() {
+        int threads = 8;
+        int each = 5;
+        Parallel.run(threads, t -> {
+            for (int i = 0; i < each; i++) {
+                rollups.addQuarters(kim, room, LATE);
+            }
+            return null;
+        });
+        QuarterHours all = QuarterHours.NONE;
+        for (int i = 0; i < threads * each; i++) {
+            all = all.plus(LATE);
+        }
+        assertEquals(Map.of(kim, all), rollups.allQuartersOfMembers(room, List.of(kim)));
+        assertEquals(all, rollups.quartersOfUser(kim, D1, D2));
     }
 }

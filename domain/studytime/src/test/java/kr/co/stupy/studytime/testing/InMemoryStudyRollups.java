@@ -8,9 +8,11 @@ import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.UnaryOperator;
 import kr.co.stupy.shared.RoomId;
 import kr.co.stupy.shared.UserId;
 import kr.co.stupy.studytime.PeriodBucket;
+import kr.co.stupy.studytime.QuarterHours;
 import kr.co.stupy.studytime.StudyRollups;
 
 /** {@link StudyRollups} in memory, for tests. */
@@ -21,7 +23,8 @@ public final class InMemoryStudyRollups implements StudyRollups {
     private final Map<BucketKey, Long> buckets = new ConcurrentHashMap<>();
     private final Map<MemberDayKey, Long> memberDays = new ConcurrentHashMap<>();
     private final Map<MemberPeriodKey, Long> memberPeriods = new ConcurrentHashMap<>();
-    private final Map<String, kr.co.stupy.studytime.QuarterHours> quarters = new ConcurrentHashMap<>();
+    private final Map<String, QuarterHours> userQuarters = new ConcurrentHashMap<>();
+    private final Map<MemberKey, QuarterHours> memberQuarters = new ConcurrentHashMap<>();
 
     @Override
     public void add(UserId userId, RoomId roomId, SortedMap<LocalDate, Long> secondsByDay) {
@@ -43,45 +46,65 @@ public final class InMemoryStudyRollups implements StudyRollups {
     }
 
     @Override
-    public void addQuarters(UserId userId, kr.co.stupy.studytime.QuarterHours added) {
-        quarters.merge(userId.value(), added, kr.co.stupy.studytime.QuarterHours::plus);
+    public void addQuarters(UserId userId, RoomId roomId, QuarterHours added) {
+        userQuarters.merge(userId.value(), added, QuarterHours::plus);
+        memberQuarters.merge(new MemberKey(roomId.value(), userId.value()), added, QuarterHours::plus);
     }
 
     @Override
-    public kr.co.stupy.studytime.QuarterHours quartersOfUser(UserId userId, LocalDate firstUtcDate, LocalDate lastUtcDate) {
-        kr.co.stupy.studytime.QuarterHours all = quarters.getOrDefault(userId.value(), kr.co.stupy.studytime.QuarterHours.NONE);
-        Map<java.time.Instant, Long> seconds = new HashMap<>();
-        all.seconds().forEach((quarter, s) -> {
-            LocalDate date = kr.co.stupy.studytime.QuarterHours.utcDateOf(quarter);
-            if (!date.isBefore(firstUtcDate) && !date.isAfter(lastUtcDate)) {
-                seconds.put(quarter, s);
-            }
-        });
-        Map<kr.co.stupy.studytime.QuarterHours.Span, Long> corrections = new HashMap<>();
-        all.corrections().forEach((span, s) -> {
-            LocalDate date = kr.co.stupy.studytime.QuarterHours.utcDateOf(span.first());
-            if (!date.isBefore(firstUtcDate) && !date.isAfter(lastUtcDate)) {
-                corrections.put(span, s);
-            }
-        });
-        return new kr.co.stupy.studytime.QuarterHours(seconds, corrections);
+    public QuarterHours quartersOfUser(UserId userId, LocalDate firstUtcDate, LocalDate lastUtcDate) {
+        return userQuarters.getOrDefault(userId.value(), QuarterHours.NONE).storedUnder(firstUtcDate, lastUtcDate);
     }
 
     @Override
-    public Map<String, kr.co.stupy.studytime.QuarterHours> allQuarters() {
-        Map<String, kr.co.stupy.studytime.QuarterHours> all = new HashMap<>();
-        quarters.forEach((user, q) -> {
-            if (!q.equals(kr.co.stupy.studytime.QuarterHours.NONE)) {
-                all.put(user, q);
+    public Map<UserId, QuarterHours> quartersOfMembers(RoomId roomId, Collection<UserId> members, LocalDate firstUtcDate,
+                                                       LocalDate lastUtcDate) {
+        return quartersOf(roomId, members, quarters -> quarters.storedUnder(firstUtcDate, lastUtcDate));
+    }
+
+    @Override
+    public Map<UserId, QuarterHours> allQuartersOfMembers(RoomId roomId, Collection<UserId> members) {
+        return quartersOf(roomId, members, quarters -> quarters);
+    }
+
+    private Map<UserId, QuarterHours> quartersOf(RoomId roomId, Collection<UserId> members, UnaryOperator<QuarterHours> stored) {
+        Map<UserId, QuarterHours> found = new HashMap<>();
+        for (UserId member : members) {
+            QuarterHours read = stored.apply(memberQuarters.getOrDefault(new MemberKey(roomId.value(), member.value()), QuarterHours.NONE));
+            if (!read.equals(QuarterHours.NONE)) {
+                found.put(member, read);
             }
-        });
+        }
+        return found;
+    }
+
+    @Override
+    public Map<String, QuarterHours> allQuarters() {
+        return withoutEmpty(userQuarters);
+    }
+
+    @Override
+    public void replaceAllQuarters(Map<String, QuarterHours> byUser) {
+        userQuarters.clear();
+        userQuarters.putAll(byUser);
+    }
+
+    @Override
+    public Map<MemberKey, QuarterHours> allMemberQuarters() {
+        return withoutEmpty(memberQuarters);
+    }
+
+    @Override
+    public void replaceAllMemberQuarters(Map<MemberKey, QuarterHours> byMember) {
+        memberQuarters.clear();
+        memberQuarters.putAll(byMember);
+    }
+
+    /** Quarters taken back to nothing are as good as absent, as in a store that reads them back. */
+    private static <K> Map<K, QuarterHours> withoutEmpty(Map<K, QuarterHours> byOwner) {
+        Map<K, QuarterHours> all = new HashMap<>(byOwner);
+        all.values().removeIf(QuarterHours.NONE::equals);
         return all;
-    }
-
-    @Override
-    public void replaceAllQuarters(Map<String, kr.co.stupy.studytime.QuarterHours> byUser) {
-        quarters.clear();
-        quarters.putAll(byUser);
     }
 
     @Override
@@ -138,6 +161,7 @@ public final class InMemoryStudyRollups implements StudyRollups {
         buckets.keySet().removeIf(key -> key.roomId().equals(roomId.value()));
         memberDays.keySet().removeIf(key -> key.roomId().equals(roomId.value()));
         memberPeriods.keySet().removeIf(key -> key.roomId().equals(roomId.value()));
+        memberQuarters.keySet().removeIf(key -> key.roomId().equals(roomId.value()));
     }
 
     @Override
