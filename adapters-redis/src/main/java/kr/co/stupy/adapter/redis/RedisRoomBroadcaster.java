@@ -116,6 +116,29 @@ public final class RedisRoomBroadcaster implements RoomBroadcaster, AutoCloseabl
         }
     }
 
+    /**
+     * Tells the application the bus is back until it has taken it in. Right after Redis restarts, a
+     * pooled connection the command side still holds fails its first command, so one try is not
+     * enough; a later subscription that replaces this one runs its own.
+     */
+    private void restoreWhileSubscribed(DeliverLiveEventUseCase inbound, Listener subscription) {
+        long backoffMillis = 100;
+        while (running && listener == subscription) {
+            try {
+                inbound.busReconnected();
+                return;
+            } catch (RuntimeException e) {
+                LOG.warn("putting live connections back into Redis failed ({}); trying again in {} ms", e.getMessage(), backoffMillis);
+            }
+            try {
+                Thread.sleep(backoffMillis);
+            } catch (InterruptedException e) {
+                return;
+            }
+            backoffMillis = Math.min(backoffMillis * 2, MAX_BACKOFF.toMillis());
+        }
+    }
+
     private final class Listener extends JedisPubSub {
         private final DeliverLiveEventUseCase inbound;
         private final boolean again;
@@ -133,13 +156,7 @@ public final class RedisRoomBroadcaster implements RoomBroadcaster, AutoCloseabl
             if (again) {
                 LOG.info("Redis subscription of {} is back; putting this node's live connections back", nodeId);
                 // Off the subscriber thread: restoring talks to Redis, and events may already be arriving.
-                Thread.ofVirtual().name("redis-restore-" + nodeId).start(() -> {
-                    try {
-                        inbound.busReconnected();
-                    } catch (RuntimeException e) {
-                        LOG.warn("putting live connections back into Redis failed", e);
-                    }
-                });
+                Thread.ofVirtual().name("redis-restore-" + nodeId).start(() -> restoreWhileSubscribed(inbound, this));
             }
         }
 

@@ -42,6 +42,8 @@ class RedisManyNodesTest {
     static final class Node implements DeliverLiveEventUseCase {
         final Recorder recorder = new Recorder();
         final AtomicInteger reconnects = new AtomicInteger();
+        /** How many of the next reconnect notices fail, as a restore does on a connection the restart broke. */
+        final AtomicInteger failuresToCome = new AtomicInteger();
 
         @Override
         public void deliver(ConnectionId connectionId, LiveEvent event) {
@@ -51,6 +53,9 @@ class RedisManyNodesTest {
         @Override
         public void busReconnected() {
             reconnects.incrementAndGet();
+            if (failuresToCome.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+                throw new IllegalStateException("Unexpected end of stream.");
+            }
         }
     }
 
@@ -139,6 +144,15 @@ class RedisManyNodesTest {
         assertTrue(presence.restore(b1, Instant.now()));
         onA.toConnection(b1.connectionId(), new LiveEvent.Replaced());
         await(() -> b.recorder.of(b1.connectionId()).equals(List.of(new LiveEvent.Replaced())), "delivery resumed");
+    }
+
+    @Test
+    void aReconnectNoticeThatFailsIsRepeatedUntilItIsTakenIn() {
+        a.failuresToCome.set(2);
+        server.stop();
+        server.start();
+        await(() -> a.reconnects.get() == 3 && b.reconnects.get() == 1, "node a told again after two failures, node b once");
+        assertEquals(0, a.failuresToCome.get());
     }
 
     @Test
