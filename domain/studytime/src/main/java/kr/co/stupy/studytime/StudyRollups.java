@@ -238,21 +238,6 @@ public interface StudyRollups {
             });
             return Map.copyOf(kept);
         }
-
-        /** The totals a ledger's finished sessions make, split by {@code policy}'s study days. */
-        public static Totals of(Iterable<StudySession> finished, StudyDayPolicy policy) {
-            Map<DayKey, Long> users = new java.util.HashMap<>();
-            Map<DayKey, Long> rooms = new java.util.HashMap<>();
-            Map<MemberDayKey, Long> members = new java.util.HashMap<>();
-            for (StudySession session : finished) {
-                StudyRollups.piecesOf(session, policy).forEach((day, seconds) -> {
-                    users.merge(new DayKey(session.userId().value(), day), seconds, Long::sum);
-                    rooms.merge(new DayKey(session.roomId().value(), day), seconds, Long::sum);
-                    members.merge(new MemberDayKey(session.roomId().value(), session.userId().value(), day), seconds, Long::sum);
-                });
-            }
-            return derived(users, rooms, members);
-        }
     }
 
     /**
