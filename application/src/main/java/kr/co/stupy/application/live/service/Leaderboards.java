@@ -122,7 +122,7 @@ final class Leaderboards {
     private Map<UserId, Long> fromRollups(RoomId roomId, List<UserId> members, StudyPeriod period, Instant now,
                                           Map<UserId, LiveConnection> live) {
         Optional<StudyPeriod.DayRange> range = period.around(now, policy);
-        Map<UserId, SortedMap<LocalDate, Long>> running = running(roomId, members, range, policy, now, live);
+        Map<UserId, SortedMap<LocalDate, Long>> running = running(members, range, policy, now, live);
         TreeSet<LocalDate> days = new TreeSet<>();
         running.values().forEach(pieces -> days.addAll(pieces.keySet()));
         if (period == StudyPeriod.DAY) {
@@ -177,7 +177,7 @@ final class Leaderboards {
                 finished.put(member.getKey(), days.get());
             }
         }
-        Map<UserId, SortedMap<LocalDate, Long>> running = running(roomId, members, range, local, now, live);
+        Map<UserId, SortedMap<LocalDate, Long>> running = running(members, range, local, now, live);
         Map<UserId, Long> seconds = new HashMap<>();
         for (UserId member : members) {
             SortedMap<LocalDate, Long> days = new TreeMap<>(finished.getOrDefault(member, emptyDays()));
@@ -192,7 +192,7 @@ final class Leaderboards {
      * the range: what presence knows and the roll-ups do not yet. A session under five seconds is not
      * study yet, as the ledger's count says.
      */
-    private static Map<UserId, SortedMap<LocalDate, Long>> running(RoomId roomId, List<UserId> members, Optional<StudyPeriod.DayRange> range,
+    private static Map<UserId, SortedMap<LocalDate, Long>> running(List<UserId> members, Optional<StudyPeriod.DayRange> range,
                                                                   StudyDayPolicy local, Instant now, Map<UserId, LiveConnection> live) {
         Map<UserId, SortedMap<LocalDate, Long>> running = new HashMap<>();
         for (UserId member : members) {
@@ -200,18 +200,23 @@ final class Leaderboards {
             if (connection == null) {
                 continue;
             }
-            StudySession session = new StudySession(connection.sessionId(), member, roomId, connection.since(), connection.since(),
-                    Optional.empty());
-            if (session.counted(now).isZero()) {
-                continue;
-            }
-            SortedMap<LocalDate, Long> pieces = local.split(session.startedAt(), session.countedUntil(now));
+            SortedMap<LocalDate, Long> pieces = runningPieces(connection, local, now);
             range.ifPresent(r -> pieces.keySet().removeIf(day -> !r.contains(day)));
             if (!pieces.isEmpty()) {
                 running.put(member, pieces);
             }
         }
         return running;
+    }
+
+    /**
+     * The seconds a live connection's running session has counted by {@code now}, split into {@code local}'s
+     * study days (a modifiable map); none while it is under five seconds, as the ledger's count says.
+     */
+    static SortedMap<LocalDate, Long> runningPieces(LiveConnection connection, StudyDayPolicy local, Instant now) {
+        StudySession session = new StudySession(connection.sessionId(), connection.userId(), connection.roomId(), connection.since(),
+                connection.since(), Optional.empty());
+        return session.counted(now).isZero() ? new TreeMap<>() : local.split(session.startedAt(), session.countedUntil(now));
     }
 
     private static SortedMap<LocalDate, Long> emptyDays() {

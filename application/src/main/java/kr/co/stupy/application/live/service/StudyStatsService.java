@@ -106,13 +106,12 @@ public final class StudyStatsService implements StudyStatsQuery, RoomRankingQuer
         if (running.isEmpty()) {
             return days;
         }
-        StudySession session = new StudySession(running.get().sessionId(), userId, running.get().roomId(), running.get().since(),
-                running.get().since(), Optional.empty());
-        if (session.counted(now).isZero()) {
+        SortedMap<LocalDate, Long> pieces = Leaderboards.runningPieces(running.get(), local, now);
+        if (pieces.isEmpty()) {
             return days;
         }
         SortedMap<LocalDate, Long> merged = new TreeMap<>(days);
-        local.split(session.startedAt(), now).forEach((day, seconds) -> {
+        pieces.forEach((day, seconds) -> {
             if (!day.isBefore(first) && !day.isAfter(last)) {
                 merged.merge(day, seconds, Long::sum);
             }
