@@ -8,6 +8,8 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class PeriodBucketTest {
@@ -76,9 +78,21 @@ class PeriodBucketTest {
 
     @Test
     void theLeaderboardSpanIsTheBucketsDays() {
+        // 21:00 on Tuesday the 24th of November 2026 in Seoul. StudyPeriod.around is built on the buckets,
+        // so both are checked against the days written out, not against each other.
         Instant now = Instant.parse("2026-11-24T12:00:00Z");
+        Map<StudyPeriod, StudyPeriod.DayRange> expected = Map.of(
+                StudyPeriod.DAY, range("2026-11-24", "2026-11-24"),
+                StudyPeriod.WEEK, range("2026-11-23", "2026-11-29"),
+                StudyPeriod.MONTH, range("2026-11-01", "2026-11-30"));
         for (StudyPeriod period : PeriodBucket.PERIODS) {
-            assertEquals(PeriodBucket.around(period, now, SEOUL).days(), period.around(now, SEOUL).orElseThrow());
+            assertEquals(expected.get(period), PeriodBucket.around(period, now, SEOUL).days(), period.name());
+            assertEquals(Optional.of(expected.get(period)), period.around(now, SEOUL), period.name());
         }
+        assertEquals(Optional.empty(), StudyPeriod.ALL.around(now, SEOUL));
+    }
+
+    private static StudyPeriod.DayRange range(String first, String last) {
+        return new StudyPeriod.DayRange(LocalDate.parse(first), LocalDate.parse(last));
     }
 }
