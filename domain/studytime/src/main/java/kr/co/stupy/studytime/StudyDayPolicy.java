@@ -32,6 +32,14 @@ public record StudyDayPolicy(ZoneId zone, LocalTime dayStart) {
         return new StudyDayPolicy(otherZone, dayStart);
     }
 
+    /**
+     * Whether {@link #inZone inZone(otherZone)} has exactly these study days: the same zone, however it
+     * is named (a fixed offset with the same rules for every instant would do too, but is not recognised).
+     */
+    public boolean sameDaysIn(ZoneId otherZone) {
+        return otherZone.normalized().equals(zone.normalized());
+    }
+
     /** The study day an instant belongs to. */
     public LocalDate dayOf(Instant instant) {
         LocalDate date = instant.atZone(zone).toLocalDate();

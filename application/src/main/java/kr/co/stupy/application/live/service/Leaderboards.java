@@ -76,7 +76,7 @@ final class Leaderboards {
         Map<UserId, LiveConnection> live = new HashMap<>();
         presence.inRoom(roomId).forEach(c -> live.put(c.userId(), c));
         StudyDayPolicy local = policy.inZone(zone);
-        Map<UserId, Long> seconds = sameDays(zone)
+        Map<UserId, Long> seconds = policy.sameDaysIn(zone)
                 ? fromRollups(roomId, members, period, now, live)
                 : fromQuarters(roomId, members, period, local, now, live)
                         .orElseGet(() -> fromLedger(roomId, members, period, local, now, live));
@@ -89,11 +89,6 @@ final class Leaderboards {
         Map<UserId, LiveConnection> live = new HashMap<>();
         presence.inRoom(roomId).forEach(c -> live.put(c.userId(), c));
         return entries(members, fromLedger(roomId, members, period, policy.inZone(zone), now, live), now, live);
-    }
-
-    /** Roll-ups are keyed by the configured study days; another zone with the same rules for every instant would do too. */
-    private boolean sameDays(ZoneId zone) {
-        return zone.normalized().equals(policy.zone().normalized());
     }
 
     private Map<UserId, Long> fromLedger(RoomId roomId, List<UserId> members, StudyPeriod period, StudyDayPolicy local, Instant now,

@@ -86,17 +86,12 @@ public final class StudyStatsService implements StudyStatsQuery, RoomRankingQuer
         }
         BiFunction<LocalDate, LocalDate, SortedMap<LocalDate, Long>> history = fromLedgerOnly
                 ? (a, b) -> fromLedger(userId, local, now, a, b)
-                : sameDays(zone)
+                : policy.sameDaysIn(zone)
                 ? (a, b) -> withRunningSession(rollups.ofUser(userId, a, b), userId, local, now, a, b)
                 : (a, b) -> QuarterHours.fits(local, a, b)
                         ? withRunningSession(fromQuarters(userId, local, a, b), userId, local, now, a, b)
                         : fromLedger(userId, local, now, a, b);
         return StudyStats.of(first, last, today, history);
-    }
-
-    /** Roll-ups are keyed by the configured study days; another zone with the same rules for every instant would do too. */
-    private boolean sameDays(ZoneId zone) {
-        return zone.normalized().equals(policy.zone().normalized());
     }
 
     /** The session running now is not rolled up yet: it counts from its start to now, as the leaderboard counts it. */
