@@ -16,6 +16,11 @@ public interface ImageStore {
 
     Optional<StoredImage> load(String key);
 
+    /** True when a picture is stored under the key. Stores that can answer without reading the bytes should. */
+    default boolean contains(String key) {
+        return load(key).isPresent();
+    }
+
     /** Deletes the picture; deleting an unknown key does nothing. */
     void delete(String key);
 }

@@ -2,6 +2,7 @@ package kr.co.stupy.application.image;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -45,6 +46,17 @@ public abstract class AbstractImageStoreContract {
 
         assertTrue(images.load(key).isEmpty());
         assertTrue(images.load("00000000000000000000000000.png").isEmpty());
+        assertFalse(images.contains(key));
+        assertFalse(images.contains("00000000000000000000000000.png"));
+    }
+
+    @Test
+    void containsAnswersWhetherAKeyIsStored() {
+        String key = images.store(ImageUpload.of(PNG));
+
+        assertTrue(images.contains(key));
+        assertFalse(images.contains(null));
+        assertFalse(images.contains("../jwt.key"));
     }
 
     @Test

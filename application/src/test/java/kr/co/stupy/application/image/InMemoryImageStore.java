@@ -22,6 +22,11 @@ public final class InMemoryImageStore implements ImageStore {
     }
 
     @Override
+    public boolean contains(String key) {
+        return key != null && images.containsKey(key);
+    }
+
+    @Override
     public void delete(String key) {
         if (key != null) {
             images.remove(key);

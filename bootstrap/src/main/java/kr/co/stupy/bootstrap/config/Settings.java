@@ -14,7 +14,6 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -146,13 +145,10 @@ public record Settings(
 
     /** The ICE servers as JSON with every credential replaced, so the start-up print can show the rest. */
     private String maskedIceServers() {
-        List<Map<String, Object>> masked = iceServers.stream().map(server -> {
-            Map<String, Object> json = new LinkedHashMap<>();
-            json.put("urls", server.urls());
-            server.username().ifPresent(username -> json.put("username", username));
-            server.credential().ifPresent(credential -> json.put("credential", "********"));
-            return json;
-        }).toList();
+        List<Map<String, Object>> masked = iceServers.stream()
+                .map(server -> new IceServer(server.urls(), server.username(), server.credential().map(credential -> "********")))
+                .map(IceServer::asJson)
+                .toList();
         try {
             return JSON.writeValueAsString(masked);
         } catch (JsonProcessingException e) {

@@ -106,6 +106,13 @@ class HealthAndErrorsTest {
     }
 
     @Test
+    void problemsNeverLeakStackTraces() {
+        Api.Reply reply = api.get("/api/no-such-thing", null);
+        assertFalse(reply.raw().contains("at kr.co"));
+        assertFalse(reply.raw().contains("Exception"));
+    }
+
+    @Test
     void aRefusedBodyIsReadToItsEndSoTheAnswerArrivesAndTheConnectionStaysUsable() throws Exception {
         assertEquals(413, refuseWhileTheBodyArrives("POST", "/api/auth/dev-login", "application/json", 200 * 1024));
         assertEquals(415, refuseWhileTheBodyArrives("POST", "/api/auth/dev-login", "text/plain", 200 * 1024));

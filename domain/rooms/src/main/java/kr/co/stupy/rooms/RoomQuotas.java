@@ -1,6 +1,7 @@
 package kr.co.stupy.rooms;
 
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -45,7 +46,12 @@ public interface RoomQuotas {
      * that same instant), the latest. A hold taken after {@code joinedAt} belongs to a later join
      * and is never given back here; with no such hold, nothing changes.
      */
-    void releaseMembership(UserId user, RoomId room, Instant joinedAt);
+    default void releaseMembership(UserId user, RoomId room, Instant joinedAt) {
+        holds(user).stream()
+                .filter(hold -> hold.room().equals(room) && !hold.takenAt().isAfter(joinedAt))
+                .max(Comparator.comparing(RoomHold::takenAt))
+                .ifPresent(hold -> release(user, hold));
+    }
 
     /** Every hold of {@code user}, several per room when parallel requests hold it. */
     List<RoomHold> holds(UserId user);

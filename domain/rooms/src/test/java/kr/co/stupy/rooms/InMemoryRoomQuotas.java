@@ -2,7 +2,6 @@ package kr.co.stupy.rooms;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -34,15 +33,6 @@ public final class InMemoryRoomQuotas implements RoomQuotas {
     @Override
     public void release(UserId user, RoomHold hold) {
         holds.computeIfPresent(user, (key, current) -> current.stream().filter(h -> !h.id().equals(hold.id())).toList());
-    }
-
-    @Override
-    public void releaseMembership(UserId user, RoomId room, Instant joinedAt) {
-        holds.computeIfPresent(user, (key, current) -> current.stream()
-                .filter(h -> h.room().equals(room) && !h.takenAt().isAfter(joinedAt))
-                .max(Comparator.comparing(RoomHold::takenAt))
-                .map(gone -> current.stream().filter(h -> h != gone).toList())
-                .orElse(current));
     }
 
     @Override

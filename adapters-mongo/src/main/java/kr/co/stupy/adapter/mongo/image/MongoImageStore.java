@@ -57,6 +57,7 @@ public final class MongoImageStore implements ImageStore {
     }
 
     /** True when a picture is stored under the key; reads no bytes. */
+    @Override
     public boolean contains(String key) {
         return ImageKeys.formatOf(key).isPresent()
                 && images.find(eq("_id", key)).projection(Projections.include("_id")).first() != null;

@@ -11,7 +11,6 @@ import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -110,25 +109,6 @@ public final class MongoRoomQuotas implements RoomQuotas {
             if (holdsIn(current, hold.room()).stream().noneMatch(h -> h.id().equals(hold.id()))) {
                 return; // already gone
             }
-        }
-        throw new IllegalStateException("could not settle the room quota of a user under contention");
-    }
-
-    @Override
-    public void releaseMembership(UserId user, RoomId room, Instant joinedAt) {
-        for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-            Document current = quotas.find(eq("_id", user.value())).first();
-            if (current == null) {
-                return;
-            }
-            if (upgradeLegacy(current)) {
-                continue;
-            }
-            holdsIn(current, room).stream()
-                    .filter(h -> !h.takenAt().isAfter(joinedAt))
-                    .max(Comparator.comparing(RoomHold::takenAt))
-                    .ifPresent(h -> release(user, h));
-            return;
         }
         throw new IllegalStateException("could not settle the room quota of a user under contention");
     }

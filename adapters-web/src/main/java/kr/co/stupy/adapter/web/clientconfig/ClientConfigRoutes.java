@@ -1,7 +1,6 @@
 package kr.co.stupy.adapter.web.clientconfig;
 
 import io.javalin.config.RoutesConfig;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -29,19 +28,10 @@ public final class ClientConfigRoutes implements RouteGroup {
 
     @Override
     public void register(RoutesConfig routes) {
-        List<Map<String, Object>> ice = iceServers.stream().map(ClientConfigRoutes::asJson).toList();
+        List<Map<String, Object>> ice = iceServers.stream().map(IceServer::asJson).toList();
         routes.get("/api/client-config", ctx -> ctx.json(Map.of(
                 "iceServers", ice,
                 "providers", enabledProviders.get(),
                 "maxLivePerRoom", maxLivePerRoom)));
-    }
-
-    /** The RTCIceServer shape: fields a STUN server does not have are left out, not sent as null. */
-    private static Map<String, Object> asJson(IceServer server) {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("urls", server.urls());
-        server.username().ifPresent(username -> json.put("username", username));
-        server.credential().ifPresent(credential -> json.put("credential", credential));
-        return json;
     }
 }

@@ -1,7 +1,9 @@
 package kr.co.stupy.adapter.web.clientconfig;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -35,6 +37,15 @@ public record IceServer(List<String> urls, Optional<String> username, Optional<S
 
     public static IceServer stun(String url) {
         return new IceServer(List.of(url), Optional.empty(), Optional.empty());
+    }
+
+    /** The RTCIceServer shape: fields a STUN server does not have are left out, not sent as null. */
+    public Map<String, Object> asJson() {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("urls", urls);
+        username.ifPresent(value -> json.put("username", value));
+        credential.ifPresent(value -> json.put("credential", value));
+        return json;
     }
 
     /** The scheme in lower case, or "" when the URL has no host part after it or contains spaces. */

@@ -26,16 +26,25 @@ public final class ImageRoutes implements RouteGroup {
 
     private void serve(Context ctx) {
         String key = ctx.pathParam("key");
-        ImageStore.StoredImage image = images.load(key).orElseThrow(() -> WebProblem.notFound("no such image"));
         // A key names one picture's bytes for good, so the key itself is a strong validator.
         String etag = "\"" + key + "\"";
-        ctx.header("ETag", etag);
-        ctx.header("Cache-Control", "public, max-age=31536000, immutable");
-        ctx.header("Content-Security-Policy", "default-src 'none'; sandbox");
         if (EntityTags.matches(ctx.header("If-None-Match"), etag)) {
+            // The browser already has the bytes: it only needs to hear the picture still exists.
+            if (!images.contains(key)) {
+                throw WebProblem.notFound("no such image");
+            }
+            cacheHeaders(ctx, etag);
             ctx.status(304);
             return;
         }
+        ImageStore.StoredImage image = images.load(key).orElseThrow(() -> WebProblem.notFound("no such image"));
+        cacheHeaders(ctx, etag);
         ctx.contentType(image.format().mediaType()).result(image.bytes());
+    }
+
+    private static void cacheHeaders(Context ctx, String etag) {
+        ctx.header("ETag", etag);
+        ctx.header("Cache-Control", "public, max-age=31536000, immutable");
+        ctx.header("Content-Security-Policy", "default-src 'none'; sandbox");
     }
 }

@@ -48,10 +48,6 @@ record SiteFile(byte[] content, String mediaType, String etag) {
         return new SiteFile(content, mediaTypeOf(name), etagOf(content));
     }
 
-    boolean isHtml() {
-        return mediaType.startsWith("text/html");
-    }
-
     static String mediaTypeOf(String name) {
         int dot = name.lastIndexOf('.');
         if (dot < 0 || dot < name.lastIndexOf('/')) {
