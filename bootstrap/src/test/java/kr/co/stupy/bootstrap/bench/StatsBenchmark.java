@@ -158,18 +158,14 @@ public final class StatsBenchmark {
             long sessionsDone = System.nanoTime();
 
             // Pass 2, user by user in id order: the (user, day) totals in _id order ("<user id>/<yyyy-MM-dd>").
-            MongoCollection<Document> userDays = db.getCollection("study_user_days");
+            Batches userDays = new Batches(db.getCollection("study_user_days"));
             Integer[] byId = new Integer[users];
             Arrays.setAll(byId, u -> u);
             Arrays.sort(byId, Comparator.comparing(u -> userIds.get(u).value()));
-            List<Document> batch = new ArrayList<>(BATCH);
-            long userDayCount = 0;
             Map<UserId, SortedMap<LocalDate, Long>> sampleDays = new HashMap<>();
             Map<UserId, SortedMap<LocalDate, Long>> sampleDaysElsewhere = new HashMap<>();
             // The users' quarter hours ("<user id>/<UTC date>", also in _id order), as finishing the sessions adds them.
-            MongoCollection<Document> userQuarters = db.getCollection("study_user_quarters");
-            List<Document> quarterBatch = new ArrayList<>(BATCH);
-            long quarterCount = 0;
+            Batches userQuarters = new Batches(db.getCollection("study_user_quarters"));
             for (int i = 0; i < users; i++) {
                 int u = byId[i];
                 SortedMap<LocalDate, Long> mine = new TreeMap<>();
@@ -193,30 +189,14 @@ public final class StatsBenchmark {
                 }
                 for (Document document : MongoStudyRollups.quarterDocuments(
                         Map.of(userIds.get(u).value(), new QuarterHours(quarterSeconds, corrections)))) {
-                    quarterBatch.add(document);
-                    if (quarterBatch.size() == BATCH) {
-                        userQuarters.insertMany(quarterBatch, new InsertManyOptions().ordered(false));
-                        quarterCount += quarterBatch.size();
-                        quarterBatch.clear();
-                    }
+                    userQuarters.add(document);
                 }
                 for (Map.Entry<LocalDate, Long> total : mine.entrySet()) {
-                    batch.add(MongoStudyRollups.document("userId", userIds.get(u).value(), total.getKey(), total.getValue()));
-                    if (batch.size() == BATCH) {
-                        userDays.insertMany(batch, new InsertManyOptions().ordered(false));
-                        userDayCount += batch.size();
-                        batch.clear();
-                    }
+                    userDays.add(MongoStudyRollups.document("userId", userIds.get(u).value(), total.getKey(), total.getValue()));
                 }
             }
-            if (!batch.isEmpty()) {
-                userDays.insertMany(batch, new InsertManyOptions().ordered(false));
-                userDayCount += batch.size();
-            }
-            if (!quarterBatch.isEmpty()) {
-                userQuarters.insertMany(quarterBatch, new InsertManyOptions().ordered(false));
-                quarterCount += quarterBatch.size();
-            }
+            userDays.flush();
+            userQuarters.flush();
             long userDaysDone = System.nanoTime();
 
             // The rooms' day totals, their day/week/month buckets, and their all-time totals.
@@ -238,10 +218,10 @@ public final class StatsBenchmark {
                 roomStore.addStudySeconds(rooms.get(i), roomTotals[i]);
             }
             long loadEnd = System.nanoTime();
-            System.out.printf("loaded %,d (user, UTC date) quarter-hour documents with the user-day totals%n", quarterCount);
+            System.out.printf("loaded %,d (user, UTC date) quarter-hour documents with the user-day totals%n", userQuarters.count);
             System.out.printf("loaded %,d sessions in %.0f s, %,d user-day totals in %.0f s, %,d room-day totals and %,d period buckets"
                             + " in %.0f s: %.0f s in all (%,.0f sessions/s)%n",
-                    loaded, (sessionsDone - loadStart) / 1e9, userDayCount, (userDaysDone - sessionsDone) / 1e9, roomDays.size(),
+                    loaded, (sessionsDone - loadStart) / 1e9, userDays.count, (userDaysDone - sessionsDone) / 1e9, roomDays.size(),
                     bucketDocuments.size(), (loadEnd - userDaysDone) / 1e9, (loadEnd - loadStart) / 1e9,
                     loaded / ((sessionsDone - loadStart) / 1e9));
 

@@ -85,14 +85,6 @@ public final class BrowserSession implements AutoCloseable {
         return page;
     }
 
-    public BrowserContext context() {
-        return context;
-    }
-
-    public String name() {
-        return name;
-    }
-
     public List<String> consoleErrors() {
         return List.copyOf(consoleErrors);
     }
