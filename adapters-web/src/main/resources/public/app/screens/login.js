@@ -4,7 +4,7 @@ import {field, h} from '../dom.js';
 import {api, describe} from '../api.js';
 import {navigate} from '../main.js';
 import {rememberUser, signIn, signedIn} from '../session.js';
-import {busy, toast} from '../ui.js';
+import {busy, formErrors, toast} from '../ui.js';
 
 const OAUTH_ERRORS = {
   access_denied: '로그인을 취소했어요.',
@@ -65,8 +65,7 @@ function devForm() {
         rememberUser(answer.user);
         navigate('/rooms');
       } catch (err) {
-        problem.textContent = describe(err);
-        problem.hidden = false;
+        formErrors(problem, err);
       }
     });
   }}},

@@ -3,7 +3,7 @@ import {field, h, replace} from '../dom.js';
 import {api, describe} from '../api.js';
 import {navigate} from '../main.js';
 import {rememberUser, signOut} from '../session.js';
-import {IMAGE_TYPES, acceptableImage, busy, confirmDialog, loading, toast} from '../ui.js';
+import {IMAGE_TYPES, acceptableImage, busy, confirmDialog, formErrors, loading, toast} from '../ui.js';
 
 const PROVIDERS = {kakao: '카카오', naver: '네이버', dev: '개발용'};
 
@@ -58,8 +58,7 @@ function show(box, user) {
         toast('저장했어요.', 'ok');
         show(box, updated);
       } catch (err) {
-        problem.textContent = describe(err);
-        problem.hidden = false;
+        formErrors(problem, err);
       }
     });
   }}},

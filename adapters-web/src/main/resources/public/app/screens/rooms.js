@@ -5,7 +5,7 @@ import {field, h, replace} from '../dom.js';
 import {ApiError, api, describe, enc, query as queryString} from '../api.js';
 import {navigate} from '../main.js';
 import {rememberUser} from '../session.js';
-import {busy, dialog, empty, roomMeta, showError, toast} from '../ui.js';
+import {busy, dialog, empty, formErrors, roomMeta, showError, toast} from '../ui.js';
 import {roomFormDialog} from './room-form.js';
 
 const SORTS = [
@@ -222,8 +222,7 @@ function passwordDialog(room) {
       try {
         close(await api.post(`/api/rooms/${enc(room.id)}/members`, {password: password.value}));
       } catch (error) {
-        problem.textContent = describe(error);
-        problem.hidden = false;
+        formErrors(problem, error);
         password.setAttribute('aria-invalid', 'true');
         password.select();
         password.focus();
