@@ -1,7 +1,8 @@
 // The live leaderboard: today from the socket (welcome and `study` frames), this week and all
 // time from the leaderboard route. Live members' times run on between updates.
 import {formatDuration, h, replace, timeZone} from '../dom.js';
-import {api, describe, enc, query} from '../api.js';
+import {api, enc, query} from '../api.js';
+import {formErrors} from '../ui.js';
 
 const TABS = [
   {period: 'day', label: '오늘'},
@@ -59,8 +60,7 @@ export function createBoard({roomId, onKick}) {
       show(page.items ?? []);
     } catch (error) {
       if (destroyed || mine !== fetchSeq) return;
-      message.hidden = false;
-      message.textContent = describe(error);
+      formErrors(message, error);
     }
   }
 
