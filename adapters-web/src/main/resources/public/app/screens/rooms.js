@@ -5,7 +5,7 @@ import {field, h, replace} from '../dom.js';
 import {ApiError, api, describe, enc, query as queryString} from '../api.js';
 import {navigate} from '../main.js';
 import {rememberUser} from '../session.js';
-import {busy, dialog, empty, formErrors, roomMeta, showError, toast} from '../ui.js';
+import {busy, dialog, empty, formErrors, loading, roomMeta, showError, toast} from '../ui.js';
 import {roomFormDialog} from './room-form.js';
 
 const SORTS = [
@@ -102,7 +102,7 @@ export default async function render(view, {query}) {
     if (!alive || finished || failed || loadingFor === generation) return;
     const mine = generation;
     loadingFor = mine;
-    replace(status, h('p', {class: 'muted loading'}, '불러오는 중…'));
+    loading(status);
     try {
       const page = await api.get(`/api/rooms${queryString({q: state.q, hashtag: state.hashtag, sort: state.sort,
         cursor, limit: PAGE})}`);
