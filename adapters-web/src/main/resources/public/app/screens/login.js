@@ -3,7 +3,7 @@
 import {field, h} from '../dom.js';
 import {api, describe} from '../api.js';
 import {navigate} from '../main.js';
-import {rememberUser, signIn, signedIn} from '../session.js';
+import {signIn, signedIn} from '../session.js';
 import {busy, formErrors, toast} from '../ui.js';
 
 const OAUTH_ERRORS = {
@@ -62,7 +62,6 @@ function devForm() {
       try {
         const answer = await api.post('/api/auth/dev-login', {nickname: nickname.value.trim()});
         signIn(answer.token, remember.checked);
-        rememberUser(answer.user);
         navigate('/rooms');
       } catch (err) {
         formErrors(problem, err);

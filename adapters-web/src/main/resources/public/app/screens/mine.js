@@ -3,7 +3,6 @@
 // Each card is drawn from GET /api/rooms/{id} and drawn again after any change to it.
 import {h, replace} from '../dom.js';
 import {ApiError, api, describe, enc} from '../api.js';
-import {rememberUser} from '../session.js';
 import {IMAGE_TYPES, acceptableImage, busy, confirmDialog, empty, loading, roomMeta, showError, toast} from '../ui.js';
 import {isOpenChatUrl, roomFormDialog} from './room-form.js';
 
@@ -27,7 +26,7 @@ export default async function render(view) {
   let items;
   try {
     const [mine, user] = await Promise.all([api.get('/api/rooms/mine'), api.get('/api/users/me')]);
-    me = rememberUser(user);
+    me = user;
     items = mine?.items ?? [];
   } catch (error) {
     if (!alive) return undefined;

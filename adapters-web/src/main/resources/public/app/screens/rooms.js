@@ -4,7 +4,6 @@
 import {field, h, replace} from '../dom.js';
 import {ApiError, api, describe, enc, query as queryString} from '../api.js';
 import {navigate} from '../main.js';
-import {rememberUser} from '../session.js';
 import {busy, dialog, empty, formErrors, loading, roomMeta, showError, toast} from '../ui.js';
 import {roomFormDialog} from './room-form.js';
 
@@ -184,7 +183,7 @@ export default async function render(view, {query}) {
   // Who am I: decides "입장하기" versus "참여하기". Without it every card offers to join, which the
   // server answers harmlessly for a member.
   try {
-    const me = rememberUser(await api.get('/api/users/me'));
+    const me = await api.get('/api/users/me');
     joined = new Set(me?.joinedRoomIds ?? []);
   } catch (error) {
     if (!(error instanceof ApiError) || error.status !== 401) showError(error);
