@@ -47,6 +47,11 @@ export function createBoard({roomId, onKick}) {
       b.setAttribute('aria-selected', String(b.dataset.period === period));
       b.tabIndex = b.dataset.period === period ? 0 : -1;
     });
+    redraw();
+  }
+
+  /** Today comes from the socket; the other periods are read from the leaderboard route. */
+  function redraw() {
     if (period === 'day') show(day); else refetch();
   }
 
@@ -109,10 +114,7 @@ export function createBoard({roomId, onKick}) {
     /** A day board from the socket; the other periods are fetched again as they changed too. */
     setDay(entries) {
       day = entries ?? [];
-      if (period === 'day') show(day); else refetch();
-    },
-    refresh() {
-      if (period === 'day') show(day); else refetch();
+      redraw();
     },
     /** We lost the connection: stop the clocks where they are, since nobody's time is known until the next welcome. */
     offline() {
