@@ -65,9 +65,7 @@ export function formatHours(seconds) {
   return hours > 0 ? `${hours}시간 ${minutes}분` : `${minutes}분`;
 }
 
-const dateTime = new Intl.DateTimeFormat('ko-KR', {dateStyle: 'medium', timeStyle: 'short'});
 const time = new Intl.DateTimeFormat('ko-KR', {timeStyle: 'short'});
-export const formatDateTime = (iso) => dateTime.format(new Date(iso));
 export const formatTime = (iso) => time.format(new Date(iso));
 
 /** The browser's time zone, for the statistics and leaderboard routes. */

@@ -2,7 +2,6 @@
 // sessionStorage (gone with the tab). Never in a URL after it has been read.
 
 const KEY = 'stupy.token';
-let cachedUser = null;
 
 export function token() {
   return sessionStorage.getItem(KEY) ?? localStorage.getItem(KEY);
@@ -16,14 +15,6 @@ export function signIn(newToken, remember = true) {
 export function signOut() {
   sessionStorage.removeItem(KEY);
   localStorage.removeItem(KEY);
-  cachedUser = null;
 }
 
 export const signedIn = () => token() !== null;
-
-export function rememberUser(user) {
-  cachedUser = user;
-  return user;
-}
-
-export const knownUser = () => cachedUser;

@@ -1,7 +1,8 @@
 // The live leaderboard: today from the socket (welcome and `study` frames), this week and all
 // time from the leaderboard route. Live members' times run on between updates.
 import {formatDuration, h, replace, timeZone} from '../dom.js';
-import {api, describe, enc, query} from '../api.js';
+import {api, enc, query} from '../api.js';
+import {formErrors} from '../ui.js';
 
 const TABS = [
   {period: 'day', label: '오늘'},
@@ -46,6 +47,11 @@ export function createBoard({roomId, onKick}) {
       b.setAttribute('aria-selected', String(b.dataset.period === period));
       b.tabIndex = b.dataset.period === period ? 0 : -1;
     });
+    redraw();
+  }
+
+  /** Today comes from the socket; the other periods are read from the leaderboard route. */
+  function redraw() {
     if (period === 'day') show(day); else refetch();
   }
 
@@ -59,8 +65,7 @@ export function createBoard({roomId, onKick}) {
       show(page.items ?? []);
     } catch (error) {
       if (destroyed || mine !== fetchSeq) return;
-      message.hidden = false;
-      message.textContent = describe(error);
+      formErrors(message, error);
     }
   }
 
@@ -109,10 +114,7 @@ export function createBoard({roomId, onKick}) {
     /** A day board from the socket; the other periods are fetched again as they changed too. */
     setDay(entries) {
       day = entries ?? [];
-      if (period === 'day') show(day); else refetch();
-    },
-    refresh() {
-      if (period === 'day') show(day); else refetch();
+      redraw();
     },
     /** We lost the connection: stop the clocks where they are, since nobody's time is known until the next welcome. */
     offline() {

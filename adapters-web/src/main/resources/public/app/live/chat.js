@@ -89,7 +89,7 @@ export function createChat({roomId, send}) {
     if (first) hasMore = recent.length > 0;
     if (stay) toBottom();
     // Whatever was typed while offline, or sent but never echoed, goes (again) with the same id.
-    for (const [clientMsgId, {text}] of pending) send({type: 'chat', clientMsgId, text});
+    resendPending();
     if (first) {
       started = true;
       observer.observe(sentinel);
@@ -168,5 +168,5 @@ export function createChat({roomId, send}) {
     sendButton.disabled = true;
   }
 
-  return {el, input, welcome, add, resendPending, destroy, end, hasPending: () => pending.size > 0};
+  return {el, welcome, add, resendPending, destroy, end};
 }

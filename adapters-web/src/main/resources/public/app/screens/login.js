@@ -3,8 +3,8 @@
 import {field, h} from '../dom.js';
 import {api, describe} from '../api.js';
 import {navigate} from '../main.js';
-import {rememberUser, signIn, signedIn} from '../session.js';
-import {busy, toast} from '../ui.js';
+import {signIn, signedIn} from '../session.js';
+import {busy, formErrors, toast} from '../ui.js';
 
 const OAUTH_ERRORS = {
   access_denied: '로그인을 취소했어요.',
@@ -62,11 +62,9 @@ function devForm() {
       try {
         const answer = await api.post('/api/auth/dev-login', {nickname: nickname.value.trim()});
         signIn(answer.token, remember.checked);
-        rememberUser(answer.user);
         navigate('/rooms');
       } catch (err) {
-        problem.textContent = describe(err);
-        problem.hidden = false;
+        formErrors(problem, err);
       }
     });
   }}},

@@ -3,9 +3,8 @@
 // Each card is drawn from GET /api/rooms/{id} and drawn again after any change to it.
 import {h, replace} from '../dom.js';
 import {ApiError, api, describe, enc} from '../api.js';
-import {rememberUser} from '../session.js';
 import {IMAGE_TYPES, acceptableImage, busy, confirmDialog, empty, loading, roomMeta, showError, toast} from '../ui.js';
-import {roomFormDialog} from './room-form.js';
+import {isOpenChatUrl, roomFormDialog} from './room-form.js';
 
 const MAX_ROOMS = 5;
 const day = new Intl.DateTimeFormat('ko-KR', {dateStyle: 'medium'});
@@ -27,7 +26,7 @@ export default async function render(view) {
   let items;
   try {
     const [mine, user] = await Promise.all([api.get('/api/rooms/mine'), api.get('/api/users/me')]);
-    me = rememberUser(user);
+    me = user;
     items = mine?.items ?? [];
   } catch (error) {
     if (!alive) return undefined;
@@ -112,7 +111,8 @@ export default async function render(view) {
       h('button', {type: 'button', testid: 'room-leave', 'aria-describedby': titleId,
         on: {click: (e) => leave(room, owner, e.currentTarget)}}, '나가기'));
 
-    const chat = isOpenChat(room.openChatUrl)
+    // Only Kakao open-chat links are ever made clickable, whatever the data says.
+    const chat = typeof room.openChatUrl === 'string' && isOpenChatUrl(room.openChatUrl)
       ? h('p', {class: 'openchat'}, h('a', {href: room.openChatUrl, target: '_blank', rel: 'noopener noreferrer'},
         '카카오 오픈채팅 열기', h('span', {class: 'visually-hidden'}, ' (새 창)')))
       : null;
@@ -293,15 +293,4 @@ function avatar(person) {
   return person.profileImageUrl
     ? h('img', {class: 'avatar', src: person.profileImageUrl, alt: '', loading: 'lazy', decoding: 'async'})
     : h('span', {class: 'avatar placeholder', 'aria-hidden': 'true'}, [...(person.nickname ?? '?')][0] ?? '?');
-}
-
-/** Only Kakao open-chat links are ever made clickable, whatever the data says. */
-function isOpenChat(url) {
-  if (typeof url !== 'string') return false;
-  try {
-    const parsed = new URL(url);
-    return parsed.protocol === 'https:' && parsed.hostname === 'open.kakao.com';
-  } catch {
-    return false;
-  }
 }

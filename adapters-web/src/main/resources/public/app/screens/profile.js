@@ -2,8 +2,8 @@
 import {field, h, replace} from '../dom.js';
 import {api, describe} from '../api.js';
 import {navigate} from '../main.js';
-import {rememberUser, signOut} from '../session.js';
-import {IMAGE_TYPES, acceptableImage, busy, confirmDialog, loading, toast} from '../ui.js';
+import {signOut} from '../session.js';
+import {IMAGE_TYPES, acceptableImage, busy, confirmDialog, formErrors, loading, toast} from '../ui.js';
 
 const PROVIDERS = {kakao: '카카오', naver: '네이버', dev: '개발용'};
 
@@ -13,7 +13,7 @@ export default async function render(view) {
   view.append(box);
   loading(box);
   try {
-    show(box, rememberUser(await api.get('/api/users/me')));
+    show(box, await api.get('/api/users/me'));
   } catch (e) {
     replace(box, h('p', {class: 'form-error', role: 'alert'}, describe(e)));
   }
@@ -32,7 +32,7 @@ function show(box, user) {
       return;
     }
     busy(file, async () => {
-      const updated = rememberUser(await api.upload('/api/users/me/image', chosen));
+      const updated = await api.upload('/api/users/me/image', chosen);
       toast('프로필 사진을 바꿨어요.', 'ok');
       show(box, updated);
     });
@@ -54,12 +54,11 @@ function show(box, user) {
     }
     busy(save, async () => {
       try {
-        const updated = rememberUser(await api.patch('/api/users/me', changes));
+        const updated = await api.patch('/api/users/me', changes);
         toast('저장했어요.', 'ok');
         show(box, updated);
       } catch (err) {
-        problem.textContent = describe(err);
-        problem.hidden = false;
+        formErrors(problem, err);
       }
     });
   }}},

@@ -4,8 +4,7 @@
 import {field, h, replace} from '../dom.js';
 import {ApiError, api, describe, enc, query as queryString} from '../api.js';
 import {navigate} from '../main.js';
-import {rememberUser} from '../session.js';
-import {busy, dialog, empty, roomMeta, showError, toast} from '../ui.js';
+import {busy, dialog, empty, formErrors, loading, roomMeta, showError, toast} from '../ui.js';
 import {roomFormDialog} from './room-form.js';
 
 const SORTS = [
@@ -102,7 +101,7 @@ export default async function render(view, {query}) {
     if (!alive || finished || failed || loadingFor === generation) return;
     const mine = generation;
     loadingFor = mine;
-    replace(status, h('p', {class: 'muted loading'}, '불러오는 중…'));
+    loading(status);
     try {
       const page = await api.get(`/api/rooms${queryString({q: state.q, hashtag: state.hashtag, sort: state.sort,
         cursor, limit: PAGE})}`);
@@ -184,7 +183,7 @@ export default async function render(view, {query}) {
   // Who am I: decides "입장하기" versus "참여하기". Without it every card offers to join, which the
   // server answers harmlessly for a member.
   try {
-    const me = rememberUser(await api.get('/api/users/me'));
+    const me = await api.get('/api/users/me');
     joined = new Set(me?.joinedRoomIds ?? []);
   } catch (error) {
     if (!(error instanceof ApiError) || error.status !== 401) showError(error);
@@ -222,8 +221,7 @@ function passwordDialog(room) {
       try {
         close(await api.post(`/api/rooms/${enc(room.id)}/members`, {password: password.value}));
       } catch (error) {
-        problem.textContent = describe(error);
-        problem.hidden = false;
+        formErrors(problem, error);
         password.setAttribute('aria-invalid', 'true');
         password.select();
         password.focus();
