@@ -1,11 +1,11 @@
 package kr.co.stupy.adapter.redis;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.util.RawValue;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,6 +16,7 @@ import kr.co.stupy.application.live.LeaderboardEntry;
 import kr.co.stupy.application.live.LiveEvent;
 import kr.co.stupy.application.live.LiveMessage;
 import kr.co.stupy.application.live.LivePeer;
+import kr.co.stupy.application.live.SignalPayload;
 import kr.co.stupy.chat.ChatMessage;
 import kr.co.stupy.chat.ClientMessageId;
 import kr.co.stupy.chat.MessageText;
@@ -33,7 +34,6 @@ final class LiveEventCodec {
     record Envelope(List<ConnectionId> to, LiveEvent event) {
     }
 
-    private static final TypeReference<Map<String, Object>> PAYLOAD = new TypeReference<>() { };
     private final ObjectMapper mapper = new ObjectMapper();
 
     String encode(Envelope envelope) {
@@ -89,12 +89,12 @@ final class LiveEventCodec {
                 o.put("clientMsgId", m.clientMsgId().map(ClientMessageId::value).orElse(null));
                 o.put("sentAt", m.sentAt().toString());
             }
-            case LiveEvent.Signal(ConnectionId from, UserId fromUserId, String kind, Map<String, Object> payload) -> {
+            case LiveEvent.Signal(ConnectionId from, UserId fromUserId, String kind, SignalPayload payload) -> {
                 n.put("t", "signal");
                 n.put("from", from.value());
                 n.put("fromUserId", fromUserId.value());
                 n.put("kind", kind);
-                n.set("payload", mapper.valueToTree(payload));
+                n.putRawValue("payload", new RawValue(payload.json()));
             }
             case LiveEvent.StudyUpdate(List<LeaderboardEntry> leaderboard) -> {
                 n.put("t", "study");
@@ -134,7 +134,7 @@ final class LiveEventCodec {
                 yield new LiveEvent.ChatPosted(new LiveMessage(message, n.get("nickname").asText()));
             }
             case "signal" -> new LiveEvent.Signal(new ConnectionId(n.get("from").asText()), new UserId(n.get("fromUserId").asText()),
-                    n.get("kind").asText(), mapper.convertValue(n.get("payload"), PAYLOAD));
+                    n.get("kind").asText(), new SignalPayload(n.get("payload").toString()));
             case "study" -> {
                 List<LeaderboardEntry> entries = new ArrayList<>();
                 for (JsonNode o : n.get("leaderboard")) {

@@ -5,9 +5,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import kr.co.stupy.application.live.ConnectionId;
 import kr.co.stupy.application.live.LiveConnection;
 import kr.co.stupy.application.live.port.out.LivePresence;
@@ -114,6 +116,30 @@ public final class RedisLivePresence implements LivePresence {
             return 1
             """);
 
+    /** ARGV: prefix, at, ttl, routeTtl, ids... The ids that are present, each beaten as {@link #HEARTBEAT} does. */
+    private static final LuaScript HEARTBEAT_ALL = new LuaScript("""
+            local p, at, ttl, routeTtl = ARGV[1], tonumber(ARGV[2]), tonumber(ARGV[3]), tonumber(ARGV[4])
+            local present = {}
+            for i = 5, #ARGV do
+              local id = ARGV[i]
+              local connKey = p .. 'conn:' .. id
+              local f = redis.call('HMGET', connKey, 'u', 'b')
+              if f[1] then
+                if at > tonumber(f[2]) then
+                  redis.call('HSET', connKey, 'b', at)
+                  redis.call('ZADD', p .. 'beats', at, id)
+                end
+                redis.call('PEXPIRE', connKey, ttl)
+                redis.call('PEXPIRE', p .. 'user:' .. f[1], ttl)
+                redis.call('PEXPIRE', p .. 'route:' .. id, routeTtl)
+                table.insert(present, id)
+              end
+            end
+            return present
+            """);
+    /** Connections beaten by one script run, so Redis is never held for long. */
+    static final int HEARTBEAT_SLICE = 500;
+
     /** ARGV: prefix, room. The room's live entries, oldest first. */
     private static final LuaScript IN_ROOM = new LuaScript(ENTRY + """
             return live(ARGV[1], ARGV[2])
@@ -219,6 +245,24 @@ public final class RedisLivePresence implements LivePresence {
     public boolean heartbeat(ConnectionId connectionId, Instant at) {
         return Long.valueOf(1).equals(HEARTBEAT.run(redis, List.of(prefix, connectionId.value(), Long.toString(at.toEpochMilli()),
                 Long.toString(ENTRY_TTL.toMillis()), Long.toString(ROUTE_TTL.toMillis()))));
+    }
+
+    @Override
+    public Set<ConnectionId> heartbeatAll(Collection<ConnectionId> connectionIds, Instant at) {
+        List<ConnectionId> ids = List.copyOf(connectionIds);
+        Set<ConnectionId> present = new HashSet<>();
+        for (int from = 0; from < ids.size(); from += HEARTBEAT_SLICE) {
+            List<String> args = new ArrayList<>();
+            args.add(prefix);
+            args.add(Long.toString(at.toEpochMilli()));
+            args.add(Long.toString(ENTRY_TTL.toMillis()));
+            args.add(Long.toString(ROUTE_TTL.toMillis()));
+            ids.subList(from, Math.min(ids.size(), from + HEARTBEAT_SLICE)).forEach(id -> args.add(id.value()));
+            for (Object id : (List<?>) HEARTBEAT_ALL.run(redis, args)) {
+                present.add(new ConnectionId((String) id));
+            }
+        }
+        return present;
     }
 
     @Override

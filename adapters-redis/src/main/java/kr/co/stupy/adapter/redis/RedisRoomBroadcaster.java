@@ -79,6 +79,11 @@ public final class RedisRoomBroadcaster implements RoomBroadcaster, AutoCloseabl
                 () -> LOG.debug("no node holds connection {}; {} dropped", connectionId.value(), event.getClass().getSimpleName()));
     }
 
+    @Override
+    public void toConnection(LiveConnection target, LiveEvent event) {
+        publish(target.nodeId(), new LiveEventCodec.Envelope(List.of(target.connectionId()), event));
+    }
+
     private void publish(String node, LiveEventCodec.Envelope envelope) {
         redis.publish(channel(node), codec.encode(envelope));
     }
@@ -164,9 +169,7 @@ public final class RedisRoomBroadcaster implements RoomBroadcaster, AutoCloseabl
         public void onMessage(String channel, String message) {
             try {
                 LiveEventCodec.Envelope envelope = codec.decode(message);
-                for (ConnectionId id : envelope.to()) {
-                    inbound.deliver(id, envelope.event());
-                }
+                inbound.deliver(envelope.to(), envelope.event());
             } catch (RuntimeException e) {
                 LOG.warn("a live event from Redis could not be delivered", e);
             }

@@ -10,6 +10,7 @@ import java.util.Optional;
 import kr.co.stupy.application.live.ConnectionId;
 import kr.co.stupy.application.live.LeaderboardEntry;
 import kr.co.stupy.application.live.LiveEvent;
+import kr.co.stupy.application.live.SignalPayload;
 import kr.co.stupy.application.live.LiveMessage;
 import kr.co.stupy.application.live.LivePeer;
 import kr.co.stupy.chat.ChatMessage;
@@ -38,7 +39,7 @@ class LiveEventCodecTest {
                 new LiveEvent.ChatPosted(new LiveMessage(ChatMessage.notice(room, kim, new MessageText("김공부 님이 나갔습니다"), at),
                         LiveMessage.LEFT_USER)),
                 new LiveEvent.Signal(ConnectionId.newId(), kim, "candidate",
-                        Map.of("candidate", "a=1", "sdpMLineIndex", 0, "nested", Map.of("list", List.of(1, "two", true)))),
+                        new SignalPayload("{\"candidate\":\"a=1\",\"sdpMLineIndex\":0,\"nested\":{\"list\":[1,\"two\",true,\"안녕 \\\"x\\\"\"]}}")),
                 new LiveEvent.StudyUpdate(List.of(new LeaderboardEntry(kim, "김공부", Optional.empty(), 3600, true, 42),
                         new LeaderboardEntry(UserId.newId(), "이", Optional.of("/i.png"), 0, false, 0))),
                 new LiveEvent.Kicked(), new LiveEvent.Left(), new LiveEvent.RoomClosed(), new LiveEvent.Replaced());

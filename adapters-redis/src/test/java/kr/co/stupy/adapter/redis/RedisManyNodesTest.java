@@ -11,6 +11,7 @@ import java.util.function.BooleanSupplier;
 import kr.co.stupy.application.live.ConnectionId;
 import kr.co.stupy.application.live.LiveConnection;
 import kr.co.stupy.application.live.LiveEvent;
+import kr.co.stupy.application.live.SignalPayload;
 import kr.co.stupy.application.live.port.in.DeliverLiveEventUseCase;
 import kr.co.stupy.application.live.testing.AbstractRoomBroadcasterContract.Recorder;
 import kr.co.stupy.shared.Ids;
@@ -112,7 +113,7 @@ class RedisManyNodesTest {
 
         LiveEvent left = new LiveEvent.PeerLeft(ConnectionId.newId(), UserId.newId());
         onB.toRoom(room, left);
-        LiveEvent signal = new LiveEvent.Signal(a1.connectionId(), a1.userId(), "offer", java.util.Map.of("sdp", "x"));
+        LiveEvent signal = new LiveEvent.Signal(a1.connectionId(), a1.userId(), "offer", new SignalPayload("{\"sdp\":\"x\"}"));
         onA.toConnection(b1.connectionId(), signal);
 
         await(() -> b.recorder.of(b1.connectionId()).size() == 2 && a.recorder.of(a2.connectionId()).size() == 1, "deliveries");

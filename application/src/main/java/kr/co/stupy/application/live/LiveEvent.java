@@ -1,7 +1,6 @@
 package kr.co.stupy.application.live;
 
 import java.util.List;
-import java.util.Map;
 import kr.co.stupy.shared.UserId;
 
 /**
@@ -25,7 +24,7 @@ public sealed interface LiveEvent {
     }
 
     /** WebRTC signaling, relayed untouched; {@code payload} is whatever JSON object the sender gave. */
-    record Signal(ConnectionId from, UserId fromUserId, String kind, Map<String, Object> payload) implements LiveEvent {
+    record Signal(ConnectionId from, UserId fromUserId, String kind, SignalPayload payload) implements LiveEvent {
     }
 
     record StudyUpdate(List<LeaderboardEntry> leaderboard) implements LiveEvent {

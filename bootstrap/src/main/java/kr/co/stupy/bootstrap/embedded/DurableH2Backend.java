@@ -1,5 +1,6 @@
 package kr.co.stupy.bootstrap.embedded;
 
+import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.bson.Document;
 import io.netty.channel.Channel;
@@ -18,8 +19,14 @@ final class DurableH2Backend extends H2Backend {
     private final Object commitLock = new Object();
 
     DurableH2Backend(MVStore store) {
-        super(store);
+        // Set first: the super constructor reopens the databases already in the file, through openOrCreateDatabase.
         this.store = store;
+        super(store);
+    }
+
+    @Override
+    protected MongoDatabase openOrCreateDatabase(String databaseName) {
+        return new IdFirstH2Database(databaseName, store, getCursorRegistry());
     }
 
     @Override

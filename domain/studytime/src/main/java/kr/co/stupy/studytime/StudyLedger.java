@@ -1,6 +1,7 @@
 package kr.co.stupy.studytime;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import kr.co.stupy.shared.RoomId;
@@ -17,6 +18,20 @@ public interface StudyLedger {
 
     /** Moves an open session's last heartbeat forward (never back); false when it is unknown or ended. */
     boolean heartbeat(String sessionId, Instant at);
+
+    /**
+     * Moves many open sessions' last heartbeat forward at once (a node beats for every session it
+     * holds in one write, not one write each); returns how many moved. Same rules as {@link #heartbeat}.
+     */
+    default int heartbeatAll(Collection<String> sessionIds, Instant at) {
+        int moved = 0;
+        for (String id : sessionIds) {
+            if (heartbeat(id, at)) {
+                moved++;
+            }
+        }
+        return moved;
+    }
 
     /**
      * Ends an open session at {@code at} (not before its start). Exactly one caller ends a session:

@@ -23,6 +23,7 @@ import com.mongodb.client.model.Updates;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
@@ -68,6 +69,9 @@ public final class MongoStudyLedger implements StudyLedger {
     /** How long an entry whose session cannot be found is kept, in case that session's insert is merely late. */
     static final Duration MISSING_SESSION_GRACE = Duration.ofMinutes(10);
 
+    /** Sessions beaten by one update. */
+    static final int HEARTBEAT_SLICE = 1_000;
+
     private final MongoCollection<Document> sessions;
     private final MongoCollection<Document> open;
 
@@ -106,6 +110,20 @@ public final class MongoStudyLedger implements StudyLedger {
         Date when = Date.from(at);
         return sessions.updateOne(and(eq("_id", sessionId), eq("endedAt", null), lt("lastHeartbeatAt", when)),
                 set("lastHeartbeatAt", when)).getModifiedCount() == 1;
+    }
+
+    /** One update for a node's whole beat, in slices so no single command grows without bound. */
+    @Override
+    public int heartbeatAll(Collection<String> sessionIds, Instant at) {
+        Date when = Date.from(at);
+        List<String> ids = List.copyOf(sessionIds);
+        int moved = 0;
+        for (int from = 0; from < ids.size(); from += HEARTBEAT_SLICE) {
+            List<String> slice = ids.subList(from, Math.min(ids.size(), from + HEARTBEAT_SLICE));
+            moved += (int) sessions.updateMany(and(in("_id", slice), eq("endedAt", null), lt("lastHeartbeatAt", when)),
+                    set("lastHeartbeatAt", when)).getModifiedCount();
+        }
+        return moved;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package kr.co.stupy.adapter.web.live;
 
+import com.fasterxml.jackson.databind.util.RawValue;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -67,7 +68,8 @@ public final class LiveFrames {
                 frame.put("from", signal.from().value());
                 frame.put("fromUserId", signal.fromUserId().value());
                 frame.put("kind", signal.kind());
-                frame.put("payload", signal.payload());
+                // Relayed as the sender wrote it: checked to be one JSON object at the edge, never re-encoded.
+                frame.put("payload", new RawValue(signal.payload().json()));
                 yield frame;
             }
             case LiveEvent.StudyUpdate update -> with("study", "leaderboard", entries(update.leaderboard()));

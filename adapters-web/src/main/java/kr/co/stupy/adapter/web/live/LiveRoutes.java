@@ -1,6 +1,5 @@
 package kr.co.stupy.adapter.web.live;
 
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.config.RoutesConfig;
@@ -20,6 +19,7 @@ import kr.co.stupy.adapter.web.RouteGroup;
 import kr.co.stupy.adapter.web.support.Authenticated;
 import kr.co.stupy.adapter.web.support.Paging;
 import kr.co.stupy.application.live.ConnectionId;
+import kr.co.stupy.application.live.SignalPayload;
 import kr.co.stupy.application.live.port.in.ChatHistoryQuery;
 import kr.co.stupy.application.live.port.in.ConnectLiveUseCase;
 import kr.co.stupy.application.live.port.in.IssueLiveTicketUseCase;
@@ -174,7 +174,7 @@ public final class LiveRoutes implements RouteGroup, AutoCloseable {
     private Optional<LiveSessionUseCase.FrameError> handle(ConnectionId id, String type, JsonNode frame) {
         return switch (type) {
             case "ping" -> {
-                sessions.heartbeat(id);
+                // Liveness is the node's own periodic beat for every connection it holds; a ping costs no write.
                 sockets.sendTo(id, LiveFrames.pong());
                 yield Optional.empty();
             }
@@ -184,7 +184,7 @@ public final class LiveRoutes implements RouteGroup, AutoCloseable {
             case "signal" -> textField(frame, "to").isEmpty() || textField(frame, "kind").isEmpty() || !frame.path("payload").isObject()
                     ? Optional.of(new LiveSessionUseCase.FrameError("INVALID_FRAME", "signal needs to, kind and an object payload"))
                     : sessions.signal(id, frame.get("to").textValue(), frame.get("kind").textValue(),
-                            mapper.convertValue(frame.get("payload"), new TypeReference<Map<String, Object>>() { }));
+                            new SignalPayload(frame.get("payload").toString()));
             default -> Optional.of(new LiveSessionUseCase.FrameError("INVALID_FRAME", "unknown frame type '" + abbreviate(type) + "'"));
         };
     }
@@ -203,12 +203,10 @@ public final class LiveRoutes implements RouteGroup, AutoCloseable {
     }
 
     private void beatAll() {
-        for (ConnectionId id : sockets.held()) {
-            try {
-                sessions.heartbeat(id);
-            } catch (RuntimeException e) {
-                LOG.warn("heartbeat of a live connection failed", e);
-            }
+        try {
+            sessions.heartbeatAll();
+        } catch (RuntimeException e) {
+            LOG.warn("the heartbeat of this node's live connections failed: {}", e.toString());
         }
     }
 

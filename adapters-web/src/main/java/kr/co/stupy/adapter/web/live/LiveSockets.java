@@ -30,7 +30,8 @@ public final class LiveSockets implements LocalConnections {
 
     private static final class Socket {
         final WsContext ctx;
-        final List<Map<String, Object>> pending = new ArrayList<>();
+        /** Encoded frames waiting for the welcome. */
+        final List<String> pending = new ArrayList<>();
         int pendingClose;
         boolean welcomed;
         boolean closed;
@@ -51,7 +52,7 @@ public final class LiveSockets implements LocalConnections {
             return;
         }
         synchronized (socket) {
-            send(socket, welcome);
+            send(socket, encode(welcome));
             socket.welcomed = true;
             socket.pending.forEach(frame -> send(socket, frame));
             socket.pending.clear();
@@ -64,8 +65,9 @@ public final class LiveSockets implements LocalConnections {
     void sendTo(ConnectionId id, Map<String, Object> frame) {
         Socket socket = sockets.get(id);
         if (socket != null) {
+            String text = encode(frame);
             synchronized (socket) {
-                send(socket, frame);
+                send(socket, text);
             }
         }
     }
@@ -91,35 +93,58 @@ public final class LiveSockets implements LocalConnections {
 
     @Override
     public boolean deliver(ConnectionId connectionId, LiveEvent event) {
-        Socket socket = sockets.get(connectionId);
-        if (socket == null) {
-            return false;
-        }
-        Map<String, Object> frame = LiveFrames.of(event);
-        synchronized (socket) {
-            if (!socket.welcomed) {
-                socket.pending.add(frame);
-                if (event.closeCode() != 0) {
-                    socket.pendingClose = event.closeCode();
-                }
-                return true;
-            }
-            send(socket, frame);
-            if (event.closeCode() != 0) {
-                close(socket, event.closeCode());
-            }
-        }
-        return true;
+        return !deliver(List.of(connectionId), event).isEmpty();
     }
 
-    private void send(Socket socket, Map<String, Object> frame) {
+    /** The event is encoded once, however many of the connections are here: every recipient gets the same text. */
+    @Override
+    public List<ConnectionId> deliver(List<ConnectionId> connectionIds, LiveEvent event) {
+        List<ConnectionId> delivered = new ArrayList<>(connectionIds.size());
+        String text = null;
+        for (ConnectionId id : connectionIds) {
+            Socket socket = sockets.get(id);
+            if (socket == null) {
+                continue;
+            }
+            if (text == null) {
+                text = encode(LiveFrames.of(event));
+            }
+            deliver(socket, text, event.closeCode());
+            delivered.add(id);
+        }
+        return delivered;
+    }
+
+    private static void deliver(Socket socket, String text, int closeCode) {
+        synchronized (socket) {
+            if (!socket.welcomed) {
+                socket.pending.add(text);
+                if (closeCode != 0) {
+                    socket.pendingClose = closeCode;
+                }
+                return;
+            }
+            send(socket, text);
+            if (closeCode != 0) {
+                close(socket, closeCode);
+            }
+        }
+    }
+
+    private String encode(Map<String, Object> frame) {
+        try {
+            return mapper.writeValueAsString(frame);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void send(Socket socket, String text) {
         if (socket.closed) {
             return;
         }
         try {
-            socket.ctx.send(mapper.writeValueAsString(frame));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
+            socket.ctx.send(text);
         } catch (RuntimeException e) {
             // The peer went away mid-send; its close handler cleans up.
             LOG.debug("could not send to a live connection", e);

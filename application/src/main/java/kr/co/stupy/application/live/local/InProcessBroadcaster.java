@@ -21,9 +21,7 @@ public final class InProcessBroadcaster implements RoomBroadcaster {
 
     @Override
     public void toRoom(RoomId roomId, LiveEvent event) {
-        for (LiveConnection connection : presence.inRoom(roomId)) {
-            connections.deliver(connection.connectionId(), event);
-        }
+        connections.deliver(presence.inRoom(roomId).stream().map(LiveConnection::connectionId).toList(), event);
     }
 
     @Override

@@ -15,18 +15,22 @@ import kr.co.stupy.application.live.port.out.LivePresence;
 import kr.co.stupy.shared.RoomId;
 import kr.co.stupy.shared.UserId;
 
-/** Presence of a single node, in memory. One lock makes admission atomic; live rooms are tiny, so it never contends for long. */
+/**
+ * Presence of a single node, in memory. One lock makes admission atomic; every look-up is by key
+ * (connection, room, user), so a chat among 10,000 live connections reads four entries, not all.
+ */
 public final class InProcessPresence implements LivePresence {
 
-    private final Map<ConnectionId, LiveConnection> connections = new LinkedHashMap<>();
+    private final Map<ConnectionId, LiveConnection> connections = new HashMap<>();
     private final Map<ConnectionId, Instant> heartbeats = new HashMap<>();
+    /** Each room's connections (at most a handful). */
+    private final Map<RoomId, LinkedHashMap<ConnectionId, LiveConnection>> rooms = new HashMap<>();
+    private final Map<UserId, ConnectionId> users = new HashMap<>();
 
     @Override
     public synchronized Admission admit(LiveConnection connection) {
         Optional<LiveConnection> previous = ofUser(connection.userId());
-        long others = connections.values().stream()
-                .filter(c -> c.roomId().equals(connection.roomId()) && !c.userId().equals(connection.userId()))
-                .count();
+        long others = inRoom(connection.roomId()).stream().filter(c -> !c.userId().equals(connection.userId())).count();
         if (others >= MAX_PER_ROOM) {
             return new Admission.RoomFull();
         }
@@ -34,13 +38,24 @@ public final class InProcessPresence implements LivePresence {
         List<LiveConnection> roommates = inRoom(connection.roomId());
         connections.put(connection.connectionId(), connection);
         heartbeats.put(connection.connectionId(), connection.since());
+        rooms.computeIfAbsent(connection.roomId(), r -> new LinkedHashMap<>()).put(connection.connectionId(), connection);
+        users.put(connection.userId(), connection.connectionId());
         return new Admission.Admitted(roommates, previous);
     }
 
     @Override
     public synchronized Optional<LiveConnection> remove(ConnectionId connectionId) {
         heartbeats.remove(connectionId);
-        return Optional.ofNullable(connections.remove(connectionId));
+        LiveConnection gone = connections.remove(connectionId);
+        if (gone != null) {
+            Map<ConnectionId, LiveConnection> room = rooms.get(gone.roomId());
+            room.remove(connectionId);
+            if (room.isEmpty()) {
+                rooms.remove(gone.roomId());
+            }
+            users.remove(gone.userId(), connectionId);
+        }
+        return Optional.ofNullable(gone);
     }
 
     @Override
@@ -50,20 +65,25 @@ public final class InProcessPresence implements LivePresence {
 
     @Override
     public synchronized Optional<LiveConnection> ofUser(UserId userId) {
-        return connections.values().stream().filter(c -> c.userId().equals(userId)).findFirst();
+        ConnectionId id = users.get(userId);
+        return id == null ? Optional.empty() : Optional.ofNullable(connections.get(id));
     }
 
     @Override
     public synchronized List<LiveConnection> inRoom(RoomId roomId) {
-        return connections.values().stream().filter(c -> c.roomId().equals(roomId))
-                .sorted(Comparator.comparing(LiveConnection::since)).toList();
+        Map<ConnectionId, LiveConnection> room = rooms.get(roomId);
+        return room == null ? List.of() : room.values().stream().sorted(Comparator.comparing(LiveConnection::since)).toList();
     }
 
     @Override
     public synchronized Map<RoomId, Integer> counts(Collection<RoomId> roomIds) {
         Map<RoomId, Integer> counts = new HashMap<>();
-        connections.values().stream().filter(c -> roomIds.contains(c.roomId()))
-                .forEach(c -> counts.merge(c.roomId(), 1, Integer::sum));
+        for (RoomId roomId : roomIds) {
+            Map<ConnectionId, LiveConnection> room = rooms.get(roomId);
+            if (room != null) {
+                counts.put(roomId, room.size());
+            }
+        }
         return counts;
     }
 

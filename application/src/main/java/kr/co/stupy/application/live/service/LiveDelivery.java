@@ -1,6 +1,7 @@
 package kr.co.stupy.application.live.service;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import kr.co.stupy.application.live.ConnectionId;
@@ -48,6 +49,18 @@ public final class LiveDelivery implements DeliverLiveEventUseCase {
         catchingUp.readLock().lock();
         try {
             send(connectionId, event);
+        } finally {
+            catchingUp.readLock().unlock();
+        }
+    }
+
+    @Override
+    public void deliver(List<ConnectionId> connectionIds, LiveEvent event) {
+        catchingUp.readLock().lock();
+        try {
+            for (ConnectionId delivered : connections.deliver(connectionIds, event)) {
+                liveRooms.views().sent(delivered, event);
+            }
         } finally {
             catchingUp.readLock().unlock();
         }

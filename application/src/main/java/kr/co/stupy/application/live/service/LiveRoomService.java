@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.concurrent.ConcurrentHashMap;
 import kr.co.stupy.application.live.ConnectionId;
@@ -18,6 +19,7 @@ import kr.co.stupy.application.live.LiveConnection;
 import kr.co.stupy.application.live.LiveEvent;
 import kr.co.stupy.application.live.LiveMessage;
 import kr.co.stupy.application.live.LivePeer;
+import kr.co.stupy.application.live.SignalPayload;
 import kr.co.stupy.application.live.port.in.ConnectLiveUseCase;
 import kr.co.stupy.application.live.port.in.IssueLiveTicketUseCase;
 import kr.co.stupy.application.live.port.in.RebuildRollupsUseCase;
@@ -72,11 +74,14 @@ public final class LiveRoomService implements IssueLiveTicketUseCase, ConnectLiv
     private final String nodeId;
     private final Leaderboards leaderboards;
     private final ZoneId defaultZone;
+    private static final Set<String> SIGNAL_KINDS = Set.of("offer", "answer", "candidate");
     private final ChatRateLimiter rateLimiter = new ChatRateLimiter(20, Duration.ofSeconds(10));
     /** The connections this node admitted and still holds, so it can put them back if a shared presence forgets them. */
     private final Map<ConnectionId, LiveConnection> heldHere = new ConcurrentHashMap<>();
     /** What each of those connections has been told, to make up for what a broken bus lost. */
     private final ClientViews views = new ClientViews();
+    /** The nicknames put on chat from this node's connections, so a message costs no user look-up. */
+    private final AuthorNames authors;
 
     public LiveRoomService(RoomMembers rooms, LiveTickets tickets, LivePresence presence, RoomBroadcaster broadcaster,
                            ChatLog chat, StudyLedger ledger, RoomStudyTotals totals, StudyRollups rollups, Users users, StudyDayPolicy policy,
@@ -95,6 +100,7 @@ public final class LiveRoomService implements IssueLiveTicketUseCase, ConnectLiv
         this.nodeId = nodeId;
         this.defaultZone = policy.zone();
         this.leaderboards = new Leaderboards(ledger, rollups, presence, users, policy, clock);
+        this.authors = new AuthorNames(users, clock);
     }
 
     RoomMembers rooms() {
@@ -154,12 +160,13 @@ public final class LiveRoomService implements IssueLiveTicketUseCase, ConnectLiv
             throw e;
         }
         heldHere.put(connectionId, connection);
+        User user = users.byId(userId).orElse(null);
+        authors.remember(userId, user);
         admitted.replaced().ifPresent(old -> {
             broadcaster.toConnection(old.connectionId(), new LiveEvent.Replaced());
             ended(old, "님이 다른 곳에서 접속해 나갔습니다");
         });
 
-        User user = users.byId(userId).orElse(null);
         LivePeer me = peer(connection, user);
         for (LiveConnection other : admitted.others()) {
             broadcaster.toConnection(other.connectionId(), new LiveEvent.PeerJoined(me));
@@ -181,13 +188,14 @@ public final class LiveRoomService implements IssueLiveTicketUseCase, ConnectLiv
 
     @Override
     public Optional<FrameError> chat(ConnectionId from, String clientMsgId, String text) {
-        Optional<LiveConnection> sender = presence.get(from);
-        if (sender.isEmpty()) {
+        // The node that holds a connection is the one its frames arrive at: no presence read to know the sender.
+        LiveConnection sender = heldHere.get(from);
+        if (sender == null) {
             return Optional.of(new FrameError("NOT_LIVE", "this connection is no longer live"));
         }
         ChatMessage message;
         try {
-            message = ChatMessage.byMember(sender.get().roomId(), sender.get().userId(), new MessageText(text),
+            message = ChatMessage.byMember(sender.roomId(), sender.userId(), new MessageText(text),
                     new ClientMessageId(clientMsgId), clock.instant());
         } catch (InvalidInputException e) {
             return Optional.of(new FrameError("INVALID_FRAME", e.getMessage()));
@@ -196,9 +204,9 @@ public final class LiveRoomService implements IssueLiveTicketUseCase, ConnectLiv
             return Optional.of(new FrameError("RATE_LIMITED", "more than 20 messages in 10 seconds; wait a moment"));
         }
         ChatLog.Appended appended = chat.append(message);
-        LiveEvent.ChatPosted posted = new LiveEvent.ChatPosted(LiveMessages.named(List.of(appended.message()), users).getFirst());
+        LiveEvent.ChatPosted posted = new LiveEvent.ChatPosted(new LiveMessage(appended.message(), authors.nicknameOf(sender.userId())));
         if (appended.created()) {
-            broadcaster.toRoom(sender.get().roomId(), posted);
+            broadcaster.toRoom(sender.roomId(), posted);
         } else {
             broadcaster.toConnection(from, posted);
         }
@@ -206,20 +214,22 @@ public final class LiveRoomService implements IssueLiveTicketUseCase, ConnectLiv
     }
 
     @Override
-    public Optional<FrameError> signal(ConnectionId from, String to, String kind, Map<String, Object> payload) {
-        Optional<LiveConnection> sender = presence.get(from);
-        if (sender.isEmpty()) {
+    public Optional<FrameError> signal(ConnectionId from, String to, String kind, SignalPayload payload) {
+        LiveConnection sender = heldHere.get(from);
+        if (sender == null) {
             return Optional.of(new FrameError("NOT_LIVE", "this connection is no longer live"));
         }
-        if (!List.of("offer", "answer", "candidate").contains(kind)) {
+        if (!SIGNAL_KINDS.contains(kind)) {
             return Optional.of(new FrameError("INVALID_FRAME", "kind must be offer, answer or candidate"));
         }
-        Optional<LiveConnection> target = ConnectionId.parse(to).flatMap(presence::get)
-                .filter(c -> c.roomId().equals(sender.get().roomId()) && !c.connectionId().equals(from));
+        // A peer on this node is known here; one on another node costs one presence read.
+        Optional<LiveConnection> target = ConnectionId.parse(to)
+                .flatMap(id -> Optional.ofNullable(heldHere.get(id)).or(() -> presence.get(id)))
+                .filter(c -> c.roomId().equals(sender.roomId()) && !c.connectionId().equals(from));
         if (target.isEmpty()) {
             return Optional.of(new FrameError("UNKNOWN_PEER", "no such connection in this room"));
         }
-        broadcaster.toConnection(target.get().connectionId(), new LiveEvent.Signal(from, sender.get().userId(), kind, payload));
+        broadcaster.toConnection(target.get(), new LiveEvent.Signal(from, sender.userId(), kind, payload));
         return Optional.empty();
     }
 
@@ -234,9 +244,24 @@ public final class LiveRoomService implements IssueLiveTicketUseCase, ConnectLiv
     }
 
     @Override
+    public int heartbeatAll() {
+        List<LiveConnection> held = List.copyOf(heldHere.values());
+        if (held.isEmpty()) {
+            return 0;
+        }
+        Instant now = clock.instant();
+        Set<ConnectionId> present = presence.heartbeatAll(held.stream().map(LiveConnection::connectionId).toList(), now);
+        ledger.heartbeatAll(held.stream().filter(c -> present.contains(c.connectionId())).map(LiveConnection::sessionId).toList(), now);
+        return present.size();
+    }
+
+    @Override
     public void disconnect(ConnectionId connectionId) {
         rateLimiter.forget(connectionId);
-        heldHere.remove(connectionId);
+        LiveConnection held = heldHere.remove(connectionId);
+        if (held != null) {
+            authors.forget(held.userId());
+        }
         views.forget(connectionId);
         presence.remove(connectionId).ifPresent(gone -> ended(gone, "님이 나갔습니다"));
     }

@@ -19,6 +19,7 @@ import java.util.Set;
 import kr.co.stupy.application.live.ConnectionId;
 import kr.co.stupy.application.live.LeaderboardEntry;
 import kr.co.stupy.application.live.LiveEvent;
+import kr.co.stupy.application.live.SignalPayload;
 import kr.co.stupy.application.live.local.InProcessBroadcaster;
 import kr.co.stupy.application.live.local.InProcessPresence;
 import kr.co.stupy.application.live.local.InProcessTickets;
@@ -215,7 +216,7 @@ class LiveRoomServiceTest {
     void signalsReachExactlyTheAddressedConnectionInTheRoom() {
         var a = join(kim);
         var b = join(lee);
-        Map<String, Object> offer = Map.of("sdp", "v=0...", "type", "offer");
+        SignalPayload offer = new SignalPayload("{\"sdp\":\"v=0...\",\"type\":\"offer\"}");
 
         assertEquals(Optional.empty(), live.signal(a.connectionId(), b.connectionId().value(), "offer", offer));
         LiveEvent.Signal received = inbox.of(b.connectionId(), LiveEvent.Signal.class).getFirst();
@@ -301,6 +302,96 @@ class LiveRoomServiceTest {
         live.memberLeft(room, kim);
         live.memberLeft(room, kim);
         assertEquals(1, inbox.of(a.connectionId(), LiveEvent.Left.class).size(), "told once");
+    }
+
+    @Test
+    void theNodeBeatsForEveryConnectionItHoldsInOneWriteToPresenceAndOneToTheLedger() {
+        var counting = new CountingLedger(ledger);
+        live = new LiveRoomService(rooms, new InProcessTickets(), presence, new InProcessBroadcaster(presence, inbox), chat, counting,
+                (roomId, seconds) -> totals.merge(roomId, seconds, Long::sum), rollups, users, StudyDayPolicy.DEFAULT, clock, "node-a");
+        join(kim);
+        join(lee);
+        clock.advance(Duration.ofSeconds(15));
+
+        assertEquals(2, live.heartbeatAll());
+
+        assertEquals(1, counting.batches);
+        assertEquals(List.of(clock.instant(), clock.instant()),
+                ledger.inRoom(room, clock.instant().minusSeconds(60), clock.instant()).stream().map(StudySession::lastHeartbeatAt).toList());
+        assertEquals(List.of(), presence.staleSince(clock.instant().minusSeconds(1)), "presence beat too");
+    }
+
+    /** The in-memory ledger, counting the batched heartbeats it is asked for. */
+    static final class CountingLedger implements kr.co.stupy.studytime.StudyLedger {
+        private final kr.co.stupy.studytime.StudyLedger inner;
+        int batches;
+
+        CountingLedger(kr.co.stupy.studytime.StudyLedger inner) {
+            this.inner = inner;
+        }
+
+        @Override
+        public int heartbeatAll(java.util.Collection<String> sessionIds, Instant at) {
+            batches++;
+            return inner.heartbeatAll(sessionIds, at);
+        }
+
+        @Override
+        public void begin(StudySession session) {
+            inner.begin(session);
+        }
+
+        @Override
+        public boolean heartbeat(String sessionId, Instant at) {
+            return inner.heartbeat(sessionId, at);
+        }
+
+        @Override
+        public Optional<StudySession> end(String sessionId, Instant at) {
+            return inner.end(sessionId, at);
+        }
+
+        @Override
+        public List<StudySession> openWithHeartbeatBefore(Instant cutoff) {
+            return inner.openWithHeartbeatBefore(cutoff);
+        }
+
+        @Override
+        public List<StudySession> inRoom(RoomId roomId, Instant from, Instant to) {
+            return inner.inRoom(roomId, from, to);
+        }
+
+        @Override
+        public List<StudySession> ofUser(UserId userId, Instant from, Instant to) {
+            return inner.ofUser(userId, from, to);
+        }
+
+        @Override
+        public void forEachFinished(java.util.function.Consumer<StudySession> action) {
+            inner.forEachFinished(action);
+        }
+
+        @Override
+        public long deleteRoom(RoomId roomId) {
+            return inner.deleteRoom(roomId);
+        }
+    }
+
+    @Test
+    void aChatCarriesItsAuthorsNameWithoutAskingTheStoreEachTime() {
+        var welcome = join(kim);
+        var counting = new java.util.concurrent.atomic.AtomicInteger();
+        users.onLookUp(counting::incrementAndGet);
+
+        for (int i = 0; i < 5; i++) {
+            assertEquals(Optional.empty(), live.chat(welcome.connectionId(), "c-" + i, "안녕 " + i));
+        }
+        assertEquals(0, counting.get(), "the name read at admission serves");
+        assertEquals("kim", inbox.of(welcome.connectionId(), LiveEvent.ChatPosted.class).getLast().message().nickname());
+
+        clock.advance(AuthorNames.FRESH_FOR);
+        live.chat(welcome.connectionId(), "c-late", "later");
+        assertEquals(1, counting.get(), "and is read again once it is a few seconds old");
     }
 
     @Test

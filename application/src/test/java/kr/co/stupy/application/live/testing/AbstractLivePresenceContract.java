@@ -123,6 +123,23 @@ public abstract class AbstractLivePresenceContract {
     }
 
     @Test
+    void aNodeBeatsForAllItsConnectionsAtOnce() {
+        LiveConnection quiet = connection(UserId.newId(), room, 0);
+        LiveConnection lively = connection(UserId.newId(), room, 0);
+        LiveConnection other = connection(UserId.newId(), RoomId.newId(), 0);
+        LiveConnection gone = connection(UserId.newId(), room, 0);
+        List.of(quiet, lively, other, gone).forEach(presence::admit);
+        presence.remove(gone.connectionId());
+
+        var present = presence.heartbeatAll(List.of(lively.connectionId(), other.connectionId(), gone.connectionId()),
+                T0.plusSeconds(30));
+
+        assertEquals(java.util.Set.of(lively.connectionId(), other.connectionId()), present);
+        assertEquals(List.of(quiet), presence.staleSince(T0.plusSeconds(20)));
+        assertEquals(java.util.Set.of(), presence.heartbeatAll(List.of(), T0.plusSeconds(40)));
+    }
+
+    @Test
     void restoringPutsBackWhatWasLostButNeverTakesAnotherOnesSeat() {
         LiveConnection kept = connection(UserId.newId(), room, 0);
         presence.admit(kept);

@@ -10,6 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import kr.co.stupy.application.live.ConnectionId;
 import kr.co.stupy.application.live.LiveConnection;
 import kr.co.stupy.application.live.LiveEvent;
+import kr.co.stupy.application.live.SignalPayload;
 import kr.co.stupy.application.live.port.out.LivePresence;
 import kr.co.stupy.application.live.port.out.LocalConnections;
 import kr.co.stupy.application.live.port.out.RoomBroadcaster;
@@ -88,7 +89,7 @@ public abstract class AbstractRoomBroadcasterContract {
     void aConnectionEventReachesThatConnectionOnly() {
         LiveConnection a = live(room);
         LiveConnection b = live(room);
-        LiveEvent event = new LiveEvent.Signal(a.connectionId(), a.userId(), "offer", Map.of("sdp", "v=0"));
+        LiveEvent event = new LiveEvent.Signal(a.connectionId(), a.userId(), "offer", new SignalPayload("{\"sdp\":\"v=0\"}"));
 
         broadcaster.toConnection(b.connectionId(), event);
         settle();

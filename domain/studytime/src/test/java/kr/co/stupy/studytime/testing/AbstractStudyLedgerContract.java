@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import kr.co.stupy.shared.RoomId;
 import kr.co.stupy.shared.UserId;
 import kr.co.stupy.shared.testing.Parallel;
@@ -42,6 +44,26 @@ public abstract class AbstractStudyLedgerContract {
         assertFalse(ledger.heartbeat(session.id(), T0.plusSeconds(10)), "a heartbeat never moves back");
         assertEquals(T0.plusSeconds(15), ledger.inRoom(room, T0, T0.plusSeconds(60)).getFirst().lastHeartbeatAt());
         assertFalse(ledger.heartbeat("00000000000000000000000000", T0.plusSeconds(20)));
+    }
+
+    @Test
+    void manySessionsBeatInOneCallByTheSameRules() {
+        StudySession open = StudySession.start(kim, room, T0);
+        StudySession ahead = StudySession.start(UserId.newId(), room, T0);
+        StudySession ended = StudySession.start(UserId.newId(), room, T0);
+        List.of(open, ahead, ended).forEach(ledger::begin);
+        ledger.heartbeat(ahead.id(), T0.plusSeconds(60));
+        ledger.end(ended.id(), T0.plusSeconds(10));
+
+        int moved = ledger.heartbeatAll(List.of(open.id(), ahead.id(), ended.id(), "00000000000000000000000000"), T0.plusSeconds(30));
+
+        assertEquals(1, moved, "only the open session whose last beat is older moves");
+        Map<String, Instant> beats = ledger.inRoom(room, T0, T0.plusSeconds(120)).stream()
+                .collect(Collectors.toMap(StudySession::id, StudySession::lastHeartbeatAt));
+        assertEquals(T0.plusSeconds(30), beats.get(open.id()));
+        assertEquals(T0.plusSeconds(60), beats.get(ahead.id()), "a heartbeat never moves back");
+        assertEquals(T0.plusSeconds(10), beats.get(ended.id()), "an ended session takes no heartbeats");
+        assertEquals(0, ledger.heartbeatAll(List.of(), T0.plusSeconds(40)));
     }
 
     @Test

@@ -2,9 +2,11 @@ package kr.co.stupy.application.live.port.out;
 
 import java.time.Instant;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import kr.co.stupy.application.live.ConnectionId;
 import kr.co.stupy.application.live.LiveConnection;
 import kr.co.stupy.shared.RoomId;
@@ -46,6 +48,20 @@ public interface LivePresence {
 
     /** Proves the connection is alive; false when it is not present. */
     boolean heartbeat(ConnectionId connectionId, Instant at);
+
+    /**
+     * Proves many connections alive at once (a node beats for all it holds in one go); returns
+     * those that are present. A shared presence overrides it to take one round trip, not one each.
+     */
+    default Set<ConnectionId> heartbeatAll(Collection<ConnectionId> connectionIds, Instant at) {
+        Set<ConnectionId> present = new HashSet<>();
+        for (ConnectionId id : connectionIds) {
+            if (heartbeat(id, at)) {
+                present.add(id);
+            }
+        }
+        return present;
+    }
 
     /** Connections whose last heartbeat is older than {@code cutoff}: their node stopped. */
     List<LiveConnection> staleSince(Instant cutoff);

@@ -1,0 +1,84 @@
+package kr.co.stupy.bootstrap.embedded;
+
+import static com.mongodb.client.model.Filters.and;
+import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.in;
+import static com.mongodb.client.model.Filters.lt;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Updates;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Queries that pin {@code _id} and add conditions, now served through the {@code _id} index,
+ * answer exactly what the scan did, through the real driver. (What it saves is measured by the
+ * live benchmark, not asserted here.)
+ */
+class IdFirstH2CollectionTest {
+
+    @TempDir
+    Path dataDir;
+    EmbeddedMongo embedded;
+    MongoClient client;
+    MongoCollection<Document> sessions;
+
+    @BeforeEach
+    void start() {
+        embedded = EmbeddedMongo.start(dataDir, Optional.empty());
+        client = MongoClients.create(embedded.connectionString());
+        sessions = client.getDatabase("stupy").getCollection("sessions");
+    }
+
+    @AfterEach
+    void stop() {
+        client.close();
+        embedded.close();
+    }
+
+    @Test
+    void conditionsBesideTheIdAreStillMatched() {
+        sessions.insertMany(List.of(new Document("_id", "a").append("endedAt", null).append("beat", 10),
+                new Document("_id", "b").append("endedAt", 5).append("beat", 10),
+                new Document("_id", "c").append("endedAt", null).append("beat", 30)));
+
+        assertEquals(1, sessions.updateOne(and(eq("_id", "a"), eq("endedAt", null), lt("beat", 20)), Updates.set("beat", 20)).getModifiedCount());
+        assertEquals(0, sessions.updateOne(and(eq("_id", "b"), eq("endedAt", null)), Updates.set("beat", 99)).getModifiedCount(),
+                "an ended one does not match");
+        assertEquals(1, sessions.updateMany(and(in("_id", List.of("a", "b", "c", "x")), eq("endedAt", null), lt("beat", 25)),
+                Updates.set("beat", 25)).getModifiedCount(), "only a still has an older beat");
+        assertEquals(List.of("a", "c"), ids(sessions.find(new Document("_id", new Document("$in", List.of("a", "b", "c")))
+                .append("endedAt", null))));
+        assertEquals(List.of(25, 10, 30), sessions.find().sort(new Document("_id", 1)).map(d -> d.getInteger("beat")).into(new ArrayList<>()));
+        assertEquals(List.of(), ids(sessions.find(and(eq("_id", "nobody"), eq("endedAt", null)))));
+    }
+
+    @Test
+    void queriesTheIndexCannotServeTakeThePlainPath() {
+        assertEquals(Optional.empty(), IdFirstH2Collection.idTerm(new de.bwaldvogel.mongo.bson.Document("_id", "a")),
+                "an id alone is already served by the index");
+        assertEquals(Optional.empty(), IdFirstH2Collection.idTerm(new de.bwaldvogel.mongo.bson.Document("endedAt", null)));
+        assertTrue(IdFirstH2Collection.idTerm(new de.bwaldvogel.mongo.bson.Document("$and", List.of(
+                new de.bwaldvogel.mongo.bson.Document("_id", "a"), new de.bwaldvogel.mongo.bson.Document("x", 1)))).isPresent());
+        sessions.insertMany(List.of(new Document("_id", "a").append("n", 1), new Document("_id", "b").append("n", 2)));
+        assertEquals(List.of("b"), ids(sessions.find(and(new Document("_id", new Document("$gt", "a")), eq("n", 2)))),
+                "a range on _id is no index look-up, and still answers right");
+    }
+
+    private static List<String> ids(Iterable<Document> found) {
+        List<String> ids = new ArrayList<>();
+        found.forEach(d -> ids.add(d.getString("_id")));
+        return ids;
+    }
+}
