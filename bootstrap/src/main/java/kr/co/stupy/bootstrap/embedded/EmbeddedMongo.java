@@ -23,6 +23,12 @@ public final class EmbeddedMongo implements AutoCloseable {
     /** Up to 512 MB of page cache, but never more than a quarter of the heap this JVM may use. */
     private static final int CACHE_MB = (int) Math.min(512, Runtime.getRuntime().maxMemory() / 4 / (1024 * 1024));
 
+    /**
+     * Threads that run commands. A write holds its thread until the group sync that carries it is
+     * on disk, so the number of writes that can share one sync is bounded by this, not by the cores.
+     */
+    static final int WORKER_THREADS = 64;
+
     private final MongoServer server;
     private final MVStore store;
     private final InetSocketAddress address;
@@ -45,7 +51,7 @@ public final class EmbeddedMongo implements AutoCloseable {
         MVStore store = new MVStore.Builder().fileName(file.toString()).cacheSize(CACHE_MB).open();
         MongoServer server = new MongoServer(new DurableH2Backend(store));
         try {
-            server.bind("127.0.0.1", port.orElse(0));
+            server.bind(new InetSocketAddress("127.0.0.1", port.orElse(0)), 1, WORKER_THREADS);
         } catch (RuntimeException e) {
             server.shutdownNow();
             store.close();
