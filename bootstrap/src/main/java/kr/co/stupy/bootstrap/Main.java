@@ -11,6 +11,7 @@ public final class Main {
 
     public static void main(String[] args) {
         Settings settings = settingsOrExit();
+        MemoryFootprint.applyDefaults();
         System.out.println("Stupy starting with:");
         settings.describe().forEach(line -> System.out.println("  " + line));
         Stupy node;
