@@ -14,7 +14,7 @@
 #   CHAT_RATES="0.5 1 1.5" (msgs/s per client; x 1,000 clients x 3 others = 1,500 / 3,000 / 4,500 deliv/s at ROOMS=250)
 #   SIGNAL_RATES="5 15 30 45" (msgs/s per client; x 1,000 clients = 5,000 ... 45,000 deliv/s at ROOMS=250)
 #   MODES="chat signal"  IDLE_SECS=60  PING_EVERY=15  IDLE_PCT=15 IDLE_WAIT=60 (idle gate before each load)
-#   CONCURRENCY=32 (setup requests in flight)  SETUP_SECS_PER_CONN=0.06 (+60 s: setup budget in the deadline)
+#   CONCURRENCY=32 (setup requests in flight)  SETUP_SECS_PER_CONN=0.1 (+60 s: setup budget in the deadline)
 #   JAVA_HOME (default /usr/lib/jvm/temurin-25-jdk-amd64)  STUPY_JVM_OPTS (extra JVM flags for Stupy)
 #   PEER_DIR (default bench/../../shared/bench/peer-socketio)  RESULTS_DIR (default bench/results/<timestamp>)
 set -uo pipefail
@@ -45,7 +45,7 @@ PING_EVERY=${PING_EVERY:-15}
 IDLE_PCT=${IDLE_PCT:-15}
 IDLE_WAIT=${IDLE_WAIT:-60}
 CONCURRENCY=${CONCURRENCY:-32}
-SETUP_SECS_PER_CONN=${SETUP_SECS_PER_CONN:-0.06}
+SETUP_SECS_PER_CONN=${SETUP_SECS_PER_CONN:-0.1}
 PEER_DIR=${PEER_DIR:-$BENCH/../../shared/bench/peer-socketio}
 STUPY_JVM_OPTS=${STUPY_JVM_OPTS:-}
 # JAVA_HOME if it is a JDK 25+, otherwise the team's Temurin 25
@@ -218,6 +218,22 @@ idle_gate() {
   return 0
 }
 
+cpu_ticks() { # PID... : utime+stime summed
+  local t=0 p v
+  for p in "$@"; do
+    v=$(sed 's/^.*) //' "/proc/$p/stat" 2>/dev/null | awk '{print $12 + $13}')
+    t=$((t + ${v:-0}))
+  done
+  echo "$t"
+}
+wait_quiet() { # PID... : after a load, until the servers use <= 5 % of a core over 1 s (at most 15 s)
+  local a b
+  for _ in $(seq 15); do
+    a=$(cpu_ticks "$@"); sleep 1; b=$(cpu_ticks "$@")
+    [ $((b - a)) -le 5 ] && return 0
+  done
+  return 0
+}
 rss_kb() { awk '/VmRSS/ {print $2}' "/proc/$1/status" 2>/dev/null || echo 0; }
 baseline() { # SCENARIO PID... : RSS of fresh servers, before any load
   local name=$1; shift
@@ -242,6 +258,17 @@ phases_for_modes() {
   done
   (IFS=,; echo "${ph[*]}")
 }
+# run_client PID OUTFILE: wait for a load client started in the background (so that the EXIT trap
+# can stop it by PID), then show its RESULT lines. Sets CLIENT_RC.
+CLIENT_RC=0
+run_client() {
+  local cpid=$1 out=$2
+  STARTED_PIDS+=("$cpid")
+  wait "$cpid"; CLIENT_RC=$?
+  forget_pids "$cpid"
+  grep '^RESULT' "$out" | tee -a "$RESULTS_DIR/run.log" >&2
+  rm -f "$out"
+}
 # run_stupy_load LABEL URLS PIDS PHASES CONNS [extra...]
 run_stupy_load() {
   local label=$1 urls=$2 pids=$3 phases=$4 conns=$5; shift 5
@@ -250,12 +277,14 @@ run_stupy_load() {
   deadline=$(calc "Math.ceil(60 + $conns * $SETUP_SECS_PER_CONN + $nph * ($SECS + $DRAIN + $IDLE_WAIT + 15) + ( '$phases'.includes('idle') ? $IDLE_SECS + 25 : 0))")
   idle_gate
   log "   stupy-load $label: $conns clients, phases $phases (deadline ${deadline}s)"
-  (cd "$BENCH" && timeout "$((deadline + 15))" node stupy-load.js --urls "$urls" --pids "$pids" --label "$label" \
+  local out="$WORK/client.out"
+  (cd "$BENCH" && exec timeout "$((deadline + 15))" node stupy-load.js --urls "$urls" --pids "$pids" --label "$label" \
     --conns "$conns" --phases "$phases" --secs "$SECS" --warmup "$WARMUP" --drain "$DRAIN" --size 200 \
     --idle-secs "$IDLE_SECS" --ping-every "$PING_EVERY" --idle-pct "$IDLE_PCT" --idle-wait "$IDLE_WAIT" \
     --concurrency "$CONCURRENCY" --deadline "$deadline" --jcmd "$JAVA_HOME/bin/jcmd" --out "$RESULTS" "$@") \
-    2> >(tee -a "$RESULTS_DIR/run.log" >&2) | grep '^RESULT' | tee -a "$RESULTS_DIR/run.log" >&2
-  local rc=${PIPESTATUS[0]}
+    >"$out" 2> >(tee -a "$RESULTS_DIR/run.log" >&2) &
+  run_client "$!" "$out"
+  local rc=$CLIENT_RC
   [ "$rc" = 0 ] || log "   (stupy-load exited with $rc)"
 }
 
@@ -267,7 +296,7 @@ stupy_1n() {
   log "== $name: stupy pid $pid (http://127.0.0.1:$port)"
   baseline "$name" "$pid"
   run_stupy_load "$name" "http://127.0.0.1:$port" "$pid" "$phases" "$conns"
-  sleep 1   # let the closes of the client's sockets be handled before stopping
+  wait_quiet "$pid"   # let the server handle the closes of the client's sockets before stopping it
   stop_pids "$pid"
 }
 
@@ -286,7 +315,7 @@ stupy_2n() {
   log "== $name: stupy pids $pid1,$pid2 (ports $p1,$p2; shared db 127.0.0.1:$mport; redis $REDIS_PORT)"
   baseline "$name" "$pid1" "$pid2"
   run_stupy_load "$name" "http://127.0.0.1:$p1,http://127.0.0.1:$p2" "$pid1,$pid2" "$phases" "$conns" --redis-pid "$REDIS_PID"
-  sleep 1
+  wait_quiet "$pid1" "$pid2"
   stop_pids "$pid2"   # node 2 first: node 1 holds the shared database
   stop_pids "$pid1"
   stop_redis
@@ -300,9 +329,11 @@ peer_load() {
   msgs=$(calc "Math.max(1, Math.round($rate * $SECS))")
   before=$(wc -l <"$RESULTS")
   idle_gate
-  (cd "$PEERS" && timeout 60 node load-client.js --proto "$proto" --urls "$urls" --rooms "$ROOMS" --per-room 4 \
+  local out="$WORK/client.out"
+  (cd "$PEERS" && exec timeout "$((SECS + DRAIN + 45))" node load-client.js --proto "$proto" --urls "$urls" --rooms "$ROOMS" --per-room 4 \
     --rate "$rate" --msgs "$msgs" --warmup "$WARMUP" --drain "$DRAIN" --size 200 --label "$label" --pids "$pids" \
-    --out "$RESULTS" "$@") 2>>"$RESULTS_DIR/run.log" | grep '^RESULT' | tee -a "$RESULTS_DIR/run.log" >&2
+    --deadline "$((SECS + DRAIN + 40))" --out "$RESULTS" "$@") >"$out" 2>>"$RESULTS_DIR/run.log" &
+  run_client "$!" "$out"
   after=$(wc -l <"$RESULTS")
   [ "$after" -gt "$before" ] || aborted "$label" "${label##*:}" "peer load client produced no result"
 }

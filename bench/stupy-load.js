@@ -78,6 +78,7 @@ const IDLE_PCT = Number(A['idle-pct'] || 15);
 const IDLE_WAIT = Number(A['idle-wait'] || 0);
 const CHAT_GAP = Number(A['chat-gap'] || 10.5); // s between chat phases (server: 20 chats / 10 s sliding window)
 const CONC = Number(A.concurrency || 32);
+const PROGRESS = A.quiet === undefined; // setup progress on stderr
 const CHUNK = Number(A.chunk || 250); // tickets then sockets, this many clients at a time
 const DEADLINE = Number(A.deadline || 150);
 const LABEL = A.label || `stupy-${URLS.length}n`;
@@ -464,6 +465,8 @@ async function setupAll(clients, rooms) {
     s.serverCpuSecs = +((s.serverCpuSecs || 0) + (sum(c1.pids) - sum(c0.pids)) / CLK_TCK).toFixed(2);
     s.clientCpuSecs = +((s.clientCpuSecs || 0) + (c1.self.user - c0.self.user + c1.self.system - c0.self.system) / 1e6).toFixed(2);
     if (err) abort(`setup ${name} failed: ${err.message} (failures: ${JSON.stringify(s.fails)})`);
+    if (PROGRESS && (!['tickets', 'sockets'].includes(name) || s.calls === N || s.calls % 2000 === 0))
+      console.error(`   setup ${name}: ${s.calls} done, ${s.secs} s so far`);
   };
   const t0 = now();
   // 1) dev logins (fresh users)
