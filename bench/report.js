@@ -24,14 +24,15 @@ const nodesOf = (r) => r.nodes || (/-2n$/.test(scen(r)) ? 2 : 1);
 const family = (r) => (isStupy(r) ? 'stupy' : /^sio/.test(scen(r)) ? 'sio' : /^ws/.test(scen(r)) ? 'ws' : scen(r));
 const sum = (xs) => (xs || []).reduce((a, b) => a + (Number.isFinite(b) ? b : 0), 0);
 const cores = (r) => sum(r.serverCpuPctExact || r.serverCpuPct) / 100;
-const perCore = (r) => (r.aborted || !cores(r) ? null : r.deliveredPerSec / cores(r));
+const perCore = (r) => (r.aborted || r.skipped || !cores(r) ? null : r.deliveredPerSec / cores(r));
+const usable = (r) => !r.aborted && !r.skipped;
 const fmt = (x, d = 0) => (x == null || !Number.isFinite(x) ? '-' : Number(x).toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d }));
 const ms = (x) => (x == null || !Number.isFinite(x) ? '-' : x < 10 ? x.toFixed(2) : x < 100 ? x.toFixed(1) : x.toFixed(0));
 const ratio = (a, b) => (a == null || b == null || !Number.isFinite(a) || !Number.isFinite(b) || b === 0 ? null : a / b);
 const x = (v) => (v == null ? '-' : `${v.toFixed(2)}×`);
 
 function kbPerConn(r) {
-  if (r.aborted) return null;
+  if (!usable(r)) return null;
   if (isStupy(r)) return r.mem ? (r.mode === 'idle' ? r.mem.rssEndKBPerConn : r.mem.rssEndKBPerConn) : null;
   const b = baselines.find((b) => b.scenario === scen(r));
   if (!b || !r.serverRssMB) return null;
@@ -47,7 +48,7 @@ const load = rows.filter((r) => modeOf(r) === 'chat' || modeOf(r) === 'signal');
 const idle = rows.filter((r) => modeOf(r) === 'idle');
 const peerOf = (r, fam) => {
   const cands = load.filter(
-    (p) => family(p) === fam && !p.aborted && nodesOf(p) === nodesOf(r) && modeOf(p) === modeOf(r) && p.ratePerClient === r.ratePerClient,
+    (p) => family(p) === fam && usable(p) && nodesOf(p) === nodesOf(r) && modeOf(p) === modeOf(r) && p.ratePerClient === r.ratePerClient,
   );
   // prefer the cheap-client socket.io run (sioraw) over socket.io-client (sio)
   return cands.find((p) => scen(p).startsWith('sioraw')) || cands[0] || null;
@@ -78,8 +79,9 @@ const sorted = [...load].sort(
     (famOrder[family(a)] ?? 9) - (famOrder[family(b)] ?? 9),
 );
 for (const r of sorted) {
-  if (r.aborted) {
-    p(`| ${scen(r)} | ${modeOf(r)} | ${r.label.split(':')[2] || '-'} | | **aborted**: ${String(r.aborted).replace(/\|/g, '/').slice(0, 120)} | | | | | | | | | | | | | | |`);
+  if (r.aborted || r.skipped) {
+    const why = r.aborted ? `**aborted**: ${String(r.aborted).replace(/\|/g, '/').slice(0, 120)}` : `skipped: ${r.skipped}`;
+    p(`| ${scen(r)} | ${modeOf(r)} | ${r.ratePerClient ?? r.label.split(':')[2] ?? '-'} | | ${why} | | | | | | | | | | | | | | |`);
     continue;
   }
   let vsSio = '';
@@ -91,14 +93,17 @@ for (const r of sorted) {
     vsWs = w ? `${x(ratio(perCore(r), perCore(w)))}, ${x(ratio(r.p99ms, w.p99ms))}` : 'n/a';
   }
   p(
-    `| ${scen(r)} | ${modeOf(r)} | ${r.ratePerClient} | ${fmt(r.offeredDeliveriesPerSec)} | ${fmt(r.deliveredPerSec)} | ${ms(r.p50ms)} | ${ms(r.p99ms)} | ${ms(r.p999ms)} | ${fmt(r.lost)} | ${errorsText(r)} | ` +
+    `| ${scen(r)}${r.settled === false ? ' †' : ''} | ${modeOf(r)} | ${r.ratePerClient} | ${fmt(r.offeredDeliveriesPerSec)} | ${fmt(r.deliveredPerSec)} | ${ms(r.p50ms)} | ${ms(r.p99ms)} | ${ms(r.p999ms)} | ${fmt(r.lost)} | ${errorsText(r)} | ` +
       `${(r.serverCpuPct || []).join('+')} | ${r.redisCpuPct ?? '-'} | ${fmt(perCore(r))} | ${(r.serverRssMB || []).join('+')} | ${fmt(kbPerConn(r), 1)} | ${vsSio} | ${vsWs} | ${r.clientCpuPct} | ${r.machineBusyPct} / ${r.otherCpuPct} |`,
   );
 }
 p();
+if (load.some((r) => r.settled === false))
+  p(`† the server was still delivering an earlier run when this one started (no quiet 2 s within the settle limit): its numbers include that backlog.`);
+if (load.some((r) => r.skipped)) p('Skipped: a sweep stops once a step delivers less than 85 % of what was offered (as in the peer\'s run.sh); the higher rates are not run.');
 p('p999 is only measured by the Stupy client (the peer client reports p50/p90/p99/max). Stupy chat rows: latency is send → arrival at another member; the sender\'s own copy (its ack) is timed separately below. ' +
   'RSS KB/conn: Stupy = (RSS at the end of the run − RSS after setup, before any socket) ÷ connections; peers = (RSS at the end of the run − RSS of the fresh process) ÷ connections.');
-const stupyChat = sorted.filter((r) => isStupy(r) && !r.aborted && modeOf(r) === 'chat');
+const stupyChat = sorted.filter((r) => isStupy(r) && usable(r) && modeOf(r) === 'chat');
 if (stupyChat.length) {
   p();
   p('Stupy chat acks (sender\'s own copy): ' + stupyChat.map((r) => `${scen(r)} @${r.ratePerClient}/s p50 ${ms(r.ackP50ms)} / p99 ${ms(r.ackP99ms)} ms (missing ${r.acksMissing})`).join('; ') + '.');
@@ -127,7 +132,7 @@ if (idle.length) {
 
 // ---------- setup ----------
 const setupRows = [];
-for (const r of rows) if (isStupy(r) && !r.aborted && r.setup && !setupRows.find((s) => scen(s) === scen(r))) setupRows.push(r);
+for (const r of rows) if (isStupy(r) && usable(r) && r.setup && !setupRows.find((s) => scen(s) === scen(r))) setupRows.push(r);
 if (setupRows.length) {
   p();
   p('## Stupy setup (fresh server; 32 requests in flight; wall s, with the server CPU-s it cost)');
@@ -148,7 +153,8 @@ if (setupRows.length) {
 p();
 p('## Goals');
 p();
-const find = (pred) => rows.find((r) => !r.aborted && pred(r));
+const find = (pred) => rows.find((r) => usable(r) && pred(r));
+const skippedAt = (fam, nodes, mode, rate) => rows.find((r) => r.skipped && family(r) === fam && nodesOf(r) === nodes && modeOf(r) === mode && r.ratePerClient === rate);
 const loadRow = (fam, nodes, mode, rate) => find((r) => family(r) === fam && nodesOf(r) === nodes && modeOf(r) === mode && r.ratePerClient === rate && (fam !== 'sio' || scen(r).startsWith('sioraw'))) ||
   find((r) => family(r) === fam && nodesOf(r) === nodes && modeOf(r) === mode && r.ratePerClient === rate);
 const verdict = (ok) => (ok == null ? '**n/a**' : ok ? '**met**' : '**not met**');
@@ -162,6 +168,12 @@ const goals = [];
   for (const rate of [0.5, 1.5]) {
     const s = loadRow('stupy', 1, 'chat', rate);
     const q = loadRow('sio', 1, 'chat', rate);
+    const sk = !s && skippedAt('stupy', 1, 'chat', rate);
+    if (sk) {
+      ok = false;
+      parts.push(`@${rate}/s/client: Stupy ${sk.skipped}`);
+      continue;
+    }
     if (!s || !q) {
       missing = true;
       parts.push(`@${rate}/s/client: ${!s ? 'no stupy-1n run' : 'no socket.io 1-node run'}`);
@@ -177,19 +189,25 @@ const goals = [];
 {
   const s = loadRow('stupy', 1, 'signal', 15);
   const w = loadRow('ws', 1, 'signal', 15);
+  const sk = !s && skippedAt('stupy', 1, 'signal', 15);
   goals.push([
     'Signal relay ahead of raw ws per server core-s, p99 ≤ 5 ms, at 15,000 deliv/s',
-    s && w ? perCore(s) > perCore(w) && s.p99ms <= 5 : null,
-    s && w
+    sk ? false : s && w ? perCore(s) > perCore(w) && s.p99ms <= 5 : null,
+    sk ? `Stupy ${sk.skipped}` : s && w
       ? `@${fmt(s.offeredDeliveriesPerSec)} deliv/s: Stupy ${fmt(perCore(s))} vs ws ${fmt(perCore(w))} deliv/core-s (${x(ratio(perCore(s), perCore(w)))}), Stupy p99 ${ms(s.p99ms)} ms (ws ${ms(w.p99ms)} ms)`
       : `${!s ? 'no stupy-1n signal run at 15/s/client' : ''}${!s && !w ? '; ' : ''}${!w ? 'no ws-1n signal run at 15/s/client' : ''}`,
   ]);
 }
 // 3) two nodes: chat and signals >= redis-adapter efficiency, no signal lost (errors = 0)
 {
-  const mine = rows.filter((r) => !r.aborted && family(r) === 'stupy' && nodesOf(r) === 2 && ['chat', 'signal'].includes(modeOf(r)));
+  const mine = rows.filter((r) => usable(r) && family(r) === 'stupy' && nodesOf(r) === 2 && ['chat', 'signal'].includes(modeOf(r)));
   const parts = [];
   let ok = mine.length > 0;
+  const sk2 = rows.filter((r) => r.skipped && family(r) === 'stupy' && nodesOf(r) === 2);
+  if (sk2.length) {
+    ok = false;
+    parts.push(`skipped: ${sk2.map((r) => `${modeOf(r)} @${r.ratePerClient}/s/client`).join(', ')} (${sk2[0].skipped})`);
+  }
   let compared = 0;
   for (const s of mine) {
     const q = peerOf(s, 'sio');
@@ -228,7 +246,7 @@ const goals = [];
     ok = ok && kb <= 64;
     parts.push(`${fmt(n)}: ${fmt(kb, 1)} KB RSS/conn (heap ${fmt(r.mem.heapKBPerConn, 1)} KB/conn; closed by server ${r.serverClosedConns}; final chat ${r.finalCheckRoomsOk}/${r.finalCheckRooms} rooms)`);
   }
-  const others = idle.filter((r) => !r.aborted && r.conns !== 5000 && r.conns !== 10000);
+  const others = idle.filter((r) => usable(r) && r.conns !== 5000 && r.conns !== 10000);
   for (const r of others) parts.push(`(also ${fmt(r.conns)}: ${fmt(r.mem.rssEndKBPerConn, 1)} KB/conn)`);
   goals.push(['≤ 64 KB RSS per idle live connection at 5,000 and 10,000', missing ? null : ok, parts.join('; ')]);
 }
@@ -255,7 +273,7 @@ const goals = [];
 // 6) idle node with 10,000 live connections < 10 % of a core
 {
   const r = find((r) => modeOf(r) === 'idle' && r.conns === 10000);
-  const others = idle.filter((q) => !q.aborted && q.conns !== 10000).map((q) => `(also ${fmt(q.conns)}: ${fmt(sum(q.serverCpuPctExact || q.serverCpuPct), 1)} %)`);
+  const others = idle.filter((q) => usable(q) && q.conns !== 10000).map((q) => `(also ${fmt(q.conns)}: ${fmt(sum(q.serverCpuPctExact || q.serverCpuPct), 1)} %)`);
   goals.push([
     'Idle node with 10,000 live connections < 10 % of a core',
     r ? sum(r.serverCpuPctExact || r.serverCpuPct) < 10 : null,
@@ -266,7 +284,7 @@ p('| goal | verdict | numbers |');
 p('|---|---|---|');
 for (const [g, ok, n] of goals) p(`| ${g} | ${verdict(ok)} | ${n} |`);
 p();
-const noisy = rows.filter((r) => !r.aborted && Number.isFinite(r.otherCpuPct) && r.otherCpuPct > 20);
+const noisy = rows.filter((r) => usable(r) && Number.isFinite(r.otherCpuPct) && r.otherCpuPct > 20);
 if (noisy.length)
-  p(`Noise: ${noisy.length} of ${rows.filter((r) => !r.aborted).length} runs saw more than 20 % of a core used by other processes (column "other %"): ${noisy.map((r) => r.label).join(', ')}. Rerun those on a quiet machine before trusting them.`);
+  p(`Noise: ${noisy.length} of ${rows.filter(usable).length} runs saw more than 20 % of a core used by other processes (column "other %"): ${noisy.map((r) => r.label).join(', ')}. Rerun those on a quiet machine before trusting them.`);
 console.log(out.join('\n'));

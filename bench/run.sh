@@ -15,6 +15,8 @@
 #   SIGNAL_RATES="5 15 30 45" (msgs/s per client; x 1,000 clients = 5,000 ... 45,000 deliv/s at ROOMS=250)
 #   MODES="chat signal"  IDLE_SECS=60  PING_EVERY=15  IDLE_PCT=15 IDLE_WAIT=60 (idle gate before each load)
 #   CONCURRENCY=32 (setup requests in flight)  SETUP_SECS_PER_CONN=0.1 (+60 s: setup budget in the deadline)
+#   SWEEP_STOP=0.85 (a sweep stops once delivered < this x offered; 0 = never)  SETTLE_MAX=30 (Stupy: s to wait
+#   for a server still delivering the previous phase)
 #   JAVA_HOME (default /usr/lib/jvm/temurin-25-jdk-amd64)  STUPY_JVM_OPTS (extra JVM flags for Stupy)
 #   PEER_DIR (default bench/../../shared/bench/peer-socketio)  RESULTS_DIR (default bench/results/<timestamp>)
 set -uo pipefail
@@ -46,6 +48,8 @@ IDLE_PCT=${IDLE_PCT:-15}
 IDLE_WAIT=${IDLE_WAIT:-60}
 CONCURRENCY=${CONCURRENCY:-32}
 SETUP_SECS_PER_CONN=${SETUP_SECS_PER_CONN:-0.1}
+SWEEP_STOP=${SWEEP_STOP:-0.85}
+SETTLE_MAX=${SETTLE_MAX:-30}
 PEER_DIR=${PEER_DIR:-$BENCH/../../shared/bench/peer-socketio}
 STUPY_JVM_OPTS=${STUPY_JVM_OPTS:-}
 # JAVA_HOME if it is a JDK 25+, otherwise the team's Temurin 25
@@ -274,13 +278,14 @@ run_stupy_load() {
   local label=$1 urls=$2 pids=$3 phases=$4 conns=$5; shift 5
   local nph deadline
   nph=$(echo "$phases" | tr ',' '\n' | grep -c .)
-  deadline=$(calc "Math.ceil(60 + $conns * $SETUP_SECS_PER_CONN + $nph * ($SECS + $DRAIN + $IDLE_WAIT + 15) + ( '$phases'.includes('idle') ? $IDLE_SECS + 25 : 0))")
+  deadline=$(calc "Math.ceil(60 + $conns * $SETUP_SECS_PER_CONN + $nph * ($SECS + $DRAIN + $IDLE_WAIT + $SETTLE_MAX + 15) + ( '$phases'.includes('idle') ? $IDLE_SECS + 25 : 0))")
   idle_gate
   log "   stupy-load $label: $conns clients, phases $phases (deadline ${deadline}s)"
   local out="$WORK/client.out"
   (cd "$BENCH" && exec timeout "$((deadline + 15))" node stupy-load.js --urls "$urls" --pids "$pids" --label "$label" \
     --conns "$conns" --phases "$phases" --secs "$SECS" --warmup "$WARMUP" --drain "$DRAIN" --size 200 \
     --idle-secs "$IDLE_SECS" --ping-every "$PING_EVERY" --idle-pct "$IDLE_PCT" --idle-wait "$IDLE_WAIT" \
+    --settle-max "$SETTLE_MAX" --stop-below "$SWEEP_STOP" \
     --concurrency "$CONCURRENCY" --deadline "$deadline" --jcmd "$JAVA_HOME/bin/jcmd" --out "$RESULTS" "$@") \
     >"$out" 2> >(tee -a "$RESULTS_DIR/run.log" >&2) &
   run_client "$!" "$out"
@@ -350,12 +355,25 @@ peer_scenario() {
   P=$(IFS=,; echo "${pids[*]}"); U=$(IFS=,; echo "${urls[*]}")
   log "== $name: servers $P ($U)"
   baseline "$name" "${pids[@]}"
-  local m r
+  local m r rates sat
   for m in $MODES; do
-    case $m in
-      chat) for r in $CHAT_RATES; do peer_load "$name:chat:$r" "$proto" "$U" "$P" "$r" "${extra[@]}"; done ;;
-      signal) for r in $SIGNAL_RATES; do peer_load "$name:signal:$r" "$proto" "$U" "$P" "$r" --signal-frac 1 "${extra[@]}"; done ;;
-    esac
+    case $m in chat) rates=$CHAT_RATES ;; signal) rates=$SIGNAL_RATES ;; *) continue ;; esac
+    sat=""
+    for r in $rates; do
+      if [ -n "$sat" ]; then
+        echo "{\"label\":\"$name:$m:$r\",\"mode\":\"$m\",\"nodes\":$nodes,\"ratePerClient\":$r,\"skipped\":\"$sat\"}" >>"$RESULTS"
+        log "RESULT $name:$m:$r SKIPPED ${sat// /_}"
+        continue
+      fi
+      if [ "$m" = signal ]; then peer_load "$name:$m:$r" "$proto" "$U" "$P" "$r" --signal-frac 1 "${extra[@]}"
+      else peer_load "$name:$m:$r" "$proto" "$U" "$P" "$r" "${extra[@]}"; fi
+      sat=$(node -e '
+        const l = require("fs").readFileSync(process.argv[1], "utf8").trim().split("\n").pop();
+        const r = JSON.parse(l), stop = Number(process.argv[2]);
+        if (!r.aborted && stop > 0 && r.deliveredPerSec < stop * r.offeredDeliveriesPerSec)
+          console.log(`saturated at ${r.ratePerClient}/s/client (${r.deliveredPerSec} of ${r.offeredDeliveriesPerSec} deliv/s)`);
+      ' "$RESULTS" "$SWEEP_STOP")
+    done
   done
   stop_pids "${pids[@]}"
   stop_redis

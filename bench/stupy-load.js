@@ -7,6 +7,7 @@
 //        --phases chat:0.5,chat:1.5,signal:15 | --mode chat|signal|idle [--rate 0.5]
 //        --rooms 250 | --conns 1000      [--per-room 4] [--secs 10] [--warmup 2] [--size 200] [--drain 5]
 //        [--idle-secs 60] [--ping-every 15] [--idle-pct 15 --idle-wait 0] (idle gate before each phase)
+//        [--settle-max 30] [--stop-below 0.85] [--chat-gap 10.5]
 //        --pids 123[,456] [--redis-pid 789] [--out results.jsonl]
 //        [--concurrency 32] [--deadline 150] [--jcmd /path/to/jcmd] [--no-heap]
 //
@@ -31,6 +32,11 @@
 // idle     only {"type":"ping"} every --ping-every s per client (as the web app does) for
 //          --idle-secs; server CPU, connections the server closed (must be 0), and at the end
 //          member 0 of every room sends one chat, which all the other members must receive.
+// Before each phase the client waits (at most --settle-max s, default 30) until no frame of an
+// earlier phase has arrived for 2 s, so a server that fell behind does not carry its backlog into
+// the next phase unnoticed (the row then says settled=false). As in the peer's run.sh, a sweep
+// stops once a step delivers less than --stop-below (0.85) x offered: the higher rates of that
+// mode are written as skipped rows ("saturated at ...").
 //
 // Window: deliveries received in [start + warmup, end of sending] / window length = delivered/s.
 // Latency: percentiles over messages SENT inside that window (drained up to --drain s afterwards).
@@ -77,6 +83,8 @@ const PING_EVERY = Number(A['ping-every'] || 15);
 const IDLE_PCT = Number(A['idle-pct'] || 15);
 const IDLE_WAIT = Number(A['idle-wait'] || 0);
 const CHAT_GAP = Number(A['chat-gap'] || 10.5); // s between chat phases (server: 20 chats / 10 s sliding window)
+const SETTLE_MAX = Number(A['settle-max'] || 30); // s to wait for the server to finish delivering an earlier phase
+const STOP_BELOW = Number(A['stop-below'] ?? 0.85); // a sweep stops once delivered/s < this x offered (0: never)
 const CONC = Number(A.concurrency || 32);
 const PROGRESS = A.quiet === undefined; // setup progress on stderr
 const CHUNK = Number(A.chunk || 250); // tickets then sockets, this many clients at a time
@@ -91,6 +99,8 @@ const HTTP_TIMEOUT_MS = Number(A['http-timeout'] || 30) * 1000;
 const PREFIX = A.prefix || (Date.now() % 36 ** 7).toString(36) + (process.pid % 1296).toString(36); // <= 9 chars
 const MARK = 'bench|'; // chat text: bench|<send time ms>|<phase no>|<client>|<seq>|<padding>
 let PHASE_NO = 0; // frames of an earlier phase that arrive late are counted as stale, not as deliveries
+let markedFrames = 0; // every chat/signal frame of this client's, any phase (to see when the server has gone quiet)
+let lastChatFrameAt = -Infinity;
 const phaseLabel = (p) => (p.mode === 'idle' ? `${LABEL}:idle` : `${LABEL}:${p.mode}:${p.rate}`);
 
 const now = () => performance.timeOrigin + performance.now();
@@ -376,6 +386,8 @@ function openSocket(c) {
             S.foreignChats++;
             break;
           }
+          markedFrames++;
+          lastChatFrameAt = now();
           const i1 = text.indexOf('|', MARK.length);
           const ts = Number(text.slice(MARK.length, i1));
           if (Number(text.slice(i1 + 1, text.indexOf('|', i1 + 1))) !== PHASE_NO) {
@@ -391,6 +403,7 @@ function openSocket(c) {
         }
         case 'signal':
           if (m.payload && typeof m.payload.t === 'number') {
+            markedFrames++;
             if (m.payload.ph === PHASE_NO) onDelivered(m.payload.t);
             else S.stale++;
           }
@@ -520,6 +533,21 @@ async function setupAll(clients, rooms) {
 }
 
 // ---------- phases ----------
+// Bounded wait until no chat/signal frame of ours has arrived for 2 s.
+async function settleDown(maxS) {
+  const t0 = now();
+  let last = markedFrames;
+  let quietSince = now();
+  while (now() - t0 < maxS * 1000) {
+    await sleep(200);
+    if (markedFrames !== last) {
+      last = markedFrames;
+      quietSince = now();
+    } else if (now() - quietSince >= 2000) return { secs: +((now() - t0) / 1000).toFixed(1), settled: true };
+  }
+  return { secs: +((now() - t0) / 1000).toFixed(1), settled: false };
+}
+
 async function runIdle(clients, rooms, res) {
   phase = 'idle';
   S = newStats(4 * N, 16);
@@ -735,7 +763,7 @@ function report(res, ctx) {
   });
   const ph = Object.entries(ctx.setup).map(([k, v]) => `${k}=${v.secs}s`).join(',');
   const errs = Object.entries(S.errors).map(([k, v]) => `${k}:${v}`).join(',') || '0';
-  let line = `RESULT ${res.label} mode=${res.mode} conns=${N}`;
+  let line = `RESULT ${res.label} mode=${res.mode} conns=${N}` + (res.settled === false ? ` UNSETTLED(server_still_busy_after_${res.settleSecs}s)` : '');
   if (res.mode === 'idle')
     line += ` idle=${res.idleSecs}s pings=${res.pingsSent} pongs=${res.pongs} server_closed=${res.serverClosedConns}` +
       ` final_check=${res.finalCheckRoomsOk}/${ROOMS}_rooms(missing=${res.finalCheckMissing},p99=${res.finalP99ms}ms)`;
@@ -770,12 +798,24 @@ async function main() {
       ` | rss MB before/with ${mb(ctx.memBefore.rssKB)}/${mb(ctx.memWith.rssKB)} heap MB ${mb(ctx.memBefore.heapKB)}/${mb(ctx.memWith.heapKB)}`,
   );
   let lastChatEnd = -Infinity;
+  const saturated = {}; // mode -> the step that delivered less than STOP_BELOW x offered
   for (const p of PHASES) {
     current = p;
     PHASE_NO++;
+    const base = { label: phaseLabel(p), proto: 'stupy', mode: p.mode, nodes: URLS.length, conns: N, rooms: ROOMS, perRoom: PER_ROOM };
+    const sat = saturated[p.mode];
+    if (sat && p.rate >= sat.rate) {
+      const why = `saturated at ${sat.rate}/s/client (${sat.delivered} of ${sat.offered} deliv/s)`;
+      console.log(`RESULT ${base.label} SKIPPED ${why.replace(/ /g, '_')}`);
+      if (OUT) fs.appendFileSync(OUT, JSON.stringify({ ...base, ratePerClient: p.rate, skipped: why }) + '\n');
+      continue;
+    }
+    // the server may still be delivering an earlier phase (a backlog): wait until our frames stop coming
+    phase = `${p.mode}:settle`;
+    const settle = await settleDown(SETTLE_MAX);
     // chat phases: keep the server's sliding 20-per-10-s window from seeing two phases
     if (p.mode !== 'signal') {
-      const wait = lastChatEnd + CHAT_GAP * 1000 - now();
+      const wait = Math.max(lastChatEnd, lastChatFrameAt) + CHAT_GAP * 1000 - now();
       if (wait > 0) {
         phase = `${p.mode}:gap`;
         await sleep(wait);
@@ -784,19 +824,17 @@ async function main() {
     phase = `${p.mode}:idle-gate`;
     const gate = IDLE_WAIT > 0 ? await idleGate(IDLE_WAIT, IDLE_PCT) : await idleGate(0, 1e9);
     const res = {
-      label: phaseLabel(p),
-      proto: 'stupy',
-      mode: p.mode,
-      nodes: URLS.length,
-      conns: N,
-      rooms: ROOMS,
-      perRoom: PER_ROOM,
+      ...base,
+      settleSecs: settle.secs,
+      settled: settle.settled,
       preRunMachineBusyPct: gate.busy,
       idleGateWaitedSecs: gate.waitedSecs,
     };
     if (p.mode === 'idle') await runIdle(clients, rooms, res);
     else await runLoad(clients, p, res);
     if (p.mode !== 'signal') lastChatEnd = now();
+    if (p.mode !== 'idle' && STOP_BELOW > 0 && res.deliveredPerSec < STOP_BELOW * res.offeredDeliveriesPerSec)
+      saturated[p.mode] = { rate: p.rate, delivered: res.deliveredPerSec, offered: res.offeredDeliveriesPerSec };
     report(res, ctx);
   }
   phase = 'close';
