@@ -102,7 +102,7 @@ if (load.some((r) => r.settled === false))
   p(`† the server was still delivering an earlier run when this one started (no quiet 2 s within the settle limit): its numbers include that backlog.`);
 if (load.some((r) => r.skipped)) p('Skipped: a sweep stops once a step delivers less than 85 % of what was offered (as in the peer\'s run.sh); the higher rates are not run.');
 p('p999 is only measured by the Stupy client (the peer client reports p50/p90/p99/max). Stupy chat rows: latency is send → arrival at another member; the sender\'s own copy (its ack) is timed separately below. ' +
-  'RSS KB/conn: Stupy = (RSS at the end of the run − RSS after setup, before any socket) ÷ connections; peers = (RSS at the end of the run − RSS of the fresh process) ÷ connections.');
+  'RSS KB/conn: Stupy = (RSS at the end of the run − RSS after setup, before any socket) ÷ connections; peers = (RSS at the end of the run − RSS of the fresh process) ÷ connections; a fresh Node process still holds start-up garbage that it frees later, so a peer value near or below 0 means that noise dominates (mostly with few connections).');
 const stupyChat = sorted.filter((r) => isStupy(r) && usable(r) && modeOf(r) === 'chat');
 if (stupyChat.length) {
   p();
