@@ -44,6 +44,8 @@ public final class LiveRoutes implements RouteGroup, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(LiveRoutes.class);
     public static final int MAX_FRAME_BYTES = 64 * 1024;
     private static final String CONNECTION = "stupy.connectionId";
+    /** How often the beats of pinging connections are written, all in one batch. */
+    static final long PING_FLUSH_MILLIS = 250;
 
     private final IssueLiveTicketUseCase tickets;
     private final ConnectLiveUseCase connect;
@@ -70,6 +72,7 @@ public final class LiveRoutes implements RouteGroup, AutoCloseable {
         this.mapper = mapper;
         this.defaultZone = defaultZone;
         beats.scheduleAtFixedRate(this::beatAll, heartbeatSeconds, heartbeatSeconds, TimeUnit.SECONDS);
+        beats.scheduleWithFixedDelay(this::flushPings, PING_FLUSH_MILLIS, PING_FLUSH_MILLIS, TimeUnit.MILLISECONDS);
     }
 
     @Override
@@ -174,8 +177,8 @@ public final class LiveRoutes implements RouteGroup, AutoCloseable {
     private Optional<LiveSessionUseCase.FrameError> handle(ConnectionId id, String type, JsonNode frame) {
         return switch (type) {
             case "ping" -> {
-                // Liveness is the node's own periodic beat for every connection it holds; a ping costs no write.
-                sockets.sendTo(id, LiveFrames.pong());
+                // Written with every other ping of the same quarter second, then answered: a pong means the beat is kept.
+                sessions.pinged(id).whenComplete((written, failed) -> sockets.sendTo(id, LiveFrames.pong()));
                 yield Optional.empty();
             }
             case "chat" -> textField(frame, "clientMsgId").isEmpty() || textField(frame, "text").isEmpty()
@@ -207,6 +210,14 @@ public final class LiveRoutes implements RouteGroup, AutoCloseable {
             sessions.heartbeatAll();
         } catch (RuntimeException e) {
             LOG.warn("the heartbeat of this node's live connections failed: {}", e.toString());
+        }
+    }
+
+    private void flushPings() {
+        try {
+            sessions.flushPings();
+        } catch (RuntimeException e) {
+            LOG.warn("the beats of pinging live connections could not be written: {}", e.toString());
         }
     }
 

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import kr.co.stupy.application.live.ConnectionId;
 import kr.co.stupy.application.live.LeaderboardEntry;
@@ -80,6 +81,12 @@ public final class LiveRoomService implements IssueLiveTicketUseCase, ConnectLiv
     private final Map<ConnectionId, LiveConnection> heldHere = new ConcurrentHashMap<>();
     /** What each of those connections has been told, to make up for what a broken bus lost. */
     private final ClientViews views = new ClientViews();
+    /** A ping waiting for the next flush: when it came, and who waits for its beat to be written. */
+    private record Ping(Instant at, CompletableFuture<Void> written) {
+    }
+
+    /** Connections that pinged since the last flush, with their first ping. */
+    private final Map<ConnectionId, Ping> pings = new ConcurrentHashMap<>();
     /** The nicknames put on chat from this node's connections, so a message costs no user look-up. */
     private final AuthorNames authors;
 
@@ -245,19 +252,57 @@ public final class LiveRoomService implements IssueLiveTicketUseCase, ConnectLiv
 
     @Override
     public int heartbeatAll() {
-        List<LiveConnection> held = List.copyOf(heldHere.values());
+        return beat(List.copyOf(heldHere.values()), clock.instant());
+    }
+
+    @Override
+    public CompletableFuture<Void> pinged(ConnectionId connectionId) {
+        if (!heldHere.containsKey(connectionId)) {
+            return CompletableFuture.completedFuture(null);
+        }
+        return pings.computeIfAbsent(connectionId, id -> new Ping(clock.instant(), new CompletableFuture<>())).written();
+    }
+
+    @Override
+    public int flushPings() {
+        List<Ping> batch = new ArrayList<>();
+        List<LiveConnection> due = new ArrayList<>();
+        for (ConnectionId id : List.copyOf(pings.keySet())) {
+            Ping ping = pings.remove(id);
+            if (ping == null) {
+                continue;
+            }
+            batch.add(ping);
+            Optional.ofNullable(heldHere.get(id)).ifPresent(due::add);
+        }
+        if (batch.isEmpty()) {
+            return 0;
+        }
+        // One instant for the batch: the earliest ping, so no session is ever credited past a beat it gave.
+        Instant earliest = batch.stream().map(Ping::at).min(Instant::compareTo).orElseThrow();
+        try {
+            int present = beat(due, earliest);
+            batch.forEach(ping -> ping.written().complete(null));
+            return present;
+        } catch (RuntimeException e) {
+            batch.forEach(ping -> ping.written().completeExceptionally(e));
+            throw e;
+        }
+    }
+
+    private int beat(List<LiveConnection> held, Instant at) {
         if (held.isEmpty()) {
             return 0;
         }
-        Instant now = clock.instant();
-        Set<ConnectionId> present = presence.heartbeatAll(held.stream().map(LiveConnection::connectionId).toList(), now);
-        ledger.heartbeatAll(held.stream().filter(c -> present.contains(c.connectionId())).map(LiveConnection::sessionId).toList(), now);
+        Set<ConnectionId> present = presence.heartbeatAll(held.stream().map(LiveConnection::connectionId).toList(), at);
+        ledger.heartbeatAll(held.stream().filter(c -> present.contains(c.connectionId())).map(LiveConnection::sessionId).toList(), at);
         return present.size();
     }
 
     @Override
     public void disconnect(ConnectionId connectionId) {
         rateLimiter.forget(connectionId);
+        Optional.ofNullable(pings.remove(connectionId)).ifPresent(ping -> ping.written().complete(null));
         LiveConnection held = heldHere.remove(connectionId);
         if (held != null) {
             authors.forget(held.userId());

@@ -378,6 +378,33 @@ class LiveRoomServiceTest {
     }
 
     @Test
+    void pingsAreWrittenInOneBatchAndAnsweredOnceTheirBeatIsKept() {
+        var counting = new CountingLedger(ledger);
+        live = new LiveRoomService(rooms, new InProcessTickets(), presence, new InProcessBroadcaster(presence, inbox), chat, counting,
+                (roomId, seconds) -> totals.merge(roomId, seconds, Long::sum), rollups, users, StudyDayPolicy.DEFAULT, clock, "node-a");
+        var a = join(kim).connectionId();
+        var b = join(lee).connectionId();
+        clock.advance(Duration.ofSeconds(6));
+        Instant firstPing = clock.instant();
+
+        var pingA = live.pinged(a);
+        var pingAAgain = live.pinged(a);
+        clock.advance(Duration.ofMillis(200));
+        var pingB = live.pinged(b);
+        assertFalse(pingA.isDone(), "no pong before the beat is written");
+        clock.advance(Duration.ofMillis(50));
+
+        assertEquals(2, live.flushPings());
+
+        assertTrue(pingA.isDone() && pingAAgain.isDone() && pingB.isDone());
+        assertEquals(1, counting.batches, "one write for every ping of the flush");
+        assertEquals(List.of(firstPing, firstPing), ledger.inRoom(room, firstPing.minusSeconds(60), clock.instant()).stream()
+                .map(StudySession::lastHeartbeatAt).toList(), "credited no later than the earliest ping");
+        assertEquals(0, live.flushPings(), "nothing left to write");
+        assertTrue(live.pinged(ConnectionId.newId()).isDone(), "a connection this node does not hold gets its pong at once");
+    }
+
+    @Test
     void aChatCarriesItsAuthorsNameWithoutAskingTheStoreEachTime() {
         var welcome = join(kim);
         var counting = new java.util.concurrent.atomic.AtomicInteger();

@@ -1,6 +1,7 @@
 package kr.co.stupy.application.live.port.in;
 
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import kr.co.stupy.application.live.ConnectionId;
 import kr.co.stupy.application.live.SignalPayload;
 
@@ -23,6 +24,16 @@ public interface LiveSessionUseCase {
      * and one to the ledger, however many there are. Returns how many were still present.
      */
     int heartbeatAll();
+
+    /**
+     * The client pinged: its connection beats with the next flush of pings (a fraction of a second
+     * later), in one batched write for every connection that pinged meanwhile, never one write per
+     * ping. Completes once that beat is written (or failed), so a {@code pong} means it is kept.
+     */
+    CompletableFuture<Void> pinged(ConnectionId connectionId);
+
+    /** Writes the beats of the connections that pinged since the last flush; returns how many were present. */
+    int flushPings();
 
     /** The connection closed, for whatever reason; closing twice does nothing. */
     void disconnect(ConnectionId connectionId);
