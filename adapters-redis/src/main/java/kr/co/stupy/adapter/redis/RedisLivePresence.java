@@ -100,23 +100,10 @@ public final class RedisLivePresence implements LivePresence {
             return e
             """);
 
-    /** ARGV: prefix, id, at, ttl, routeTtl. 1 when present. A beat never moves the last one back. */
-    private static final LuaScript HEARTBEAT = new LuaScript("""
-            local p, id, at, ttl, routeTtl = ARGV[1], ARGV[2], tonumber(ARGV[3]), tonumber(ARGV[4]), tonumber(ARGV[5])
-            local connKey = p .. 'conn:' .. id
-            local f = redis.call('HMGET', connKey, 'u', 'b')
-            if not f[1] then return 0 end
-            if at > tonumber(f[2]) then
-              redis.call('HSET', connKey, 'b', at)
-              redis.call('ZADD', p .. 'beats', at, id)
-            end
-            redis.call('PEXPIRE', connKey, ttl)
-            redis.call('PEXPIRE', p .. 'user:' .. f[1], ttl)
-            redis.call('PEXPIRE', p .. 'route:' .. id, routeTtl)
-            return 1
-            """);
-
-    /** ARGV: prefix, at, ttl, routeTtl, ids... The ids that are present, each beaten as {@link #HEARTBEAT} does. */
+    /**
+     * ARGV: prefix, at, ttl, routeTtl, ids... The ids that are present; each one's expiry is renewed
+     * and its last beat moved to {@code at}, never back.
+     */
     private static final LuaScript HEARTBEAT_ALL = new LuaScript("""
             local p, at, ttl, routeTtl = ARGV[1], tonumber(ARGV[2]), tonumber(ARGV[3]), tonumber(ARGV[4])
             local present = {}
@@ -243,8 +230,7 @@ public final class RedisLivePresence implements LivePresence {
 
     @Override
     public boolean heartbeat(ConnectionId connectionId, Instant at) {
-        return Long.valueOf(1).equals(HEARTBEAT.run(redis, List.of(prefix, connectionId.value(), Long.toString(at.toEpochMilli()),
-                Long.toString(ENTRY_TTL.toMillis()), Long.toString(ROUTE_TTL.toMillis()))));
+        return !heartbeatAll(List.of(connectionId), at).isEmpty();
     }
 
     @Override
