@@ -3,7 +3,6 @@ package kr.co.stupy.bootstrap;
 import com.sun.management.HotSpotDiagnosticMXBean;
 import com.sun.management.VMOption;
 import java.lang.management.ManagementFactory;
-import java.util.Map;
 
 /**
  * A node started as {@code java -jar stupy.jar} gets the JVM's defaults: a heap that may grow to a
@@ -13,11 +12,10 @@ import java.util.Map;
  */
 final class MemoryFootprint {
 
-    /** Flag → value; each is manageable at run time in JDK 25. */
-    private static final Map<String, String> IDLE_FRIENDLY = Map.of(
-            "G1PeriodicGCInterval", "15000",
-            "MinHeapFreeRatio", "10",
-            "MaxHeapFreeRatio", "30");
+    // Each of these flags is manageable at run time in JDK 25.
+    private static final String PERIODIC_GC_MILLIS = "15000";
+    private static final String MIN_FREE_PERCENT = "10";
+    private static final String MAX_FREE_PERCENT = "30";
 
     private MemoryFootprint() {
     }
@@ -32,11 +30,11 @@ final class MemoryFootprint {
             boolean ratiosUntouched = vm.getVMOption("MinHeapFreeRatio").getOrigin() == VMOption.Origin.DEFAULT
                     && vm.getVMOption("MaxHeapFreeRatio").getOrigin() == VMOption.Origin.DEFAULT;
             if (ratiosUntouched) {
-                vm.setVMOption("MinHeapFreeRatio", IDLE_FRIENDLY.get("MinHeapFreeRatio"));
-                vm.setVMOption("MaxHeapFreeRatio", IDLE_FRIENDLY.get("MaxHeapFreeRatio"));
+                vm.setVMOption("MinHeapFreeRatio", MIN_FREE_PERCENT);
+                vm.setVMOption("MaxHeapFreeRatio", MAX_FREE_PERCENT);
             }
             if (vm.getVMOption("G1PeriodicGCInterval").getOrigin() == VMOption.Origin.DEFAULT) {
-                vm.setVMOption("G1PeriodicGCInterval", IDLE_FRIENDLY.get("G1PeriodicGCInterval"));
+                vm.setVMOption("G1PeriodicGCInterval", PERIODIC_GC_MILLIS);
             }
         } catch (RuntimeException e) {
             // Another JVM or a locked-down one: its own defaults serve.

@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -24,7 +23,7 @@ public final class InProcessPresence implements LivePresence {
     private final Map<ConnectionId, LiveConnection> connections = new HashMap<>();
     private final Map<ConnectionId, Instant> heartbeats = new HashMap<>();
     /** Each room's connections (at most a handful). */
-    private final Map<RoomId, LinkedHashMap<ConnectionId, LiveConnection>> rooms = new HashMap<>();
+    private final Map<RoomId, Map<ConnectionId, LiveConnection>> rooms = new HashMap<>();
     private final Map<UserId, ConnectionId> users = new HashMap<>();
 
     @Override
@@ -38,7 +37,7 @@ public final class InProcessPresence implements LivePresence {
         List<LiveConnection> roommates = inRoom(connection.roomId());
         connections.put(connection.connectionId(), connection);
         heartbeats.put(connection.connectionId(), connection.since());
-        rooms.computeIfAbsent(connection.roomId(), r -> new LinkedHashMap<>()).put(connection.connectionId(), connection);
+        rooms.computeIfAbsent(connection.roomId(), r -> new HashMap<>()).put(connection.connectionId(), connection);
         users.put(connection.userId(), connection.connectionId());
         return new Admission.Admitted(roommates, previous);
     }

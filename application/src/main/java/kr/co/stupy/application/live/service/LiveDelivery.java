@@ -46,21 +46,14 @@ public final class LiveDelivery implements DeliverLiveEventUseCase {
 
     @Override
     public void deliver(ConnectionId connectionId, LiveEvent event) {
-        catchingUp.readLock().lock();
-        try {
-            send(connectionId, event);
-        } finally {
-            catchingUp.readLock().unlock();
-        }
+        deliver(List.of(connectionId), event);
     }
 
     @Override
     public void deliver(List<ConnectionId> connectionIds, LiveEvent event) {
         catchingUp.readLock().lock();
         try {
-            for (ConnectionId delivered : connections.deliver(connectionIds, event)) {
-                liveRooms.views().sent(delivered, event);
-            }
+            send(connectionIds, event);
         } finally {
             catchingUp.readLock().unlock();
         }
@@ -80,15 +73,15 @@ public final class LiveDelivery implements DeliverLiveEventUseCase {
         }
         catchingUp.writeLock().lock();
         try {
-            liveRooms.missedWhileTheBusWasAway().forEach(owed -> send(owed.to(), owed.event()));
+            liveRooms.missedWhileTheBusWasAway().forEach(owed -> send(List.of(owed.to()), owed.event()));
         } finally {
             catchingUp.writeLock().unlock();
         }
     }
 
-    private void send(ConnectionId connectionId, LiveEvent event) {
-        if (connections.deliver(connectionId, event)) {
-            liveRooms.views().sent(connectionId, event);
+    private void send(List<ConnectionId> connectionIds, LiveEvent event) {
+        for (ConnectionId delivered : connections.deliver(connectionIds, event)) {
+            liveRooms.views().sent(delivered, event);
         }
     }
 }

@@ -60,6 +60,7 @@ public final class LiveRoomService implements IssueLiveTicketUseCase, ConnectLiv
     static final int RECENT_MESSAGES = 50;
     /** A connection or session that has not beaten for this long belongs to a node that died. */
     public static final Duration STALE_AFTER = Duration.ofSeconds(45);
+    private static final Set<String> SIGNAL_KINDS = Set.of("offer", "answer", "candidate");
 
     private final RoomMembers rooms;
     private final LiveTickets tickets;
@@ -75,18 +76,12 @@ public final class LiveRoomService implements IssueLiveTicketUseCase, ConnectLiv
     private final String nodeId;
     private final Leaderboards leaderboards;
     private final ZoneId defaultZone;
-    private static final Set<String> SIGNAL_KINDS = Set.of("offer", "answer", "candidate");
     private final ChatRateLimiter rateLimiter = new ChatRateLimiter(20, Duration.ofSeconds(10));
     /** The connections this node admitted and still holds, so it can put them back if a shared presence forgets them. */
     private final Map<ConnectionId, LiveConnection> heldHere = new ConcurrentHashMap<>();
     /** What each of those connections has been told, to make up for what a broken bus lost. */
     private final ClientViews views = new ClientViews();
-    /** A ping waiting for the next flush: when it came, and who waits for its beat to be written. */
-    private record Ping(Instant at, CompletableFuture<Void> written) {
-    }
-
-    /** Connections that pinged since the last flush, with their first ping. */
-    private final Map<ConnectionId, Ping> pings = new ConcurrentHashMap<>();
+    private final ConnectionBeats beats;
     /** The nicknames put on chat from this node's connections, so a message costs no user look-up. */
     private final AuthorNames authors;
 
@@ -108,6 +103,7 @@ public final class LiveRoomService implements IssueLiveTicketUseCase, ConnectLiv
         this.defaultZone = policy.zone();
         this.leaderboards = new Leaderboards(ledger, rollups, presence, users, policy, clock);
         this.authors = new AuthorNames(users, clock);
+        this.beats = new ConnectionBeats(heldHere, presence, ledger, clock);
     }
 
     RoomMembers rooms() {
@@ -241,68 +237,24 @@ public final class LiveRoomService implements IssueLiveTicketUseCase, ConnectLiv
     }
 
     @Override
-    public void heartbeat(ConnectionId connectionId) {
-        // Only the node holding a connection beats for it, so its session id is known here without asking presence.
-        LiveConnection held = heldHere.get(connectionId);
-        Instant now = clock.instant();
-        if (held != null && presence.heartbeat(connectionId, now)) {
-            ledger.heartbeat(held.sessionId(), now);
-        }
-    }
-
-    @Override
     public int heartbeatAll() {
-        return beat(List.copyOf(heldHere.values()), clock.instant());
+        return beats.beatAll();
     }
 
     @Override
     public CompletableFuture<Void> pinged(ConnectionId connectionId) {
-        if (!heldHere.containsKey(connectionId)) {
-            return CompletableFuture.completedFuture(null);
-        }
-        return pings.computeIfAbsent(connectionId, id -> new Ping(clock.instant(), new CompletableFuture<>())).written();
+        return beats.pinged(connectionId);
     }
 
     @Override
     public int flushPings() {
-        List<Ping> batch = new ArrayList<>();
-        List<LiveConnection> due = new ArrayList<>();
-        for (ConnectionId id : List.copyOf(pings.keySet())) {
-            Ping ping = pings.remove(id);
-            if (ping == null) {
-                continue;
-            }
-            batch.add(ping);
-            Optional.ofNullable(heldHere.get(id)).ifPresent(due::add);
-        }
-        if (batch.isEmpty()) {
-            return 0;
-        }
-        // One instant for the batch: the earliest ping, so no session is ever credited past a beat it gave.
-        Instant earliest = batch.stream().map(Ping::at).min(Instant::compareTo).orElseThrow();
-        try {
-            int present = beat(due, earliest);
-            batch.forEach(ping -> ping.written().complete(null));
-            return present;
-        } catch (RuntimeException e) {
-            batch.forEach(ping -> ping.written().completeExceptionally(e));
-            throw e;
-        }
-    }
-
-    private int beat(List<LiveConnection> held, Instant at) {
-        if (held.isEmpty()) {
-            return 0;
-        }
-        Set<ConnectionId> present = presence.heartbeatAll(held.stream().map(LiveConnection::connectionId).toList(), at);
-        ledger.heartbeatAll(held.stream().filter(c -> present.contains(c.connectionId())).map(LiveConnection::sessionId).toList(), at);
-        return present.size();
+        return beats.flushPings();
     }
 
     @Override
     public void disconnect(ConnectionId connectionId) {
         rateLimiter.forget(connectionId);
-        Optional.ofNullable(pings.remove(connectionId)).ifPresent(ping -> ping.written().complete(null));
+        beats.forget(connectionId);
         LiveConnection held = heldHere.remove(connectionId);
         if (held != null) {
             authors.forget(held.userId());

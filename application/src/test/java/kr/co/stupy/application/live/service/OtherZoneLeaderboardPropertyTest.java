@@ -140,9 +140,10 @@ class OtherZoneLeaderboardPropertyTest {
     private static void stallAndReap(Random random, LeaderboardRollupsTest.World world) {
         for (ConnectionId connection : List.copyOf(world.connections.values())) {
             if (random.nextBoolean()) {
-                world.live.heartbeat(connection);
+                world.live.pinged(connection);
             }
         }
+        world.live.flushPings();
         world.clock.advance(LiveRoomService.STALE_AFTER.plusMillis(1 + random.nextInt(120_000)));
         assertTrue(world.live.reap() > 0 || world.connections.isEmpty());
         world.connections.clear();

@@ -16,9 +16,6 @@ public interface LiveSessionUseCase {
 
     Optional<FrameError> signal(ConnectionId from, String to, String kind, SignalPayload payload);
 
-    /** The connection is alive: its presence entry and study session beat now. */
-    void heartbeat(ConnectionId connectionId);
-
     /**
      * The node's periodic beat: every connection it holds is proved alive in one write to presence
      * and one to the ledger, however many there are. Returns how many were still present.

@@ -1,0 +1,92 @@
+package kr.co.stupy.application.live.service;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import kr.co.stupy.application.live.ConnectionId;
+import kr.co.stupy.application.live.LiveConnection;
+import kr.co.stupy.application.live.port.out.LivePresence;
+import kr.co.stupy.studytime.StudyLedger;
+
+/**
+ * Proves this node's live connections alive, always in batches: the periodic beat of all of them,
+ * and the beats of those whose clients pinged, each one write to presence and one to the ledger
+ * however many connections there are.
+ */
+final class ConnectionBeats {
+
+    /** A ping waiting for the next flush: when it came, and who waits for its beat to be written. */
+    private record Ping(Instant at, CompletableFuture<Void> written) {
+    }
+
+    private final Map<ConnectionId, LiveConnection> held;
+    private final LivePresence presence;
+    private final StudyLedger ledger;
+    private final Clock clock;
+    /** Connections that pinged since the last flush, with their first ping. */
+    private final Map<ConnectionId, Ping> pings = new ConcurrentHashMap<>();
+
+    /** {@code held}: the connections this node holds, as the service keeps them. */
+    ConnectionBeats(Map<ConnectionId, LiveConnection> held, LivePresence presence, StudyLedger ledger, Clock clock) {
+        this.held = held;
+        this.presence = presence;
+        this.ledger = ledger;
+        this.clock = clock;
+    }
+
+    int beatAll() {
+        return beat(List.copyOf(held.values()), clock.instant());
+    }
+
+    CompletableFuture<Void> pinged(ConnectionId connectionId) {
+        if (!held.containsKey(connectionId)) {
+            return CompletableFuture.completedFuture(null);
+        }
+        return pings.computeIfAbsent(connectionId, id -> new Ping(clock.instant(), new CompletableFuture<>())).written();
+    }
+
+    int flushPings() {
+        List<Ping> batch = new ArrayList<>();
+        List<LiveConnection> due = new ArrayList<>();
+        for (ConnectionId id : List.copyOf(pings.keySet())) {
+            Ping ping = pings.remove(id);
+            if (ping != null) {
+                batch.add(ping);
+                Optional.ofNullable(held.get(id)).ifPresent(due::add);
+            }
+        }
+        if (batch.isEmpty()) {
+            return 0;
+        }
+        // One instant for the batch: the earliest ping, so no session is ever credited past a beat it gave.
+        Instant earliest = batch.stream().map(Ping::at).min(Instant::compareTo).orElseThrow();
+        try {
+            int present = beat(due, earliest);
+            batch.forEach(ping -> ping.written().complete(null));
+            return present;
+        } catch (RuntimeException e) {
+            batch.forEach(ping -> ping.written().completeExceptionally(e));
+            throw e;
+        }
+    }
+
+    /** The connection closed: a ping still waiting is answered, there is nothing left to beat. */
+    void forget(ConnectionId connectionId) {
+        Optional.ofNullable(pings.remove(connectionId)).ifPresent(ping -> ping.written().complete(null));
+    }
+
+    private int beat(List<LiveConnection> connections, Instant at) {
+        if (connections.isEmpty()) {
+            return 0;
+        }
+        Set<ConnectionId> present = presence.heartbeatAll(connections.stream().map(LiveConnection::connectionId).toList(), at);
+        ledger.heartbeatAll(connections.stream().filter(c -> present.contains(c.connectionId())).map(LiveConnection::sessionId).toList(), at);
+        return present.size();
+    }
+}
