@@ -19,9 +19,10 @@ const baselines = readJsonl(opt('baselines'));
 
 const scen = (r) => r.label.split(':')[0];
 const modeOf = (r) => r.mode || (r.signalFrac === 1 ? 'signal' : r.label.split(':')[1] || 'chat');
-const isStupy = (r) => r.proto === 'stupy' || scen(r).startsWith('stupy');
+const isBase = (r) => scen(r).startsWith('base-');
+const isStupy = (r) => r.proto === 'stupy' || scen(r).startsWith('stupy') || isBase(r);
 const nodesOf = (r) => r.nodes || (/-2n$/.test(scen(r)) ? 2 : 1);
-const family = (r) => (isStupy(r) ? 'stupy' : /^sio/.test(scen(r)) ? 'sio' : /^ws/.test(scen(r)) ? 'ws' : scen(r));
+const family = (r) => (isBase(r) ? 'base' : isStupy(r) ? 'stupy' : /^sio/.test(scen(r)) ? 'sio' : /^ws/.test(scen(r)) ? 'ws' : scen(r));
 const sum = (xs) => (xs || []).reduce((a, b) => a + (Number.isFinite(b) ? b : 0), 0);
 const cores = (r) => sum(r.serverCpuPctExact || r.serverCpuPct) / 100;
 const perCore = (r) => (r.aborted || r.skipped || !cores(r) ? null : r.deliveredPerSec / cores(r));
@@ -70,7 +71,7 @@ p('## Chat and signal');
 p();
 p('| scenario | mode | rate/client | offered deliv/s | delivered/s | p50 ms | p99 ms | p999 ms | lost | error frames | server CPU % | redis CPU % | deliv per server core-s | RSS MB | RSS KB/conn | vs socket.io: core-s ×, p99 × | vs ws: core-s ×, p99 × | client CPU % | machine busy / other % |');
 p('|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|');
-const famOrder = { stupy: 0, sio: 1, ws: 2 };
+const famOrder = { base: -1, stupy: 0, sio: 1, ws: 2 };
 const sorted = [...load].sort(
   (a, b) =>
     (modeOf(a) === modeOf(b) ? 0 : modeOf(a) === 'chat' ? -1 : 1) ||

@@ -10,6 +10,7 @@
 #   ROOMS=25 SECS=3 CHAT_RATES=1 SIGNAL_RATES=15 bench/run.sh stupy-1n ws-1n    # a short check
 #
 # Scenarios: stupy-1n stupy-2n sioraw-1n sioraw-2n sio-1n sio-2n ws-1n ws-2n stupy-idle-<N> (5k, 10k, 500, ...)
+#   base-1n base-2n: stupy-1n / stupy-2n on an earlier build, BASE_JAR=/path/to/stupy.jar (before/after in one run)
 # Knobs (env): ROOMS=250 (x4 clients)  SECS=10 (send phase per run)  WARMUP=2  DRAIN=5
 #   CHAT_RATES="0.5 1 1.5" (msgs/s per client; x 1,000 clients x 3 others = 1,500 / 3,000 / 4,500 deliv/s at ROOMS=250)
 #   SIGNAL_RATES="5 15 30 45" (msgs/s per client; x 1,000 clients = 5,000 ... 45,000 deliv/s at ROOMS=250)
@@ -183,7 +184,7 @@ start_stupy() {
   rm -rf "$data"; mkdir -p "$data"
   # shellcheck disable=SC2086
   env STUPY_PORT="$port" STUPY_DATA_DIR="$data" STUPY_DEV_LOGIN=true STUPY_JWT_SECRET="$JWT_SECRET" "$@" \
-    "$JAVA_HOME/bin/java" $STUPY_JVM_OPTS -jar "$JAR" >"$RESULTS_DIR/logs/$name.log" 2>&1 &
+    "$JAVA_HOME/bin/java" $STUPY_JVM_OPTS -jar "${RUN_JAR:-$JAR}" >"$RESULTS_DIR/logs/$name.log" 2>&1 &
   LAST_PID=$!
   STARTED_PIDS+=("$LAST_PID")
   for _ in $(seq 600); do
@@ -386,6 +387,11 @@ for s in $SCENARIOS; do
   case $s in
     stupy-1n) stupy_1n stupy-1n "$((ROOMS * 4))" "$(phases_for_modes)" ;;
     stupy-2n) stupy_2n stupy-2n "$((ROOMS * 4))" "$(phases_for_modes)" ;;
+    base-1n|base-2n)
+      if [ ! -f "${BASE_JAR:-}" ]; then log "scenario $s needs BASE_JAR=/path/to/an/earlier/stupy.jar"; continue; fi
+      RUN_JAR=$BASE_JAR
+      if [ "$s" = base-1n ]; then stupy_1n base-1n "$((ROOMS * 4))" "$(phases_for_modes)"; else stupy_2n base-2n "$((ROOMS * 4))" "$(phases_for_modes)"; fi
+      RUN_JAR="" ;;
     stupy-idle-*)
       n=${s#stupy-idle-}
       case $n in *k) n=$(( ${n%k} * 1000 )) ;; esac
@@ -397,7 +403,7 @@ for s in $SCENARIOS; do
     sio-2n) peer_scenario sio-2n server-sio.js sio 2 ;;
     ws-1n) peer_scenario ws-1n server-ws.js ws 1 ;;
     ws-2n) peer_scenario ws-2n server-ws.js ws 2 ;;
-    *) log "unknown scenario $s (known: stupy-1n stupy-2n stupy-idle-<N> sioraw-1n sioraw-2n sio-1n sio-2n ws-1n ws-2n)" ;;
+    *) log "unknown scenario $s (known: stupy-1n stupy-2n base-1n base-2n stupy-idle-<N> sioraw-1n sioraw-2n sio-1n sio-2n ws-1n ws-2n)" ;;
   esac
 done
 log "== done in $(( $(date +%s) - T_START )) s"

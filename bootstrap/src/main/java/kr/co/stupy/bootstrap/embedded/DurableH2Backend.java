@@ -36,7 +36,7 @@ final class DurableH2Backend extends H2Backend {
 
     @Override
     protected MongoDatabase openOrCreateDatabase(String databaseName) {
-        return new IdFirstH2Database(databaseName, store, getCursorRegistry());
+        return new IndexedH2Database(databaseName, store, getCursorRegistry());
     }
 
     @Override

@@ -2,23 +2,20 @@ package kr.co.stupy.adapter.mongo.rooms;
 
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
-import static com.mongodb.client.model.Filters.gt;
 import static com.mongodb.client.model.Filters.lt;
+import static com.mongodb.client.model.Filters.lte;
 import static com.mongodb.client.model.Filters.or;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.Aggregates;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.InsertManyOptions;
-import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.Comparator;
 import java.util.Date;
 import java.util.HashMap;
@@ -46,11 +43,13 @@ import org.bson.conversions.Bson;
  */
 public final class MongoRooms implements Rooms {
 
+    private final MongoDatabase database;
     private final MongoCollection<Document> rooms;
 
     public MongoRooms(MongoDatabase database) {
+        this.database = database;
         this.rooms = database.getCollection("rooms");
-        // What a real MongoDB needs for each query (the embedded store accepts and ignores them).
+        // What each query needs, on a real MongoDB and in the embedded store alike (which keeps them in memory).
         rooms.createIndex(Indexes.descending("createdAt", "_id"), new IndexOptions().name("latest"));
         rooms.createIndex(Indexes.compoundIndex(Indexes.ascending("hasSeat"), Indexes.descending("createdAt", "_id")),
                 new IndexOptions().name("open"));
@@ -59,6 +58,9 @@ public final class MongoRooms implements Rooms {
         rooms.createIndex(Indexes.compoundIndex(Indexes.ascending("hashtags"), Indexes.descending("createdAt", "_id")),
                 new IndexOptions().name("by_hashtag"));
         rooms.createIndex(Indexes.ascending("members.userId"), new IndexOptions().name("by_member"));
+        // A keyword is an unanchored regex, which no index orders, but reading these keys is far cheaper
+        // than reading every room: MongoDB scans this index, the embedded store its key list.
+        rooms.createIndex(Indexes.ascending("search"), new IndexOptions().name("by_text"));
     }
 
     @Override
@@ -119,6 +121,8 @@ public final class MongoRooms implements Rooms {
         String field = sortField(sort);
         cursor.ifPresent(c -> {
             Object key = sortValue(sort, c.key());
+            // The outer bound lets the store seek to the cursor in the sort's index instead of walking up to it.
+            conditions.add(lte(field, key));
             conditions.add(or(lt(field, key), and(eq(field, key), lt("_id", c.lastId().value()))));
         });
         Bson filter = conditions.isEmpty() ? new Document() : and(conditions);
@@ -134,28 +138,33 @@ public final class MongoRooms implements Rooms {
 
     @Override
     public Map<Long, Long> ranksOf(Set<Long> totalStudySeconds) {
-        if (totalStudySeconds.isEmpty()) {
-            return Map.of();
-        }
-        // One pass over the rooms with more time than the smallest asked for (an index range on a real
-        // MongoDB, covered because only that field is read) counts "more than" for every value at once.
-        List<Long> values = List.copyOf(totalStudySeconds);
-        String field = "$" + RoomMapper.STUDY_SECONDS;
-        Document counts = new Document("_id", null);
-        for (int i = 0; i < values.size(); i++) {
-            counts.append("c" + i, new Document("$sum",
-                    new Document("$cond", List.of(new Document("$gt", List.of(field, values.get(i))), 1, 0))));
-        }
-        Document result = rooms.aggregate(List.of(
-                Aggregates.match(gt(RoomMapper.STUDY_SECONDS, Collections.min(values))),
-                Aggregates.project(Projections.fields(Projections.include(RoomMapper.STUDY_SECONDS), Projections.excludeId())),
-                new Document("$group", counts))).first();
+        // Rooms with more time than each asked value, counted band by band from the highest value down:
+        // each band is a count over one range of the studied index (COUNT_SCAN on MongoDB, the key list
+        // in the embedded store), so together they read the index above the lowest value once, no document.
+        List<Long> values = totalStudySeconds.stream().sorted(Comparator.reverseOrder()).toList();
         Map<Long, Long> ranks = new HashMap<>();
-        for (int i = 0; i < values.size(); i++) {
-            long more = result == null ? 0 : ((Number) result.get("c" + i)).longValue();
-            ranks.put(values.get(i), more + 1);
+        long more = 0;
+        Long above = null;
+        for (long value : values) {
+            Document band = new Document("$gt", value);
+            if (above != null) {
+                band.append("$lte", above);
+            }
+            more += count(new Document(RoomMapper.STUDY_SECONDS, band));
+            ranks.put(value, more + 1);
+            above = value;
         }
         return ranks;
+    }
+
+    /**
+     * The {@code count} command rather than {@code countDocuments}: the driver runs the latter as an
+     * aggregation, which the embedded store answers by reading every document.
+     */
+    private long count(Bson filter) {
+        Document reply = database.runCommand(new Document("count", rooms.getNamespace().getCollectionName())
+                .append("query", filter));
+        return ((Number) reply.get("n")).longValue();
     }
 
     @Override

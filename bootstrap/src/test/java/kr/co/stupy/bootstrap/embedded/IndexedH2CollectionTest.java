@@ -26,7 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
  * answer exactly what the scan did, through the real driver. (What it saves is measured by the
  * live benchmark, not asserted here.)
  */
-class IdFirstH2CollectionTest {
+class IndexedH2CollectionTest {
 
     @TempDir
     Path dataDir;
@@ -66,10 +66,10 @@ class IdFirstH2CollectionTest {
 
     @Test
     void queriesTheIndexCannotServeTakeThePlainPath() {
-        assertEquals(Optional.empty(), IdFirstH2Collection.idTerm(new de.bwaldvogel.mongo.bson.Document("_id", "a")),
+        assertEquals(Optional.empty(), IndexedH2Collection.idTerm(new de.bwaldvogel.mongo.bson.Document("_id", "a")),
                 "an id alone is already served by the index");
-        assertEquals(Optional.empty(), IdFirstH2Collection.idTerm(new de.bwaldvogel.mongo.bson.Document("endedAt", null)));
-        assertTrue(IdFirstH2Collection.idTerm(new de.bwaldvogel.mongo.bson.Document("$and", List.of(
+        assertEquals(Optional.empty(), IndexedH2Collection.idTerm(new de.bwaldvogel.mongo.bson.Document("endedAt", null)));
+        assertTrue(IndexedH2Collection.idTerm(new de.bwaldvogel.mongo.bson.Document("$and", List.of(
                 new de.bwaldvogel.mongo.bson.Document("_id", "a"), new de.bwaldvogel.mongo.bson.Document("x", 1)))).isPresent());
         sessions.insertMany(List.of(new Document("_id", "a").append("n", 1), new Document("_id", "b").append("n", 2)));
         assertEquals(List.of("b"), ids(sessions.find(and(new Document("_id", new Document("$gt", "a")), eq("n", 2)))),
