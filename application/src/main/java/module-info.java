@@ -9,6 +9,7 @@ module kr.co.stupy.application {
     requires transitive kr.co.stupy.todos;
     requires transitive kr.co.stupy.studytime;
     requires transitive kr.co.stupy.chat;
+    requires io.github.bucket4j.core;
 
     exports kr.co.stupy.application.image;
     exports kr.co.stupy.application.identity.port.in;
@@ -21,6 +22,7 @@ module kr.co.stupy.application {
     exports kr.co.stupy.application.live.port.in;
     exports kr.co.stupy.application.live.port.out;
     exports kr.co.stupy.application.todos.port.in;
+    exports kr.co.stupy.application.limits;
 
     exports kr.co.stupy.application.identity.service to kr.co.stupy.bootstrap;
     exports kr.co.stupy.application.rooms.service to kr.co.stupy.bootstrap;
@@ -28,4 +30,5 @@ module kr.co.stupy.application {
     exports kr.co.stupy.application.todos.service to kr.co.stupy.bootstrap;
     exports kr.co.stupy.application.live.service to kr.co.stupy.bootstrap;
     exports kr.co.stupy.application.live.local to kr.co.stupy.bootstrap;
+    exports kr.co.stupy.application.limits.local to kr.co.stupy.bootstrap;
 }

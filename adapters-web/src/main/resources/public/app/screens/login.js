@@ -3,7 +3,7 @@
 import {field, h} from '../dom.js';
 import {api, describe} from '../api.js';
 import {navigate} from '../main.js';
-import {signIn, signedIn} from '../session.js';
+import {forgetGuestSecret, guestSecret, keepGuestSecret, signIn, signedIn} from '../session.js';
 import {busy, formErrors, toast} from '../ui.js';
 
 const OAUTH_ERRORS = {
@@ -51,16 +51,29 @@ export default async function render(view, {query}) {
 }
 
 function devForm() {
-  const nickname = h('input', {type: 'text', testid: 'dev-nickname', maxlength: 20, autocomplete: 'nickname', required: true});
+  const returning = guestSecret() !== null;
+  const nickname = h('input', {type: 'text', testid: 'dev-nickname', maxlength: 20, autocomplete: 'nickname', required: !returning});
   const remember = h('input', {type: 'checkbox', checked: true, id: 'remember'});
   const problem = h('p', {class: 'form-error', role: 'alert', hidden: true});
-  const submit = h('button', {type: 'submit', class: 'primary', testid: 'dev-login'}, '개발용 로그인');
+  const submit = h('button', {type: 'submit', class: 'primary', testid: 'dev-login'}, returning ? '게스트로 계속하기' : '게스트로 시작하기');
+  const logIn = async () => {
+    const secret = guestSecret();
+    try {
+      return await api.post('/api/auth/dev-login', secret ? {guestSecret: secret} : {nickname: nickname.value.trim()});
+    } catch (err) {
+      // The guest this browser kept is gone (deleted, or another server): start a new one with the typed name.
+      if (!secret || err.status !== 401 || !nickname.value.trim()) throw err;
+      forgetGuestSecret();
+      return api.post('/api/auth/dev-login', {nickname: nickname.value.trim()});
+    }
+  };
   const form = h('form', {class: 'stack', on: {submit: (e) => {
     e.preventDefault();
     problem.hidden = true;
     busy(submit, async () => {
       try {
-        const answer = await api.post('/api/auth/dev-login', {nickname: nickname.value.trim()});
+        const answer = await logIn();
+        keepGuestSecret(answer.guestSecret, remember.checked);
         signIn(answer.token, remember.checked);
         navigate('/rooms');
       } catch (err) {
@@ -68,8 +81,10 @@ function devForm() {
       }
     });
   }}},
-  h('h2', {}, '개발용 로그인'),
-  field('닉네임', nickname, '이 닉네임의 계정으로 들어가요. 없으면 새로 만들어요.'),
+  h('h2', {}, '게스트로 둘러보기'),
+  field('닉네임', nickname, returning
+    ? '이 브라우저의 게스트 계정으로 들어가요. 계정을 찾지 못하면 이 닉네임으로 새로 만들어요.'
+    : '다른 사람에게 보이는 이름이에요. 게스트 계정은 이 브라우저에 저장돼요.'),
   h('label', {class: 'row'}, remember, '로그인 유지'),
   problem,
   h('div', {class: 'actions'}, submit));

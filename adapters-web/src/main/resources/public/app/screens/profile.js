@@ -2,7 +2,7 @@
 import {field, h, replace} from '../dom.js';
 import {api, describe} from '../api.js';
 import {navigate} from '../main.js';
-import {signOut} from '../session.js';
+import {forgetGuestSecret, signOut} from '../session.js';
 import {IMAGE_TYPES, acceptableImage, busy, confirmDialog, formErrors, loading, toast} from '../ui.js';
 
 const PROVIDERS = {kakao: '카카오', naver: '네이버', dev: '개발용'};
@@ -74,6 +74,7 @@ function show(box, user) {
     busy(remove, async () => {
       await api.del('/api/users/me');
       signOut();
+      forgetGuestSecret();
       toast('계정을 삭제했어요. 그동안 고마웠어요.', 'ok');
       navigate('/login');
     });

@@ -33,6 +33,10 @@ import kr.co.stupy.adapter.oauth.ScribeOAuthClient;
 import kr.co.stupy.adapter.web.RouteGroup;
 import kr.co.stupy.adapter.web.WebServer;
 import kr.co.stupy.adapter.web.WebSettings;
+import kr.co.stupy.adapter.redis.RedisRateLimits;
+import kr.co.stupy.application.limits.Budgets;
+import kr.co.stupy.application.limits.RateLimits;
+import kr.co.stupy.application.limits.local.InProcessRateLimits;
 import kr.co.stupy.adapter.web.clientconfig.ClientConfigRoutes;
 import kr.co.stupy.adapter.web.site.StaticSiteRoutes;
 import kr.co.stupy.adapter.web.health.HealthRoutes;
@@ -152,6 +156,10 @@ public final class Stupy implements AutoCloseable {
         });
 
         Users users = new MongoUsers(store.database());
+        Budgets budgets = settings.limits();
+        // One node keeps its budgets in memory; nodes sharing Redis share them, so spreading attempts over nodes gains nothing.
+        RateLimits rateLimits = redis.<RateLimits>map(client -> new RedisRateLimits(client, REDIS_PREFIX, clock))
+                .orElseGet(() -> new InProcessRateLimits(clock));
         // Pictures live in the database, so every node sharing it serves every picture; files an earlier version kept are moved in once.
         var pictures = new MongoImageStore(store.database(), clock);
         ImageFileImport.run(settings.dataDir(), pictures);
@@ -229,7 +237,8 @@ public final class Stupy implements AutoCloseable {
 
         var logIn = new LogInService(users, tokens, memberships, clock);
         boolean devLoginEnabled = settings.devLoginEnabled();
-        var devLogIn = new DevLogInService(logIn, devLoginEnabled);
+        announceGuestLogin(settings, devLoginEnabled);
+        var devLogIn = new DevLogInService(logIn, users, devLoginEnabled, rateLimits, budgets);
         // The state key is derived from the token key inside the service, so every node signing tokens alike checks states alike.
         var socialLogIn = new SocialLogInService(logIn, oauthClients(settings), new MongoUsedLoginStates(store.database(), clock),
                 tokenKey, clock);
@@ -265,6 +274,16 @@ public final class Stupy implements AutoCloseable {
         } finally {
             // Closed before the web server: live connections end while the stores and the bus are still open.
             own(liveRoutes);
+        }
+    }
+
+    private static void announceGuestLogin(Settings settings, boolean enabled) {
+        if (enabled && !settings.servesOnlyThisMachine()) {
+            LOG.warn("guest (dev) login is ON at {}, a public address: anyone can make accounts there (STUPY_DEV_LOGIN=true)",
+                    settings.effectivePublicUrl());
+        } else if (!enabled && settings.devLogin().isEmpty() && settings.enabledOAuthProviders().isEmpty()) {
+            LOG.info("guest (dev) login is off because {} is not this machine; STUPY_DEV_LOGIN=true turns it on",
+                    settings.effectivePublicUrl());
         }
     }
 

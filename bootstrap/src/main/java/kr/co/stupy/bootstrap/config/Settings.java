@@ -21,6 +21,7 @@ import java.util.Optional;
 import java.util.Set;
 import kr.co.stupy.adapter.oauth.ProviderEndpoints;
 import kr.co.stupy.adapter.web.clientconfig.IceServer;
+import kr.co.stupy.application.limits.Budgets;
 
 /**
  * Every setting of a Stupy node, read from environment variables. Each value is checked here, so a
@@ -39,7 +40,8 @@ public record Settings(
         Optional<URI> publicUrl,
         OAuthClientSettings kakao,
         OAuthClientSettings naver,
-        List<IceServer> iceServers) {
+        List<IceServer> iceServers,
+        Budgets limits) {
 
     public static final int MIN_JWT_SECRET_BYTES = 32;
     private static final ObjectMapper JSON = JsonMapper.builder().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
@@ -47,6 +49,21 @@ public record Settings(
 
     public Settings {
         iceServers = List.copyOf(iceServers);
+        limits = limits == null ? Budgets.defaults() : limits;
+    }
+
+    /** Every setting but the limits, which keep their defaults. */
+    public Settings(int port, Path dataDir, Optional<String> mongoUri, Optional<Integer> embeddedMongoPort, Optional<String> redisUri,
+                    Optional<String> jwtSecret, Optional<Boolean> devLogin, ZoneId timezone, LocalTime dayStart, Optional<URI> publicUrl,
+                    OAuthClientSettings kakao, OAuthClientSettings naver, List<IceServer> iceServers) {
+        this(port, dataDir, mongoUri, embeddedMongoPort, redisUri, jwtSecret, devLogin, timezone, dayStart, publicUrl, kakao, naver,
+                iceServers, Budgets.defaults());
+    }
+
+    /** These settings with other limits. */
+    public Settings withLimits(Budgets newLimits) {
+        return new Settings(port, dataDir, mongoUri, embeddedMongoPort, redisUri, jwtSecret, devLogin, timezone, dayStart, publicUrl,
+                kakao, naver, iceServers, newLimits);
     }
 
     /**
@@ -102,7 +119,8 @@ public record Settings(
                 r.optional("STUPY_PUBLIC_URL").map(v -> r.publicUrl("STUPY_PUBLIC_URL", v)),
                 r.oauthClient("STUPY_KAKAO", OAuthClientSettings.KAKAO_AUTH, OAuthClientSettings.KAKAO_API, false),
                 r.oauthClient("STUPY_NAVER", OAuthClientSettings.NAVER_AUTH, OAuthClientSettings.NAVER_API, true),
-                r.optional("STUPY_ICE_SERVERS").map(v -> r.iceServers("STUPY_ICE_SERVERS", v)).orElse(List.of()));
+                r.optional("STUPY_ICE_SERVERS").map(v -> r.iceServers("STUPY_ICE_SERVERS", v)).orElse(List.of()),
+                r.optional("STUPY_LIMITS").map(v -> LimitSettings.parse("STUPY_LIMITS", v)).orElse(Budgets.defaults()));
     }
 
     /** The social providers that are configured, as their keys ({@code kakao}, {@code naver}). */
@@ -117,9 +135,20 @@ public record Settings(
         return enabled;
     }
 
-    /** Dev login is offered while no social provider is configured, unless {@code STUPY_DEV_LOGIN} says otherwise. */
+    /**
+     * Guest (dev) login is offered while no social provider is configured and the public address is
+     * this machine, unless {@code STUPY_DEV_LOGIN} says otherwise: a public deployment never offers
+     * it by accident.
+     */
     public boolean devLoginEnabled() {
-        return devLogin.orElse(enabledOAuthProviders().isEmpty());
+        return devLogin.orElse(enabledOAuthProviders().isEmpty() && servesOnlyThisMachine());
+    }
+
+    /** The public address is loopback ({@code localhost}, {@code 127.x.x.x}, {@code [::1]}), judged by its spelling alone. */
+    public boolean servesOnlyThisMachine() {
+        String host = effectivePublicUrl().getHost().toLowerCase(Locale.ROOT);
+        return host.equals("localhost") || host.endsWith(".localhost") || host.matches("127(\\.\\d{1,3}){3}")
+                || host.equals("[::1]") || host.equals("::1");
     }
 
     /** The effective configuration, one line per setting, with secrets masked. */
@@ -133,13 +162,16 @@ public record Settings(
         lines.add("STUPY_JWT_SECRET=" + jwtSecret.map(s -> "******** (" + s.getBytes(StandardCharsets.UTF_8).length + " bytes)")
                 .orElse("(unset: key kept in the data directory)"));
         lines.add("STUPY_DEV_LOGIN=" + devLogin.map(String::valueOf).orElse(devLoginEnabled()
-                ? "(unset: on, no OAuth provider is configured)" : "(unset: off, an OAuth provider is configured)"));
+                ? "(unset: on, no OAuth provider is configured and the public URL is this machine)"
+                : !enabledOAuthProviders().isEmpty() ? "(unset: off, an OAuth provider is configured)"
+                : "(unset: off, the public URL is not this machine)"));
         lines.add("STUPY_TIMEZONE=" + timezone);
         lines.add("STUPY_DAY_START=" + dayStart);
         lines.add("STUPY_PUBLIC_URL=" + publicUrl.map(URI::toString).orElse("(unset: http://localhost:" + port + ")"));
         describe(lines, "STUPY_KAKAO", kakao);
         describe(lines, "STUPY_NAVER", naver);
         lines.add("STUPY_ICE_SERVERS=" + (iceServers.isEmpty() ? "(unset: none, enough on one network)" : maskedIceServers()));
+        lines.add("STUPY_LIMITS=" + LimitSettings.describe(limits));
         return lines;
     }
 

@@ -46,12 +46,31 @@ public final class Api {
     public record Session(String token, String userId, String nickname) {
     }
 
+    /**
+     * Logs in as the guest this test knows by {@code nickname} on this server, or as a new guest of
+     * that name the first time (see {@link GuestSecrets}).
+     */
     public Session devLogin(String nickname) {
-        Reply reply = send("POST", "/api/auth/dev-login", null, Map.of("nickname", nickname));
-        if (reply.status() != 200) {
-            throw new IllegalStateException("dev login failed: " + reply.status() + " " + reply.raw());
+        synchronized (GuestSecrets.lock(base, nickname)) {
+            var known = GuestSecrets.of(base, nickname);
+            Reply reply = send("POST", "/api/auth/dev-login", null,
+                    known.<Map<String, Object>>map(secret -> Map.of("guestSecret", secret)).orElse(Map.of("nickname", nickname)));
+            if (reply.status() == 401 && known.isPresent()) {
+                // The guest is gone (its account was deleted): this nickname names a new guest now.
+                GuestSecrets.forget(base, nickname);
+                return devLogin(nickname);
+            }
+            if (reply.status() != 200) {
+                throw new IllegalStateException("dev login failed: " + reply.status() + " " + reply.raw());
+            }
+            GuestSecrets.remember(base, nickname, reply.body().get("guestSecret").asText());
+            return new Session(reply.body().get("token").asText(), reply.body().at("/user/id").asText(), nickname);
         }
-        return new Session(reply.body().get("token").asText(), reply.body().at("/user/id").asText(), nickname);
+    }
+
+    /** The secret of the guest this test knows by {@code nickname} here. */
+    public String guestSecretOf(String nickname) {
+        return GuestSecrets.of(base, nickname).orElseThrow(() -> new IllegalStateException("no guest named " + nickname + " yet"));
     }
 
     public Reply get(String path, Session as) {

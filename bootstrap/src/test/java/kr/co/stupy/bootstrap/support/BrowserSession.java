@@ -75,10 +75,20 @@ public final class BrowserSession implements AutoCloseable {
 
     /** Opens the app at {@code base} and logs in through the dev form; returns once the rooms screen shows. */
     public void devLogIn(String base, String nickname) {
-        navigate(base + "/");
-        page.getByTestId("dev-nickname").fill(nickname);
-        page.getByTestId("dev-login").click();
-        page.waitForURL("**/#/rooms*");
+        synchronized (GuestSecrets.lock(base, nickname)) {
+            navigate(base + "/");
+            // The guest this test knows by that name, as if this browser had kept its secret; else a new guest.
+            page.evaluate("secret => secret ? localStorage.setItem('stupy.guestSecret', secret) : localStorage.removeItem('stupy.guestSecret')",
+                    GuestSecrets.of(base, nickname).orElse(null));
+            page.reload();
+            page.getByTestId("dev-nickname").fill(nickname);
+            page.getByTestId("dev-login").click();
+            page.waitForURL("**/#/rooms*");
+            Object kept = page.evaluate("() => sessionStorage.getItem('stupy.guestSecret') ?? localStorage.getItem('stupy.guestSecret')");
+            if (kept instanceof String secret) {
+                GuestSecrets.remember(base, nickname, secret);
+            }
+        }
     }
 
     public Page page() {

@@ -3,6 +3,7 @@ package kr.co.stupy.bootstrap.web;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -38,11 +39,14 @@ class AuthAndUsersTest {
     }
 
     @Test
-    void devLoginCreatesAUserOnceAndReturnsTheContractShape() {
+    void aGuestIsANewAccountThatOnlyItsSecretOpensAgain() {
         Api.Reply first = api.post("/api/auth/dev-login", null, Map.of("nickname", " 김공부 "));
         assertEquals(200, first.status());
         assertTrue(first.body().get("newUser").asBoolean());
         assertFalse(first.body().get("token").asText().isEmpty());
+        assertEquals(Set.of("token", "newUser", "user", "guestSecret"), fieldNames(first.body()));
+        String secret = first.body().get("guestSecret").asText();
+        assertTrue(secret.matches("[A-Za-z0-9_-]{43}"), secret);
         JsonNode user = first.body().get("user");
         assertEquals(Set.of("id", "nickname", "email", "profileImageUrl", "providers", "joinedRoomIds"), fieldNames(user));
         assertEquals("김공부", user.get("nickname").asText());
@@ -51,9 +55,39 @@ class AuthAndUsersTest {
         assertEquals("[\"dev\"]", user.get("providers").toString());
         assertEquals("[]", user.get("joinedRoomIds").toString());
 
-        Api.Reply second = api.post("/api/auth/dev-login", null, Map.of("nickname", "김공부"));
-        assertFalse(second.body().get("newUser").asBoolean());
-        assertEquals(user.get("id"), second.body().at("/user/id"));
+        Api.Reply again = api.post("/api/auth/dev-login", null, Map.of("guestSecret", secret));
+        assertEquals(200, again.status(), again.raw());
+        assertFalse(again.body().get("newUser").asBoolean());
+        assertEquals(user.get("id"), again.body().at("/user/id"));
+        assertEquals(secret, again.body().get("guestSecret").asText());
+
+        // The nickname is a display name: typing it again makes another guest, never a way into this one.
+        Api.Reply sameName = api.post("/api/auth/dev-login", null, Map.of("nickname", "김공부"));
+        assertTrue(sameName.body().get("newUser").asBoolean());
+        assertNotEquals(user.get("id"), sameName.body().at("/user/id"));
+        assertNotEquals(secret, sameName.body().get("guestSecret").asText());
+    }
+
+    @Test
+    void anOldNicknameOfARenamedGuestOpensNothing() {
+        Api.Session kim = api.devLogin("rename-me");
+        assertEquals(200, api.patch("/api/users/me", kim, Map.of("nickname", "renamed")).status());
+        for (String name : List.of("rename-me", "renamed")) {
+            Api.Reply reply = api.post("/api/auth/dev-login", null, Map.of("nickname", name));
+            assertNotEquals(kim.userId(), reply.body().at("/user/id").asText(), name);
+        }
+    }
+
+    @Test
+    void anUnknownOrMalformedSecretIsRefused() {
+        Api.Reply unknown = api.post("/api/auth/dev-login", null, Map.of("guestSecret", "A".repeat(43)));
+        assertEquals(401, unknown.status());
+        assertEquals("GUEST_UNKNOWN", unknown.code());
+        for (Object bad : List.of("short", "A".repeat(44), "%".repeat(43), 42)) {
+            Api.Reply reply = api.post("/api/auth/dev-login", null, Map.of("guestSecret", bad));
+            assertEquals(400, reply.status(), bad::toString);
+            assertEquals("guestSecret", reply.body().at("/errors/0/field").asText(), bad::toString);
+        }
     }
 
     @Test
@@ -68,12 +102,15 @@ class AuthAndUsersTest {
     }
 
     @Test
-    void fiftyParallelFirstLoginsWithOneNameMakeExactlyOneUser() {
-        List<Api.Reply> replies = Parallel.run(50, i -> api.post("/api/auth/dev-login", null, Map.of("nickname", "racer")));
+    void fiftyParallelLoginsWithOneSecretAreOneGuest() {
+        Api.Reply first = api.post("/api/auth/dev-login", null, Map.of("nickname", "racer"));
+        String secret = first.body().get("guestSecret").asText();
+        List<Api.Reply> replies = Parallel.run(50, i -> api.post("/api/auth/dev-login", null, Map.of("guestSecret", secret)));
 
         replies.forEach(reply -> assertEquals(200, reply.status(), reply.raw()));
-        assertEquals(1, replies.stream().map(r -> r.body().at("/user/id").asText()).distinct().count());
-        assertEquals(1, replies.stream().filter(r -> r.body().get("newUser").asBoolean()).count());
+        assertEquals(Set.of(first.body().at("/user/id").asText()),
+                replies.stream().map(r -> r.body().at("/user/id").asText()).collect(java.util.stream.Collectors.toSet()));
+        assertEquals(0, replies.stream().filter(r -> r.body().get("newUser").asBoolean()).count());
     }
 
     @Test
@@ -193,7 +230,9 @@ class AuthAndUsersTest {
         assertEquals("UNAUTHENTICATED", after.code());
         assertEquals(401, api.delete("/api/users/me", gone).status());
         assertEquals(404, api.raw("GET", url, null, null, null).status());
-        assertTrue(api.post("/api/auth/dev-login", null, Map.of("nickname", "leaving-user")).body().get("newUser").asBoolean());
+        Api.Reply secretOfTheGone = api.post("/api/auth/dev-login", null, Map.of("guestSecret", api.guestSecretOf("leaving-user")));
+        assertEquals(401, secretOfTheGone.status());
+        assertEquals("GUEST_UNKNOWN", secretOfTheGone.code());
     }
 
     @Test

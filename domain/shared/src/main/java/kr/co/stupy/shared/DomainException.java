@@ -7,7 +7,8 @@ package kr.co.stupy.shared;
  */
 public class DomainException extends RuntimeException {
 
-    public enum Kind { INVALID, NOT_FOUND, FORBIDDEN, CONFLICT, UNAUTHENTICATED }
+    /** {@code TOO_MANY}: a budget of attempts is spent; {@code BUSY}: the server sheds load. Both say when to retry ({@link RetryLaterException}). */
+    public enum Kind { INVALID, NOT_FOUND, FORBIDDEN, CONFLICT, UNAUTHENTICATED, TOO_MANY, BUSY }
 
     private final String code;
     private final Kind kind;

@@ -15,7 +15,7 @@ import kr.co.stupy.identity.Nickname;
 /** {@code /api/auth/providers} and the dev login; the OAuth redirects live with their adapter. */
 public final class AuthRoutes implements RouteGroup {
 
-    record LogInResponse(String token, boolean newUser, UserResponse user) {
+    record LogInResponse(String token, boolean newUser, UserResponse user, String guestSecret) {
     }
 
     private final DevLogInUseCase devLogIn;
@@ -40,9 +40,13 @@ public final class AuthRoutes implements RouteGroup {
             devLogIn.devLogIn(null);
         }
         JsonBody body = JsonBody.of(ctx, mapper);
-        var nickname = body.convert(body.requiredString("nickname"), Nickname::new);
+        var secret = body.convert(body.string("guestSecret"), DevLogInUseCase.GuestSecret::new);
+        // A returning guest is known by the secret; only a new guest needs a nickname.
+        var nickname = body.convert(body.has("guestSecret") && !body.isNull("guestSecret")
+                ? body.string("nickname") : body.requiredString("nickname"), Nickname::new);
         body.validate();
-        LogInUseCase.LogInResult result = devLogIn.devLogIn(new DevLogInUseCase.DevLogInCommand(nickname.orElseThrow()));
-        ctx.json(new LogInResponse(result.token(), result.newUser(), UserResponse.of(result.profile())));
+        DevLogInUseCase.GuestLogIn login = devLogIn.devLogIn(new DevLogInUseCase.DevLogInCommand(nickname, secret, ctx.ip()));
+        LogInUseCase.LogInResult result = login.result();
+        ctx.json(new LogInResponse(result.token(), result.newUser(), UserResponse.of(result.profile()), login.guestSecret().value()));
     }
 }

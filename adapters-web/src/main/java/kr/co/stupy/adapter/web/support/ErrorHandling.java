@@ -6,6 +6,7 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import kr.co.stupy.shared.DomainException;
+import kr.co.stupy.shared.RetryLaterException;
 import kr.co.stupy.shared.InvalidInputException;
 import org.eclipse.jetty.http.BadMessageException;
 import org.slf4j.Logger;
@@ -26,6 +27,9 @@ public final class ErrorHandling {
         routes.exception(DomainException.class, (e, ctx) -> {
             if (e.kind() == DomainException.Kind.UNAUTHENTICATED) {
                 ctx.header("WWW-Authenticate", "Bearer");
+            }
+            if (e instanceof RetryLaterException later) {
+                ctx.header("Retry-After", String.valueOf(later.retryAfterSeconds()));
             }
             write(ctx, Problem.of(statusOf(e.kind()), e.code(), e.getMessage()));
         });
@@ -69,6 +73,8 @@ public final class ErrorHandling {
             case FORBIDDEN -> 403;
             case CONFLICT -> 409;
             case UNAUTHENTICATED -> 401;
+            case TOO_MANY -> 429;
+            case BUSY -> 503;
         };
     }
 

@@ -2,6 +2,7 @@ package kr.co.stupy.application.identity.service;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.mockito.Mockito.doThrow;
@@ -9,12 +10,17 @@ import static org.mockito.Mockito.inOrder;
 import static org.mockito.Mockito.mock;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import kr.co.stupy.application.identity.FakeTokens;
+import kr.co.stupy.application.identity.port.in.DevLogInUseCase;
 import kr.co.stupy.application.identity.port.in.DevLogInUseCase.DevLogInCommand;
+import kr.co.stupy.application.limits.Budgets;
+import kr.co.stupy.application.limits.local.InProcessRateLimits;
 import kr.co.stupy.application.identity.port.in.LogInUseCase;
 import kr.co.stupy.application.identity.port.in.UpdateProfileUseCase.UpdateProfileCommand;
 import kr.co.stupy.application.identity.port.out.AccountCleanup;
@@ -28,8 +34,10 @@ import kr.co.stupy.identity.LinkedAccount;
 import kr.co.stupy.identity.Nickname;
 import kr.co.stupy.identity.Provider;
 import kr.co.stupy.shared.DomainException;
+import kr.co.stupy.shared.RetryLaterException;
 import kr.co.stupy.shared.RoomId;
 import kr.co.stupy.shared.UserId;
+import kr.co.stupy.shared.testing.MutableClock;
 import org.junit.jupiter.api.Test;
 
 class IdentityServicesTest {
@@ -43,6 +51,17 @@ class IdentityServicesTest {
     final LogInService logIn = new LogInService(users, tokens, memberships, clock);
     final AuthenticationService authentication = new AuthenticationService(tokens, users);
     final ProfileService profiles = new ProfileService(users, images, memberships);
+    final MutableClock limitClock = new MutableClock(Instant.parse("2026-11-24T09:00:00Z"));
+    final InProcessRateLimits limits = new InProcessRateLimits(limitClock);
+    final DevLogInService guests = guests(Budgets.defaults());
+
+    private DevLogInService guests(Budgets budgets) {
+        return new DevLogInService(logIn, users, true, limits, budgets);
+    }
+
+    private static DevLogInCommand newGuest(String nickname, String address) {
+        return new DevLogInCommand(Optional.of(new Nickname(nickname)), Optional.empty(), address);
+    }
 
     @Test
     void aFirstLoginRegistersAndLaterLoginsFindTheSameUser() {
@@ -68,10 +87,57 @@ class IdentityServicesTest {
 
     @Test
     void devLoginIsRefusedWhileDisabled() {
-        var disabled = new DevLogInService(logIn, false);
-        var failure = assertThrows(DomainException.class, () -> disabled.devLogIn(new DevLogInCommand(new Nickname("kim"))));
+        var disabled = new DevLogInService(logIn, users, false, limits, Budgets.defaults());
+        var failure = assertThrows(DomainException.class, () -> disabled.devLogIn(newGuest("kim", "10.0.0.1")));
         assertEquals("DEV_LOGIN_DISABLED", failure.code());
         assertEquals(DomainException.Kind.NOT_FOUND, failure.kind());
+    }
+
+    @Test
+    void aGuestIsFoundAgainByItsSecretOnlyAndTheSecretIsNotStored() {
+        var first = guests.devLogIn(newGuest("kim", "10.0.0.1"));
+        var again = guests.devLogIn(new DevLogInCommand(Optional.empty(), Optional.of(first.guestSecret()), "10.0.0.2"));
+        var sameName = guests.devLogIn(newGuest("kim", "10.0.0.1"));
+
+        UserId kim = first.result().profile().user().id();
+        assertEquals(kim, again.result().profile().user().id());
+        assertFalse(again.result().newUser());
+        assertNotEquals(kim, sameName.result().profile().user().id());
+        var account = users.byId(kim).orElseThrow().accounts().getFirst();
+        assertFalse(account.accountId().contains(first.guestSecret().value()));
+        assertTrue(account.accountId().startsWith("sha256:"));
+    }
+
+    @Test
+    void aSecretNoGuestHoldsCreatesNothing() {
+        var stranger = new DevLogInUseCase.GuestSecret("B".repeat(43));
+        var failure = assertThrows(DomainException.class,
+                () -> guests.devLogIn(new DevLogInCommand(Optional.of(new Nickname("x")), Optional.of(stranger), "10.0.0.1")));
+        assertEquals("GUEST_UNKNOWN", failure.code());
+        assertEquals(0, users.size());
+    }
+
+    @Test
+    void newGuestsAndLoginsAreBudgetedPerAddressAndPerAccount() {
+        var budgets = new Budgets(Map.of(
+                Budgets.GUEST_SIGNUP_PER_ADDRESS.name(), Budgets.GUEST_SIGNUP_PER_ADDRESS.as(2, Duration.ofHours(1)),
+                Budgets.LOGIN_PER_ACCOUNT.name(), Budgets.LOGIN_PER_ACCOUNT.as(3, Duration.ofMinutes(10))));
+        var strict = guests(budgets);
+        var first = strict.devLogIn(newGuest("a", "10.0.0.1"));
+        strict.devLogIn(newGuest("b", "10.0.0.1"));
+        var refused = assertThrows(RetryLaterException.class, () -> strict.devLogIn(newGuest("c", "10.0.0.1")));
+        assertEquals("RATE_LIMITED", refused.code());
+        assertTrue(refused.retryAfterSeconds() > 1000, "a new guest comes back every 30 minutes: " + refused.retryAfterSeconds());
+        strict.devLogIn(newGuest("c", "10.0.0.2"));
+
+        var returning = new DevLogInCommand(Optional.empty(), Optional.of(first.guestSecret()), "10.0.0.3");
+        for (int i = 0; i < 3; i++) {
+            strict.devLogIn(returning);
+        }
+        assertThrows(RetryLaterException.class, () -> strict.devLogIn(
+                new DevLogInCommand(Optional.empty(), Optional.of(first.guestSecret()), "10.0.0.4")));
+        limitClock.advance(Duration.ofMinutes(4));
+        strict.devLogIn(returning);
     }
 
     @Test
@@ -79,7 +145,7 @@ class IdentityServicesTest {
         var failure = assertThrows(DomainException.class, () -> authentication.authenticate("nope"));
         assertEquals(DomainException.Kind.UNAUTHENTICATED, failure.kind());
 
-        String token = new DevLogInService(logIn, true).devLogIn(new DevLogInCommand(new Nickname("temp"))).token();
+        String token = guests.devLogIn(newGuest("temp", "10.0.0.1")).result().token();
         UserId id = authentication.authenticate(token);
         users.delete(id);
         assertThrows(DomainException.class, () -> authentication.authenticate(token));
@@ -137,6 +203,6 @@ class IdentityServicesTest {
     }
 
     private UserId devUser(String name) {
-        return new DevLogInService(logIn, true).devLogIn(new DevLogInCommand(new Nickname(name))).profile().user().id();
+        return guests.devLogIn(newGuest(name, "10.0.0.9")).result().profile().user().id();
     }
 }

@@ -23,6 +23,11 @@ public final class InMemoryUsers implements Users {
         this.onLookUp = listener;
     }
 
+    /** How many users are held, so a test can see that nothing was created. */
+    public int size() {
+        return users.size();
+    }
+
     @Override
     public Optional<User> byId(UserId id) {
         onLookUp.run();

@@ -1,0 +1,98 @@
+package kr.co.stupy.application.limits.local;
+
+import io.github.bucket4j.Bucket;
+import io.github.bucket4j.ConsumptionProbe;
+import io.github.bucket4j.TimeMeter;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import kr.co.stupy.application.limits.Budget;
+import kr.co.stupy.application.limits.RateLimits;
+
+/**
+ * Budgets in this process, as Bucket4j token buckets, for a node that runs alone. A bucket that has
+ * filled up again holds nothing worth keeping, so such buckets are swept out as keys pile up: memory
+ * follows the clients that are still spending, not every address ever seen.
+ */
+public final class InProcessRateLimits implements RateLimits {
+
+    private static final int SWEEP_EVERY = 4096;
+
+    private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
+    private final Map<String, Budget> budgetOfKey = new ConcurrentHashMap<>();
+    private final AtomicInteger untilSweep = new AtomicInteger(SWEEP_EVERY);
+    private final TimeMeter time;
+
+    public InProcessRateLimits(Clock clock) {
+        this.time = new TimeMeter() {
+            @Override
+            public long currentTimeNanos() {
+                Instant now = clock.instant();
+                return now.getEpochSecond() * 1_000_000_000L + now.getNano();
+            }
+
+            @Override
+            public boolean isWallClockBased() {
+                return true;
+            }
+        };
+    }
+
+    @Override
+    public Verdict take(Budget budget, String key) {
+        if (budget.isUnlimited()) {
+            return Verdict.ALLOWED;
+        }
+        if (untilSweep.decrementAndGet() <= 0) {
+            untilSweep.set(SWEEP_EVERY);
+            sweep();
+        }
+        ConsumptionProbe probe = bucket(budget, key).tryConsumeAndReturnRemaining(1);
+        return probe.isConsumed() ? Verdict.ALLOWED : Verdict.refused(Duration.ofNanos(probe.getNanosToWaitForRefill()));
+    }
+
+    @Override
+    public void giveBack(Budget budget, String key) {
+        if (!budget.isUnlimited()) {
+            Bucket bucket = buckets.get(keyOf(budget, key));
+            if (bucket != null) {
+                bucket.addTokens(1);
+            }
+        }
+    }
+
+    /** How many keys are held now (for tests of the sweep). */
+    int keysHeld() {
+        return buckets.size();
+    }
+
+    void sweep() {
+        buckets.entrySet().removeIf(entry -> {
+            Budget budget = budgetOfKey.get(entry.getKey());
+            boolean full = budget == null || entry.getValue().getAvailableTokens() >= budget.capacity();
+            if (full) {
+                budgetOfKey.remove(entry.getKey());
+            }
+            return full;
+        });
+    }
+
+    private Bucket bucket(Budget budget, String key) {
+        String full = keyOf(budget, key);
+        return buckets.computeIfAbsent(full, k -> {
+            budgetOfKey.put(k, budget);
+            return Bucket.builder()
+                    .withCustomTimePrecision(time)
+                    .addLimit(limit -> limit.capacity(budget.capacity()).refillGreedy(budget.capacity(), budget.period()))
+                    .build();
+        });
+    }
+
+    private static String keyOf(Budget budget, String key) {
+        // The budget's own numbers are part of the key, so a changed setting starts fresh buckets.
+        return budget.name() + '/' + budget.capacity() + '/' + budget.period().toSeconds() + ':' + key;
+    }
+}
