@@ -55,6 +55,7 @@ public final class StupyProcess implements AutoCloseable {
                 "-cp", System.getProperty("java.class.path"), "kr.co.stupy.bootstrap.Main"));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().keySet().removeIf(name -> name.startsWith("STUPY_"));
+        builder.environment().put("STUPY_LIMITS", TestNode.ONE_ADDRESS_LIMITS_SETTING);
         builder.environment().putAll(settings);
         try {
             return new StupyProcess(builder.start());

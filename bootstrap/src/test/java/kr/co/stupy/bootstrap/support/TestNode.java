@@ -9,6 +9,9 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
+import java.util.Map;
+import kr.co.stupy.application.limits.Budget;
+import kr.co.stupy.application.limits.Budgets;
 import kr.co.stupy.bootstrap.Stupy;
 import kr.co.stupy.bootstrap.config.Settings;
 
@@ -17,6 +20,18 @@ import kr.co.stupy.bootstrap.config.Settings;
  * directory under {@code target/}, HTTP on a free port. Close it when done.
  */
 public final class TestNode implements AutoCloseable {
+
+    /**
+     * Every test client is 127.0.0.1, so the budgets kept per client address (new guests, logins)
+     * are off on test nodes; every other budget keeps its default. Tests of those budgets start a
+     * node with {@link Settings#withLimits} of their own.
+     */
+    public static final Budgets ONE_ADDRESS_LIMITS = new Budgets(Map.of(
+            Budgets.GUEST_SIGNUP_PER_ADDRESS.name(), Budget.unlimited(Budgets.GUEST_SIGNUP_PER_ADDRESS.name()),
+            Budgets.LOGIN_PER_ADDRESS.name(), Budget.unlimited(Budgets.LOGIN_PER_ADDRESS.name())));
+    /** {@link #ONE_ADDRESS_LIMITS} as a child process's {@code STUPY_LIMITS}. */
+    public static final String ONE_ADDRESS_LIMITS_SETTING = Budgets.GUEST_SIGNUP_PER_ADDRESS.name() + "=off,"
+            + Budgets.LOGIN_PER_ADDRESS.name() + "=off";
 
     private final Stupy node;
     private final Path dataDir;
@@ -43,28 +58,28 @@ public final class TestNode implements AutoCloseable {
     public static Settings settings(Path dataDir, Optional<Boolean> devLogin) {
         return new Settings(0, dataDir, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
                 devLogin, ZoneId.of("Asia/Seoul"), LocalTime.of(5, 0), Optional.empty(),
-                Settings.OAuthClientSettings.kakaoDisabled(), Settings.OAuthClientSettings.naverDisabled(), List.of());
+                Settings.OAuthClientSettings.kakaoDisabled(), Settings.OAuthClientSettings.naverDisabled(), List.of()).withLimits(ONE_ADDRESS_LIMITS);
     }
 
     /** Settings with social login providers (e.g. pointing at a local stand-in) and a public URL. */
     public static Settings settings(Path dataDir, Optional<Boolean> devLogin, URI publicUrl,
                                     Settings.OAuthClientSettings kakao, Settings.OAuthClientSettings naver) {
         return new Settings(0, dataDir, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-                devLogin, ZoneId.of("Asia/Seoul"), LocalTime.of(5, 0), Optional.of(publicUrl), kakao, naver, List.of());
+                devLogin, ZoneId.of("Asia/Seoul"), LocalTime.of(5, 0), Optional.of(publicUrl), kakao, naver, List.of()).withLimits(ONE_ADDRESS_LIMITS);
     }
 
     /** Settings for a node whose embedded database other clients (a benchmark's loader) reach on {@code port}. */
     public static Settings exposingEmbeddedDatabase(Path dataDir, int port) {
         return new Settings(0, dataDir, Optional.empty(), Optional.of(port), Optional.empty(), Optional.empty(),
                 Optional.of(true), ZoneId.of("Asia/Seoul"), LocalTime.of(5, 0), Optional.empty(),
-                Settings.OAuthClientSettings.kakaoDisabled(), Settings.OAuthClientSettings.naverDisabled(), List.of());
+                Settings.OAuthClientSettings.kakaoDisabled(), Settings.OAuthClientSettings.naverDisabled(), List.of()).withLimits(ONE_ADDRESS_LIMITS);
     }
 
     /** Settings for a node on an outside database that the test can look into itself. */
     public static Settings onDatabase(String mongoUri) {
         return new Settings(0, freshDataDir(), Optional.of(mongoUri), Optional.empty(), Optional.empty(), Optional.empty(),
                 Optional.of(true), ZoneId.of("Asia/Seoul"), LocalTime.of(5, 0), Optional.empty(),
-                Settings.OAuthClientSettings.kakaoDisabled(), Settings.OAuthClientSettings.naverDisabled(), List.of());
+                Settings.OAuthClientSettings.kakaoDisabled(), Settings.OAuthClientSettings.naverDisabled(), List.of()).withLimits(ONE_ADDRESS_LIMITS);
     }
 
     /**

@@ -102,10 +102,11 @@ class AuthAndUsersTest {
     }
 
     @Test
-    void fiftyParallelLoginsWithOneSecretAreOneGuest() {
+    void parallelLoginsWithOneSecretAreOneGuest() {
         Api.Reply first = api.post("/api/auth/dev-login", null, Map.of("nickname", "racer"));
         String secret = first.body().get("guestSecret").asText();
-        List<Api.Reply> replies = Parallel.run(50, i -> api.post("/api/auth/dev-login", null, Map.of("guestSecret", secret)));
+        // As many as one account's login budget (20 in 10 minutes) allows at once.
+        List<Api.Reply> replies = Parallel.run(20, i -> api.post("/api/auth/dev-login", null, Map.of("guestSecret", secret)));
 
         replies.forEach(reply -> assertEquals(200, reply.status(), reply.raw()));
         assertEquals(Set.of(first.body().at("/user/id").asText()),
