@@ -193,7 +193,7 @@ public final class Stupy implements AutoCloseable {
         StudyDayPolicy studyDays = new StudyDayPolicy(settings.timezone(), settings.dayStart());
         StudyRollups rollups = new MongoStudyRollups(store.database());
         var liveRooms = new LiveRoomService(roomMembers, liveTickets, presence, broadcaster,
-                chat, ledger, rooms::addStudySeconds, rollups, users, studyDays, clock, nodeId);
+                chat, ledger, rooms::addStudySeconds, rollups, users, studyDays, clock, nodeId, rateLimits, budgets);
         if (redisBroadcaster != null) {
             // Other nodes' sessions are alive: the reapers close only what stopped beating.
             own(redisBroadcaster).start(new LiveDelivery(sockets, liveRooms));

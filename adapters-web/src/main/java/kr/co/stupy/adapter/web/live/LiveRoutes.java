@@ -20,6 +20,7 @@ import kr.co.stupy.adapter.web.support.Authenticated;
 import kr.co.stupy.adapter.web.support.Paging;
 import kr.co.stupy.application.live.ConnectionId;
 import kr.co.stupy.application.live.SignalPayload;
+import kr.co.stupy.shared.RetryLaterException;
 import kr.co.stupy.application.live.port.in.ChatHistoryQuery;
 import kr.co.stupy.application.live.port.in.ConnectLiveUseCase;
 import kr.co.stupy.application.live.port.in.IssueLiveTicketUseCase;
@@ -178,7 +179,8 @@ public final class LiveRoutes implements RouteGroup, AutoCloseable {
         return switch (type) {
             case "ping" -> {
                 // Written with every other ping of the same quarter second, then answered: a pong means the beat is kept.
-                sessions.pinged(id).whenComplete((written, failed) -> sockets.sendTo(id, LiveFrames.pong()));
+                sessions.pinged(id).whenComplete((written, failed) -> sockets.sendTo(id,
+                        failed instanceof RetryLaterException limited ? LiveFrames.error(limited.code(), limited.getMessage()) : LiveFrames.pong()));
                 yield Optional.empty();
             }
             case "chat" -> textField(frame, "clientMsgId").isEmpty() || textField(frame, "text").isEmpty()

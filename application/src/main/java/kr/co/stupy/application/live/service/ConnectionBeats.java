@@ -1,6 +1,7 @@
 package kr.co.stupy.application.live.service;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,7 +18,9 @@ import kr.co.stupy.studytime.StudyLedger;
 /**
  * Proves this node's live connections alive, always in batches: the periodic beat of all of them,
  * and the beats of those whose clients pinged, each one write to presence and one to the ledger
- * however many connections there are.
+ * however many connections there are. A client that pings more often than {@link #PING_BEAT_GAP}
+ * is answered from the beat already written, so whatever it sends, its connection costs at most
+ * one ping-driven write per gap.
  */
 final class ConnectionBeats {
 
@@ -25,7 +28,12 @@ final class ConnectionBeats {
     private record Ping(Instant at, CompletableFuture<Void> written) {
     }
 
+    /** A ping within this long of the connection's last written beat is answered without another write. */
+    static final Duration PING_BEAT_GAP = Duration.ofSeconds(5);
+
     private final Map<ConnectionId, LiveConnection> held;
+    /** When each held connection's beat was last written (admission counts: presence and ledger start with it). */
+    private final Map<ConnectionId, Instant> lastBeat = new ConcurrentHashMap<>();
     private final LivePresence presence;
     private final StudyLedger ledger;
     private final Clock clock;
@@ -40,12 +48,23 @@ final class ConnectionBeats {
         this.clock = clock;
     }
 
+    /** The connection was admitted at {@code at}: that is its first beat. */
+    void admitted(ConnectionId connectionId, Instant at) {
+        lastBeat.put(connectionId, at);
+    }
+
     int beatAll() {
         return beat(List.copyOf(held.values()), clock.instant());
     }
 
     CompletableFuture<Void> pinged(ConnectionId connectionId) {
         if (!held.containsKey(connectionId)) {
+            return CompletableFuture.completedFuture(null);
+        }
+        Instant now = clock.instant();
+        Instant last = lastBeat.get(connectionId);
+        if (last != null && Duration.between(last, now).compareTo(PING_BEAT_GAP) < 0) {
+            // Beaten moments ago: that beat is kept, so the pong owes nothing more.
             return CompletableFuture.completedFuture(null);
         }
         return pings.computeIfAbsent(connectionId, id -> new Ping(clock.instant(), new CompletableFuture<>())).written();
@@ -79,6 +98,7 @@ final class ConnectionBeats {
     /** The connection closed: a ping still waiting is answered, there is nothing left to beat. */
     void forget(ConnectionId connectionId) {
         Optional.ofNullable(pings.remove(connectionId)).ifPresent(ping -> ping.written().complete(null));
+        lastBeat.remove(connectionId);
     }
 
     private int beat(List<LiveConnection> connections, Instant at) {
@@ -87,6 +107,8 @@ final class ConnectionBeats {
         }
         Set<ConnectionId> present = presence.heartbeatAll(connections.stream().map(LiveConnection::connectionId).toList(), at);
         ledger.heartbeatAll(connections.stream().filter(c -> present.contains(c.connectionId())).map(LiveConnection::sessionId).toList(), at);
+        // Only a connection still held is remembered: one that closed meanwhile must not come back here.
+        present.forEach(id -> lastBeat.computeIfPresent(id, (k, previous) -> previous.isAfter(at) ? previous : at));
         return present.size();
     }
 }

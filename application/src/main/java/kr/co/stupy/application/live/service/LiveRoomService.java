@@ -31,6 +31,11 @@ import kr.co.stupy.application.live.port.out.LiveTickets;
 import kr.co.stupy.application.live.port.out.RoomBroadcaster;
 import kr.co.stupy.application.live.port.out.RoomMembers;
 import kr.co.stupy.application.live.port.out.RoomStudyTotals;
+import kr.co.stupy.application.limits.Budget;
+import kr.co.stupy.application.limits.Budgets;
+import kr.co.stupy.application.limits.RateLimits;
+import kr.co.stupy.application.limits.local.InProcessRateLimits;
+import kr.co.stupy.shared.RetryLaterException;
 import kr.co.stupy.chat.ChatLog;
 import kr.co.stupy.chat.ChatMessage;
 import kr.co.stupy.chat.ClientMessageId;
@@ -76,7 +81,14 @@ public final class LiveRoomService implements IssueLiveTicketUseCase, ConnectLiv
     private final String nodeId;
     private final Leaderboards leaderboards;
     private final ZoneId defaultZone;
-    private final ChatRateLimiter rateLimiter = new ChatRateLimiter(20, Duration.ofSeconds(10));
+    /** Budgets of a user, shared by every node (chat, tickets): reconnecting or spreading over nodes gains nothing. */
+    private final RateLimits userLimits;
+    /** Budgets of one connection (signals, pings): a connection lives on one node, so they stay in this process. */
+    private final RateLimits connectionLimits;
+    private final Budget chatPerUser;
+    private final Budget ticketPerUser;
+    private final Budget signalPerConnection;
+    private final Budget pingPerConnection;
     /** The connections this node admitted and still holds, so it can put them back if a shared presence forgets them. */
     private final Map<ConnectionId, LiveConnection> heldHere = new ConcurrentHashMap<>();
     /** What each of those connections has been told, to make up for what a broken bus lost. */
@@ -88,6 +100,20 @@ public final class LiveRoomService implements IssueLiveTicketUseCase, ConnectLiv
     public LiveRoomService(RoomMembers rooms, LiveTickets tickets, LivePresence presence, RoomBroadcaster broadcaster,
                            ChatLog chat, StudyLedger ledger, RoomStudyTotals totals, StudyRollups rollups, Users users, StudyDayPolicy policy,
                            Clock clock, String nodeId) {
+        this(rooms, tickets, presence, broadcaster, chat, ledger, totals, rollups, users, policy, clock, nodeId,
+                new InProcessRateLimits(clock), Budgets.defaults());
+    }
+
+    /** {@code userLimits}: where per-user budgets are kept (shared by every node when there are many). */
+    public LiveRoomService(RoomMembers rooms, LiveTickets tickets, LivePresence presence, RoomBroadcaster broadcaster,
+                           ChatLog chat, StudyLedger ledger, RoomStudyTotals totals, StudyRollups rollups, Users users, StudyDayPolicy policy,
+                           Clock clock, String nodeId, RateLimits userLimits, Budgets budgets) {
+        this.userLimits = userLimits;
+        this.connectionLimits = new InProcessRateLimits(clock);
+        this.chatPerUser = budgets.of(Budgets.CHAT_PER_USER);
+        this.ticketPerUser = budgets.of(Budgets.TICKET_PER_USER);
+        this.signalPerConnection = budgets.of(Budgets.SIGNAL_PER_CONNECTION);
+        this.pingPerConnection = budgets.of(Budgets.PING_PER_CONNECTION);
         this.rooms = rooms;
         this.tickets = tickets;
         this.presence = presence;
@@ -135,6 +161,7 @@ public final class LiveRoomService implements IssueLiveTicketUseCase, ConnectLiv
         if (!roster.members().contains(userId)) {
             throw LiveErrors.notMember();
         }
+        userLimits.require(ticketPerUser, userId.value(), "live tickets");
         return tickets.issue(userId, roomId, clock.instant());
     }
 
@@ -163,6 +190,7 @@ public final class LiveRoomService implements IssueLiveTicketUseCase, ConnectLiv
             throw e;
         }
         heldHere.put(connectionId, connection);
+        beats.admitted(connectionId, now);
         User user = users.byId(userId).orElse(null);
         authors.remember(userId, user);
         admitted.replaced().ifPresent(old -> {
@@ -203,8 +231,9 @@ public final class LiveRoomService implements IssueLiveTicketUseCase, ConnectLiv
         } catch (InvalidInputException e) {
             return Optional.of(new FrameError("INVALID_FRAME", e.getMessage()));
         }
-        if (!rateLimiter.allow(from, clock.instant())) {
-            return Optional.of(new FrameError("RATE_LIMITED", "more than 20 messages in 10 seconds; wait a moment"));
+        if (!userLimits.take(chatPerUser, sender.userId().value()).allowed()) {
+            return Optional.of(new FrameError("RATE_LIMITED", "more than " + chatPerUser.capacity() + " messages in "
+                    + chatPerUser.period().toSeconds() + " seconds; wait a moment"));
         }
         ChatLog.Appended appended = chat.append(message);
         LiveEvent.ChatPosted posted = new LiveEvent.ChatPosted(new LiveMessage(appended.message(), authors.nicknameOf(sender.userId())));
@@ -225,6 +254,10 @@ public final class LiveRoomService implements IssueLiveTicketUseCase, ConnectLiv
         if (!SIGNAL_KINDS.contains(kind)) {
             return Optional.of(new FrameError("INVALID_FRAME", "kind must be offer, answer or candidate"));
         }
+        if (!connectionLimits.take(signalPerConnection, from.value()).allowed()) {
+            return Optional.of(new FrameError("RATE_LIMITED", "more than " + signalPerConnection.capacity() + " signals in "
+                    + signalPerConnection.period().toSeconds() + " seconds; slow down"));
+        }
         // A peer on this node is known here; one on another node costs one presence read.
         Optional<LiveConnection> target = ConnectionId.parse(to)
                 .flatMap(id -> Optional.ofNullable(heldHere.get(id)).or(() -> presence.get(id)))
@@ -243,6 +276,11 @@ public final class LiveRoomService implements IssueLiveTicketUseCase, ConnectLiv
 
     @Override
     public CompletableFuture<Void> pinged(ConnectionId connectionId) {
+        RateLimits.Verdict verdict = connectionLimits.take(pingPerConnection, connectionId.value());
+        if (!verdict.allowed()) {
+            return CompletableFuture.failedFuture(RetryLaterException.rateLimited("more than " + pingPerConnection.capacity()
+                    + " pings in " + pingPerConnection.period().toSeconds() + " seconds; the web app pings every 15 s", verdict.retryAfter()));
+        }
         return beats.pinged(connectionId);
     }
 
@@ -253,7 +291,6 @@ public final class LiveRoomService implements IssueLiveTicketUseCase, ConnectLiv
 
     @Override
     public void disconnect(ConnectionId connectionId) {
-        rateLimiter.forget(connectionId);
         beats.forget(connectionId);
         LiveConnection held = heldHere.remove(connectionId);
         if (held != null) {

@@ -25,7 +25,9 @@ public interface LiveSessionUseCase {
     /**
      * The client pinged: its connection beats with the next flush of pings (a fraction of a second
      * later), in one batched write for every connection that pinged meanwhile, never one write per
-     * ping. Completes once that beat is written (or failed), so a {@code pong} means it is kept.
+     * ping. Completes once that beat is written (or failed), so a {@code pong} means it is kept; a
+     * connection beaten moments ago is answered at once. Fails with a {@code RATE_LIMITED}
+     * {@link kr.co.stupy.shared.RetryLaterException} when the connection pings beyond its budget.
      */
     CompletableFuture<Void> pinged(ConnectionId connectionId);
 
