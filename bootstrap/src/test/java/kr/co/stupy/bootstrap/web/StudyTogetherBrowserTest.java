@@ -9,6 +9,8 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.WaitForSelectorState;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import kr.co.stupy.application.limits.Budgets;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import kr.co.stupy.bootstrap.support.Api;
@@ -78,7 +80,9 @@ class StudyTogetherBrowserTest {
             guest.waitForURL("**/#/mine");
             myRoom(guest, roomId).waitFor();
 
-            // Both enter the live room and see each other's camera.
+            // Both enter the live room and see each other's camera; every signal frame each browser sends is counted.
+            AtomicInteger ownerSignals = countSignalsSent(owner);
+            AtomicInteger guestSignals = countSignalsSent(guest);
             myRoom(owner, roomId).getByTestId("enter-live").click();
             owner.waitForURL("**/#/live/**");
             owner.getByTestId("video-local").waitFor();
@@ -86,6 +90,12 @@ class StudyTogetherBrowserTest {
             guest.waitForURL("**/#/live/**");
             awaitRemoteVideoPlaying(owner, junhoId);
             awaitRemoteVideoPlaying(guest, minjiId);
+            owner.waitForTimeout(1_000);
+            int negotiation = Math.max(ownerSignals.get(), guestSignals.get());
+            System.out.println("a real negotiation: " + ownerSignals.get() + " and " + guestSignals.get() + " signal frames sent");
+            assertTrue(negotiation > 0 && negotiation * 4 <= Budgets.SIGNAL_PER_CONNECTION.capacity(),
+                    "a browser's negotiation (" + negotiation + " signals) stays far inside the per-connection budget of "
+                            + Budgets.SIGNAL_PER_CONNECTION.describe());
 
             // Chat both ways: Enter in one browser, the send button in the other; text stays text.
             owner.getByTestId("chat-input").fill("안녕하세요 <b>준호</b>님");
@@ -138,6 +148,18 @@ class StudyTogetherBrowserTest {
             junho.assertNoErrorsExcept(wrongPassword -> wrongPassword.contains("status of 403")
                     && wrongPassword.contains("/api/rooms/" + roomId + "/members"));
         }
+    }
+
+    /** Counts the {@code signal} frames the page sends over any WebSocket from now on. */
+    private static AtomicInteger countSignalsSent(Page page) {
+        AtomicInteger sent = new AtomicInteger();
+        page.onWebSocket(socket -> socket.onFrameSent(frame -> {
+            String text = frame.text();
+            if (text != null && text.contains("\"type\":\"signal\"")) {
+                sent.incrementAndGet();
+            }
+        }));
+        return sent;
     }
 
     @Test

@@ -20,6 +20,8 @@ import kr.co.stupy.application.live.ConnectionId;
 import kr.co.stupy.application.live.LeaderboardEntry;
 import kr.co.stupy.application.live.LiveEvent;
 import kr.co.stupy.application.live.SignalPayload;
+import kr.co.stupy.application.limits.Budgets;
+import kr.co.stupy.shared.RetryLaterException;
 import kr.co.stupy.application.live.local.InProcessBroadcaster;
 import kr.co.stupy.application.live.local.InProcessPresence;
 import kr.co.stupy.application.live.local.InProcessTickets;
@@ -210,6 +212,79 @@ class LiveRoomServiceTest {
         assertEquals("RATE_LIMITED", live.chat(a.connectionId(), "f20", "one too many").orElseThrow().code());
         clock.advance(Duration.ofSeconds(10));
         assertEquals(Optional.empty(), live.chat(a.connectionId(), "f21", "after a pause"));
+    }
+
+    @Test
+    void theChatBudgetIsTheUsersNotTheConnections() {
+        var first = join(kim);
+        for (int i = 0; i < 12; i++) {
+            assertEquals(Optional.empty(), live.chat(first.connectionId(), "a" + i, "first " + i));
+        }
+        // Reconnecting (a new connection replaces the old) starts no fresh budget.
+        var second = join(kim);
+        for (int i = 0; i < 8; i++) {
+            assertEquals(Optional.empty(), live.chat(second.connectionId(), "b" + i, "second " + i));
+        }
+        assertEquals("RATE_LIMITED", live.chat(second.connectionId(), "b8", "one too many").orElseThrow().code());
+        assertEquals(20, chat.history(room, Optional.empty(), 50).stream().filter(m -> !m.system()).count(),
+                "the refused message was not stored");
+        var lees = join(lee);
+        assertEquals(Optional.empty(), live.chat(lees.connectionId(), "l0", "another user has a budget of its own"));
+    }
+
+    @Test
+    void signalsAreBudgetedPerConnection() {
+        var a = join(kim);
+        var b = join(lee);
+        SignalPayload candidate = new SignalPayload("{\"candidate\":\"c\"}");
+        int budget = (int) Budgets.SIGNAL_PER_CONNECTION.capacity();
+        for (int i = 0; i < budget; i++) {
+            assertEquals(Optional.empty(), live.signal(a.connectionId(), b.connectionId().value(), "candidate", candidate), "signal " + i);
+        }
+        assertEquals("RATE_LIMITED", live.signal(a.connectionId(), b.connectionId().value(), "candidate", candidate).orElseThrow().code());
+        assertEquals(budget, inbox.of(b.connectionId(), LiveEvent.Signal.class).size(), "the refused signal was not relayed");
+        assertEquals(Optional.empty(), live.signal(b.connectionId(), a.connectionId().value(), "candidate", candidate),
+                "the other connection's budget is its own");
+        clock.advance(Budgets.SIGNAL_PER_CONNECTION.period());
+        assertEquals(Optional.empty(), live.signal(a.connectionId(), b.connectionId().value(), "candidate", candidate), "refilled");
+    }
+
+    @Test
+    void liveTicketsAreBudgetedPerUser() {
+        for (int i = 0; i < Budgets.TICKET_PER_USER.capacity(); i++) {
+            live.issueTicket(kim, room);
+        }
+        var refused = assertThrows(RetryLaterException.class, () -> live.issueTicket(kim, room));
+        assertEquals("RATE_LIMITED", refused.code());
+        live.issueTicket(lee, room);
+    }
+
+    @Test
+    void aConnectionCostsAtMostOnePingWriteEveryFewSecondsAndPingsBeyondItsBudgetAreRefused() {
+        var counting = new CountingLedger(ledger);
+        live = new LiveRoomService(rooms, new InProcessTickets(), presence, new InProcessBroadcaster(presence, inbox), chat, counting,
+                (roomId, seconds) -> totals.merge(roomId, seconds, Long::sum), rollups, users, StudyDayPolicy.DEFAULT, clock, "node-a");
+        var a = join(kim).connectionId();
+
+        assertTrue(live.pinged(a).isDone(), "just admitted: the admission's beat stands, answered at once");
+        assertEquals(0, live.flushPings());
+        clock.advance(ConnectionBeats.PING_BEAT_GAP);
+        var due = live.pinged(a);
+        assertFalse(due.isDone());
+        assertEquals(1, live.flushPings());
+        assertTrue(due.isDone());
+        int written = counting.batches;
+        int answered = 2;
+        for (; answered < Budgets.PING_PER_CONNECTION.capacity(); answered++) {
+            clock.advance(Duration.ofMillis(100));
+            assertTrue(live.pinged(a).isDone(), "ping " + answered + " comes within the gap: answered without a write");
+        }
+        assertEquals(0, live.flushPings());
+        assertEquals(written, counting.batches, "pings within the gap wrote nothing");
+        var refused = live.pinged(a);
+        assertTrue(refused.isCompletedExceptionally());
+        var failure = assertThrows(java.util.concurrent.ExecutionException.class, refused::get).getCause();
+        assertEquals("RATE_LIMITED", assertInstanceOf(RetryLaterException.class, failure).code());
     }
 
     @Test
