@@ -260,7 +260,7 @@ public final class Stupy implements AutoCloseable {
         List<RouteGroup> routes = List.of(
                 new HealthRoutes(health),
                 new AuthRoutes(devLogIn, () -> offered, json),
-                new OAuthRoutes(socialLogIn, https),
+                new OAuthRoutes(socialLogIn, https, rateLimits, budgets.of(Budgets.LOGIN_PER_ADDRESS)),
                 new UserRoutes(profiles, profiles, profiles, deletion, json),
                 new RoomRoutes(roomService, roomService, roomQueries, json),
                 liveRoutes,

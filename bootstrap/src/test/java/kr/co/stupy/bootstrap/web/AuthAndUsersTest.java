@@ -14,6 +14,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
+import java.time.Duration;
+import kr.co.stupy.application.limits.Budgets;
+import kr.co.stupy.bootstrap.config.Settings;
 import kr.co.stupy.bootstrap.support.Api;
 import kr.co.stupy.bootstrap.support.TestNode;
 import kr.co.stupy.shared.testing.Parallel;
@@ -66,6 +69,24 @@ class AuthAndUsersTest {
         assertTrue(sameName.body().get("newUser").asBoolean());
         assertNotEquals(user.get("id"), sameName.body().at("/user/id"));
         assertNotEquals(secret, sameName.body().get("guestSecret").asText());
+    }
+
+    @Test
+    void newGuestsFromOneAddressAreBudgetedWith429AndRetryAfter() {
+        Settings strict = TestNode.settings(TestNode.freshDataDir(), Optional.of(true)).withLimits(new Budgets(Map.of(
+                Budgets.GUEST_SIGNUP_PER_ADDRESS.name(), Budgets.GUEST_SIGNUP_PER_ADDRESS.as(3, Duration.ofHours(1)))));
+        try (TestNode limited = TestNode.start(strict)) {
+            Api strictApi = limited.api();
+            for (int i = 0; i < 3; i++) {
+                assertEquals(200, strictApi.post("/api/auth/dev-login", null, Map.of("nickname", "g" + i)).status());
+            }
+            Api.Reply refused = strictApi.post("/api/auth/dev-login", null, Map.of("nickname", "g3"));
+            assertEquals(429, refused.status(), refused.raw());
+            assertEquals("RATE_LIMITED", refused.code());
+            assertEquals("application/problem+json", refused.contentType().split(";")[0]);
+            long retryAfter = Long.parseLong(refused.headers().firstValue("Retry-After").orElseThrow());
+            assertTrue(retryAfter > 60 && retryAfter <= 1200, "one new guest every 20 minutes comes back: " + retryAfter);
+        }
     }
 
     @Test

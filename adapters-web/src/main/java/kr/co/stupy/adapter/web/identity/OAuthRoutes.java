@@ -11,6 +11,8 @@ import java.util.Optional;
 import kr.co.stupy.adapter.web.RouteGroup;
 import kr.co.stupy.adapter.web.support.WebProblem;
 import kr.co.stupy.application.identity.port.in.SocialLogInUseCase;
+import kr.co.stupy.application.limits.Budget;
+import kr.co.stupy.application.limits.RateLimits;
 import kr.co.stupy.identity.Provider;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,11 +31,19 @@ public final class OAuthRoutes implements RouteGroup {
 
     private final SocialLogInUseCase socialLogIn;
     private final boolean secureCookie;
+    private final RateLimits limits;
+    private final Budget perAddress;
 
-    /** {@code secureCookie}: true when users reach Stupy over https, so the cookie never travels in clear. */
-    public OAuthRoutes(SocialLogInUseCase socialLogIn, boolean secureCookie) {
+    /**
+     * {@code secureCookie}: true when users reach Stupy over https, so the cookie never travels in clear.
+     * {@code perAddress}: the logins one client address may start and finish, since each costs a
+     * round trip to the provider.
+     */
+    public OAuthRoutes(SocialLogInUseCase socialLogIn, boolean secureCookie, RateLimits limits, Budget perAddress) {
         this.socialLogIn = socialLogIn;
         this.secureCookie = secureCookie;
+        this.limits = limits;
+        this.perAddress = perAddress;
     }
 
     @Override
@@ -43,13 +53,16 @@ public final class OAuthRoutes implements RouteGroup {
     }
 
     private void begin(Context ctx) {
-        SocialLogInUseCase.Start start = socialLogIn.begin(provider(ctx));
+        Provider provider = provider(ctx);
+        limits.require(perAddress, "oauth:" + ctx.ip(), "logins from this address");
+        SocialLogInUseCase.Start start = socialLogIn.begin(provider);
         ctx.cookie(cookie(start.browserBinding(), Math.toIntExact(start.validFor().toSeconds())));
         ctx.redirect(start.authorizationUrl(), HttpStatus.FOUND);
     }
 
     private void callback(Context ctx) {
         Provider provider = provider(ctx);
+        limits.require(perAddress, "oauth:" + ctx.ip(), "logins from this address");
         var callback = new SocialLogInUseCase.Callback(provider, Optional.ofNullable(ctx.queryParam("code")),
                 Optional.ofNullable(ctx.queryParam("error")), Optional.ofNullable(ctx.queryParam("state")),
                 Optional.ofNullable(ctx.cookie(COOKIE)));
