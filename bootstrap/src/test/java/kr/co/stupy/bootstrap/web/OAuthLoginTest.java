@@ -21,12 +21,14 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
+import kr.co.stupy.application.limits.Budgets;
 import kr.co.stupy.bootstrap.config.Settings;
 import kr.co.stupy.bootstrap.support.Api;
 import kr.co.stupy.bootstrap.support.Browser;
@@ -296,6 +298,26 @@ class OAuthLoginTest {
         long exchanged = java.util.stream.Stream.concat(kakao.tokenRequests().stream(), naver.tokenRequests().stream())
                 .filter(form -> used.contains(form.get("code"))).count();
         assertEquals(1, exchanged);
+    }
+
+    @Test
+    void socialLoginsFromOneAddressAreBudgeted() {
+        Settings strict = TestNode.settings(TestNode.freshDataDir(), Optional.empty(), URI.create("http://localhost:8080"),
+                new Settings.OAuthClientSettings(Optional.of(KAKAO_ID), Optional.of(KAKAO_SECRET), kakao.base(), kakao.base()),
+                Settings.OAuthClientSettings.naverDisabled())
+                .withLimits(new Budgets(Map.of(Budgets.LOGIN_PER_ADDRESS.name(), Budgets.LOGIN_PER_ADDRESS.as(3, Duration.ofMinutes(10)))));
+        try (TestNode limited = TestNode.start(strict)) {
+            Browser browser = new Browser(limited.api().base(), new ArrayList<>());
+            for (int i = 0; i < 3; i++) {
+                assertEquals(302, browser.get("/api/auth/kakao/login").statusCode());
+            }
+            for (String path : List.of("/api/auth/kakao/login", "/api/auth/kakao/callback?code=a&state=b")) {
+                HttpResponse<String> refused = browser.get(path);
+                assertEquals(429, refused.statusCode(), path);
+                assertTrue(refused.body().contains("\"RATE_LIMITED\""), refused::body);
+                assertTrue(refused.headers().firstValue("Retry-After").isPresent(), path);
+            }
+        }
     }
 
     @Test
