@@ -19,6 +19,7 @@
 #   SWEEP_STOP=0.85 (a sweep stops once delivered < this x offered; 0 = never)  SETTLE_MAX=30 (Stupy: s to wait
 #   for a server still delivering the previous phase)
 #   JAVA_HOME (default /usr/lib/jvm/temurin-25-jdk-amd64)  STUPY_JVM_OPTS (extra JVM flags for Stupy)
+#   STUPY_BENCH_LIMITS (the nodes' STUPY_LIMITS; default turns off the per-address and signal budgets)
 #   PEER_DIR (default bench/../../shared/bench/peer-socketio)  RESULTS_DIR (default bench/results/<timestamp>)
 set -uo pipefail
 
@@ -53,13 +54,16 @@ SWEEP_STOP=${SWEEP_STOP:-0.85}
 SETTLE_MAX=${SETTLE_MAX:-30}
 PEER_DIR=${PEER_DIR:-$BENCH/../../shared/bench/peer-socketio}
 STUPY_JVM_OPTS=${STUPY_JVM_OPTS:-}
+# Every load client is 127.0.0.1, and the signal sweeps offer up to 45 signals/s per connection on
+# purpose (relay capacity, not a browser's negotiation): those budgets are off; chat stays inside its own.
+STUPY_BENCH_LIMITS=${STUPY_BENCH_LIMITS:-guest-signup-per-address=off,login-per-address=off,signal-per-connection=off}
 # JAVA_HOME if it is a JDK 25+, otherwise the team's Temurin 25
 if ! { [ -n "${JAVA_HOME:-}" ] && "$JAVA_HOME/bin/java" -version 2>&1 | head -1 | grep -q '"2[5-9]'; }; then
   JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64
 fi
 export JAVA_HOME PATH="$JAVA_HOME/bin:$PATH"
 # the Stupy nodes get exactly the settings given below, nothing from the caller's shell
-for v in $(compgen -e | grep '^STUPY_' || true); do [ "$v" = STUPY_JVM_OPTS ] || unset "$v"; done
+for v in $(compgen -e | grep "^STUPY_" || true); do case "$v" in STUPY_JVM_OPTS|STUPY_BENCH_LIMITS) ;; *) unset "$v" ;; esac; done
 
 STAMP=$(date +%Y%m%d-%H%M%S)
 RESULTS_DIR=${RESULTS_DIR:-$BENCH/results/$STAMP}
@@ -183,7 +187,8 @@ start_stupy() {
   local data="$WORK/data-$name"
   rm -rf "$data"; mkdir -p "$data"
   # shellcheck disable=SC2086
-  env STUPY_PORT="$port" STUPY_DATA_DIR="$data" STUPY_DEV_LOGIN=true STUPY_JWT_SECRET="$JWT_SECRET" "$@" \
+  env STUPY_PORT="$port" STUPY_DATA_DIR="$data" STUPY_DEV_LOGIN=true STUPY_JWT_SECRET="$JWT_SECRET" \
+    STUPY_LIMITS="$STUPY_BENCH_LIMITS" "$@" \
     "$JAVA_HOME/bin/java" $STUPY_JVM_OPTS -jar "${RUN_JAR:-$JAR}" >"$RESULTS_DIR/logs/$name.log" 2>&1 &
   LAST_PID=$!
   STARTED_PIDS+=("$LAST_PID")
