@@ -1,5 +1,6 @@
 package kr.co.stupy.adapter.redis;
 
+import io.github.bucket4j.BandwidthBuilder;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.TimeMeter;
@@ -55,7 +56,7 @@ public final class RedisRateLimits implements RateLimits {
         // The budget's numbers are in the key, so nodes with different settings never share a bucket of another shape.
         String redisKey = prefix + budget.name() + '/' + budget.capacity() + '/' + budget.period().toSeconds() + ':' + key;
         return buckets.builder().build(redisKey.getBytes(StandardCharsets.UTF_8), () -> BucketConfiguration.builder()
-                .addLimit(limit -> limit.capacity(budget.capacity()).refillGreedy(budget.capacity(), budget.period()))
+                .addLimit(limit -> refill(limit.capacity(budget.capacity()), budget))
                 .build());
     }
 
@@ -70,5 +71,13 @@ public final class RedisRateLimits implements RateLimits {
         public boolean isWallClockBased() {
             return true;
         }
+    }
+
+    /** Evenly: a token every period / capacity; whole period: the capacity back at each period's end. */
+    private static BandwidthBuilder.BandwidthBuilderBuildStage refill(
+            BandwidthBuilder.BandwidthBuilderRefillStage limit, Budget budget) {
+        return budget.refill() == Budget.Refill.EVENLY
+                ? limit.refillGreedy(budget.capacity(), budget.period())
+                : limit.refillIntervally(budget.capacity(), budget.period());
     }
 }

@@ -3,11 +3,20 @@ package kr.co.stupy.application.limits;
 import java.time.Duration;
 
 /**
- * A named allowance: {@code capacity} attempts, given back evenly over {@code period} (a token
- * bucket), so a burst of {@code capacity} is allowed and then one attempt every {@code period /
- * capacity}. An unlimited budget never refuses.
+ * A named allowance of {@code capacity} attempts per {@code period} (a token bucket). How spent
+ * attempts come back is the {@link Refill}: evenly (a burst of {@code capacity}, then one attempt
+ * every {@code period / capacity}), or all at once when the period is over (never more than
+ * {@code capacity} inside one period, for limits a contract states as "N in S seconds"). An
+ * unlimited budget never refuses.
  */
-public record Budget(String name, long capacity, Duration period) {
+public record Budget(String name, long capacity, Duration period, Refill refill) {
+
+    public enum Refill {
+        /** One attempt back every {@code period / capacity}. */
+        EVENLY,
+        /** The whole capacity back at the end of each period. */
+        WHOLE_PERIOD
+    }
 
     private static final long UNLIMITED = Long.MAX_VALUE;
 
@@ -21,6 +30,14 @@ public record Budget(String name, long capacity, Duration period) {
         if (period == null || period.compareTo(Duration.ofSeconds(1)) < 0 || period.compareTo(Duration.ofDays(7)) > 0) {
             throw new IllegalArgumentException(name + ": period must be 1 s to 7 days");
         }
+        if (refill == null) {
+            throw new IllegalArgumentException(name + ": refill is required");
+        }
+    }
+
+    /** Attempts that come back evenly over the period. */
+    public Budget(String name, long capacity, Duration period) {
+        this(name, capacity, period, Refill.EVENLY);
     }
 
     public static Budget unlimited(String name) {
@@ -33,7 +50,7 @@ public record Budget(String name, long capacity, Duration period) {
 
     /** The same allowance under another capacity and period (a setting overriding the default). */
     public Budget as(long newCapacity, Duration newPeriod) {
-        return new Budget(name, newCapacity, newPeriod);
+        return new Budget(name, newCapacity, newPeriod, refill);
     }
 
     /** As the {@code STUPY_LIMITS} setting writes it: {@code 5/10m}, or {@code off}. */

@@ -21,8 +21,8 @@ public final class Budgets {
     public static final Budget WRONG_PASSWORD_PER_USER = new Budget("wrong-password-per-user", 5, Duration.ofMinutes(10));
     /** Wrong passwords typed into one room, by anyone. */
     public static final Budget WRONG_PASSWORD_PER_ROOM = new Budget("wrong-password-per-room", 20, Duration.ofMinutes(10));
-    /** Chat messages of one user, over every connection and node. */
-    public static final Budget CHAT_PER_USER = new Budget("chat-per-user", 20, Duration.ofSeconds(10));
+    /** Chat messages of one user, over every connection and node: API.md's "20 chat frames in 10 s", never more inside one window. */
+    public static final Budget CHAT_PER_USER = new Budget("chat-per-user", 20, Duration.ofSeconds(10), Budget.Refill.WHOLE_PERIOD);
     /** WebRTC signals one live connection relays (a negotiation sends a few dozen in a burst). */
     public static final Budget SIGNAL_PER_CONNECTION = new Budget("signal-per-connection", 300, Duration.ofSeconds(10));
     /** Pings one live connection may send (the web app pings every 15 s). */

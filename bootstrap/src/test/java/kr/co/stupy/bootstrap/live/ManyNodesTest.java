@@ -78,7 +78,8 @@ class ManyNodesTest {
     static Settings settings(Optional<String> mongoUri, Optional<Integer> exposeEmbedded) {
         return new Settings(0, TestNode.freshDataDir(), mongoUri, exposeEmbedded, Optional.of(redis.uri().toString()),
                 Optional.of(SECRET), Optional.of(true), ZoneId.of("Asia/Seoul"), LocalTime.of(5, 0), Optional.empty(),
-                Settings.OAuthClientSettings.kakaoDisabled(), Settings.OAuthClientSettings.naverDisabled(), List.of());
+                Settings.OAuthClientSettings.kakaoDisabled(), Settings.OAuthClientSettings.naverDisabled(), List.of())
+                .withLimits(TestNode.ONE_ADDRESS_LIMITS);
     }
 
     static Map<String, String> childEnvironment() {
@@ -229,6 +230,39 @@ class ManyNodesTest {
             drain(b);
             drain(c);
             assertTrue(b.frames("signal").isEmpty() && c.frames("signal").isEmpty(), "a signal reaches its one connection only");
+        }
+    }
+
+    @Test
+    void aUsersChatBudgetIsSharedByEveryNode() {
+        Api.Session kim = user("budget");
+        Api.Session lee = user("reader");
+        String roomId = room(kim, lee);
+        int budget = (int) kr.co.stupy.application.limits.Budgets.CHAT_PER_USER.capacity();
+        try (LiveClient reader = LiveClient.enter(three, lee, roomId)) {
+            reader.next("welcome");
+            try (LiveClient onOne = LiveClient.enter(one, kim, roomId)) {
+                onOne.next("welcome");
+                for (int i = 0; i < budget - 2; i++) {
+                    onOne.send(chat("one-" + i, "첫 노드 " + i));
+                }
+                for (int i = 0; i < budget - 2; i++) {
+                    String id = "one-" + i;
+                    onOne.next(f -> "chat".equals(f.path("type").asText()) && id.equals(f.at("/message/clientMsgId").asText()), id);
+                }
+            }
+            // Moving to another node starts no fresh budget: two more are allowed, the third is refused.
+            try (LiveClient onTwo = LiveClient.enter(two, kim, roomId)) {
+                onTwo.next("welcome");
+                for (int i = 0; i < 3; i++) {
+                    onTwo.send(chat("two-" + i, "둘째 노드 " + i));
+                }
+                JsonNode refused = onTwo.next("error");
+                assertEquals("RATE_LIMITED", refused.get("code").asText());
+                drain(onTwo);
+                assertEquals(Set.of("two-0", "two-1"), onTwo.frames("chat").stream().map(f -> f.at("/message/clientMsgId").asText())
+                        .filter(id -> id.startsWith("two-")).collect(Collectors.toSet()));
+            }
         }
     }
 

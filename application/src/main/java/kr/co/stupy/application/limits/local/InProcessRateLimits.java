@@ -1,5 +1,6 @@
 package kr.co.stupy.application.limits.local;
 
+import io.github.bucket4j.BandwidthBuilder;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.TimeMeter;
@@ -86,7 +87,7 @@ public final class InProcessRateLimits implements RateLimits {
             budgetOfKey.put(k, budget);
             return Bucket.builder()
                     .withCustomTimePrecision(time)
-                    .addLimit(limit -> limit.capacity(budget.capacity()).refillGreedy(budget.capacity(), budget.period()))
+                    .addLimit(limit -> refill(limit.capacity(budget.capacity()), budget))
                     .build();
         });
     }
@@ -94,5 +95,13 @@ public final class InProcessRateLimits implements RateLimits {
     private static String keyOf(Budget budget, String key) {
         // The budget's own numbers are part of the key, so a changed setting starts fresh buckets.
         return budget.name() + '/' + budget.capacity() + '/' + budget.period().toSeconds() + ':' + key;
+    }
+
+    /** Evenly: a token every period / capacity; whole period: the capacity back at each period's end. */
+    private static BandwidthBuilder.BandwidthBuilderBuildStage refill(
+            BandwidthBuilder.BandwidthBuilderRefillStage limit, Budget budget) {
+        return budget.refill() == Budget.Refill.EVENLY
+                ? limit.refillGreedy(budget.capacity(), budget.period())
+                : limit.refillIntervally(budget.capacity(), budget.period());
     }
 }

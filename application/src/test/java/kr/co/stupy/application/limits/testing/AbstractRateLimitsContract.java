@@ -106,6 +106,23 @@ public abstract class AbstractRateLimitsContract {
         assertEquals(20, allowed);
     }
 
+    @Test
+    void aWholePeriodBudgetNeverAllowsMoreThanItsCapacityInsideOnePeriod() {
+        Budget twentyPerTenSeconds = new Budget("test-window", 20, Duration.ofSeconds(10), Budget.Refill.WHOLE_PERIOD);
+        for (int i = 0; i < 20; i++) {
+            assertTrue(limits.take(twentyPerTenSeconds, key).allowed(), "attempt " + (i + 1));
+            clock.advance(Duration.ofMillis(400));
+        }
+        RateLimits.Verdict refused = limits.take(twentyPerTenSeconds, key);
+        assertFalse(refused.allowed(), "eight seconds later nothing has come back");
+        assertTrue(refused.retryAfter().compareTo(Duration.ofSeconds(2)) <= 0, "the window ends in at most 2 s: " + refused.retryAfter());
+        clock.advance(refused.retryAfter());
+        for (int i = 0; i < 20; i++) {
+            assertTrue(limits.take(twentyPerTenSeconds, key).allowed(), "the next window, attempt " + (i + 1));
+        }
+        assertFalse(limits.take(twentyPerTenSeconds, key).allowed());
+    }
+
     private void spend(int attempts) {
         for (int i = 0; i < attempts; i++) {
             assertTrue(limits.take(fivePerTenMinutes, key).allowed());
