@@ -15,14 +15,22 @@ final class ChatMessageMapper {
     private ChatMessageMapper() {
     }
 
+    /** A member's message is known by room, author and client id: the unique key that makes a resend find the first one. */
+    static Optional<String> clientKeyOf(ChatMessage message) {
+        return message.clientMsgId().map(id -> message.roomId().value() + ":" + message.userId().value() + ":" + id.value());
+    }
+
     static Document toDocument(ChatMessage message) {
-        return new Document("_id", message.id())
+        Document document = new Document("_id", message.id())
                 .append("roomId", message.roomId().value())
                 .append("userId", message.userId().value())
                 .append("text", message.text().value())
                 .append("system", message.system())
                 .append("clientMsgId", message.clientMsgId().map(ClientMessageId::value).orElse(null))
                 .append("sentAt", Date.from(message.sentAt()));
+        // Absent, not null, on notices: the unique index is sparse, so only members' messages are in it.
+        clientKeyOf(message).ifPresent(key -> document.append("clientKey", key));
+        return document;
     }
 
     static ChatMessage toMessage(Document doc) {

@@ -20,45 +20,41 @@ import org.bson.Document;
 import org.bson.conversions.Bson;
 
 /**
- * Messages in {@code chat_messages}; a member's message first claims its client id in
- * {@code chat_client_ids} (whose {@code _id} is room:author:clientMsgId), so a resend finds the
- * first message instead of storing another. The message is written after the claim with its own
- * id as {@code _id}, so a writer that died in between is completed by the resend.
+ * Messages in {@code chat_messages}. A member's message carries its {@code clientKey}
+ * (room:author:clientMsgId) under a unique sparse index, so storing it is one insert: the first
+ * one wins, and a resend runs into the key and is answered with the message already stored. One
+ * durable write per message, and no window in which a claim exists without its message.
  */
 public final class MongoChatLog implements ChatLog {
 
     private final MongoCollection<Document> messages;
-    private final MongoCollection<Document> clientIds;
 
     public MongoChatLog(MongoDatabase database) {
         this.messages = database.getCollection("chat_messages");
-        this.clientIds = database.getCollection("chat_client_ids");
         messages.createIndex(Indexes.compoundIndex(Indexes.ascending("roomId"), Indexes.descending("_id")),
                 new IndexOptions().name("by_room_newest"));
-        clientIds.createIndex(Indexes.ascending("roomId"), new IndexOptions().name("by_room"));
+        messages.createIndex(Indexes.ascending("clientKey"), new IndexOptions().name("by_client_key").unique(true).sparse(true));
+        // Where an earlier version kept its client-id claims; the unique key above replaces them.
+        database.getCollection("chat_client_ids").drop();
     }
 
     @Override
     public Appended append(ChatMessage message) {
-        if (message.clientMsgId().isEmpty()) {
+        try {
             messages.insertOne(ChatMessageMapper.toDocument(message));
             return new Appended(message, true);
-        }
-        String key = message.roomId().value() + ":" + message.userId().value() + ":" + message.clientMsgId().get().value();
-        try {
-            clientIds.insertOne(new Document("_id", key).append("roomId", message.roomId().value()).append("messageId", message.id()));
         } catch (RuntimeException e) {
-            if (!MongoErrors.isDuplicateKey(e)) {
+            Optional<String> key = ChatMessageMapper.clientKeyOf(message);
+            if (key.isEmpty() || !MongoErrors.isDuplicateKey(e)) {
                 throw e;
             }
-            return new Appended(firstMessageFor(key, message), false);
+            Document first = messages.find(eq("clientKey", key.get())).first();
+            if (first == null) {
+                // The duplicate was the message id itself, not the client key: nothing of this send is stored.
+                throw e;
+            }
+            return new Appended(ChatMessageMapper.toMessage(first), false);
         }
-        if (!insertIfAbsent(message)) {
-            // A resend saw the claim before this insert and completed the message itself; the
-            // claim is still this call's, so it is the one that reports the message as new.
-            return new Appended(ChatMessageMapper.toMessage(messages.find(eq("_id", message.id())).first()), true);
-        }
-        return new Appended(message, true);
     }
 
     @Override
@@ -72,33 +68,6 @@ public final class MongoChatLog implements ChatLog {
 
     @Override
     public long deleteRoom(RoomId roomId) {
-        clientIds.deleteMany(eq("roomId", roomId.value()));
         return messages.deleteMany(eq("roomId", roomId.value())).getDeletedCount();
-    }
-
-    /** The message that won the claim; if its writer died before storing it, this resend stores it under the claimed id. */
-    private ChatMessage firstMessageFor(String key, ChatMessage resend) {
-        String messageId = clientIds.find(eq("_id", key)).first().getString("messageId");
-        Document stored = messages.find(eq("_id", messageId)).first();
-        if (stored != null) {
-            return ChatMessageMapper.toMessage(stored);
-        }
-        ChatMessage completed = new ChatMessage(messageId, resend.roomId(), resend.userId(), resend.text(), false,
-                resend.clientMsgId(), resend.sentAt());
-        insertIfAbsent(completed);
-        return ChatMessageMapper.toMessage(messages.find(eq("_id", messageId)).first());
-    }
-
-    /** False when a message with this id is already stored, by the claimant or another resend. */
-    private boolean insertIfAbsent(ChatMessage message) {
-        try {
-            messages.insertOne(ChatMessageMapper.toDocument(message));
-            return true;
-        } catch (RuntimeException e) {
-            if (!MongoErrors.isDuplicateKey(e)) {
-                throw e;
-            }
-            return false;
-        }
     }
 }
