@@ -79,6 +79,7 @@ public final class EmbeddedMongo implements AutoCloseable {
             LOG.info("embedded database {} on 127.0.0.1:{} (shared with local nodes: STUPY_MONGO_URI={}, the full URI is in {})",
                     file, address.getPort(), embedded.maskedConnectionString(), uriFile);
         } else {
+            forgetSharedUri(dataDir.resolve(URI_FILE_NAME));
             LOG.info("embedded database {} on 127.0.0.1:{}", file, address.getPort());
         }
         return embedded;
@@ -109,6 +110,15 @@ public final class EmbeddedMongo implements AutoCloseable {
             DataDirectory.ownerOnly(file);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the database file " + file, e);
+        }
+    }
+
+    /** A URI left by an earlier start that exposed the port names a port nobody listens on now. */
+    private static void forgetSharedUri(Path uriFile) {
+        try {
+            Files.deleteIfExists(uriFile);
+        } catch (IOException e) {
+            LOG.warn("cannot delete the stale {} ({})", uriFile, e.toString());
         }
     }
 
