@@ -185,7 +185,7 @@ LAST_PID=""
 start_stupy() {
   local name=$1 port=$2; shift 2
   local data="$WORK/data-$name"
-  rm -rf "$data"; mkdir -p "$data"
+  rm -rf "$data"; mkdir -p -m 700 "$data"   # the node keeps its data directory to its owner (it warns about a wider one)
   # shellcheck disable=SC2086
   env STUPY_PORT="$port" STUPY_DATA_DIR="$data" STUPY_DEV_LOGIN=true STUPY_JWT_SECRET="$JWT_SECRET" \
     STUPY_LIMITS="$STUPY_BENCH_LIMITS" "$@" \
@@ -320,7 +320,11 @@ stupy_2n() {
   start_stupy "$name-a" "$p1" STUPY_EMBEDDED_MONGO_PORT="$mport" STUPY_REDIS_URI="$REDIS_URL" ||
     { aborted "$name" start "stupy node 1 did not start"; stop_redis; return 1; }
   local pid1=$LAST_PID
-  start_stupy "$name-b" "$p2" STUPY_MONGO_URI="mongodb://127.0.0.1:$mport/stupy" STUPY_REDIS_URI="$REDIS_URL" ||
+  # Node 1 wrote the URI of its database, with the credential it made, to its data directory (600);
+  # an earlier build (base-2n) writes none and asks for none.
+  local mongo_uri="mongodb://127.0.0.1:$mport/stupy" uri_file="$WORK/data-$name-a/embedded-mongo.uri"
+  if [ -f "$uri_file" ]; then mongo_uri=$(cat "$uri_file"); else log "   $uri_file missing: node 2 connects without a credential"; fi
+  start_stupy "$name-b" "$p2" STUPY_MONGO_URI="$mongo_uri" STUPY_REDIS_URI="$REDIS_URL" ||
     { aborted "$name" start "stupy node 2 did not start"; stop_pids "$pid1"; stop_redis; return 1; }
   local pid2=$LAST_PID
   log "== $name: stupy pids $pid1,$pid2 (ports $p1,$p2; shared db 127.0.0.1:$mport; redis $REDIS_PORT)"

@@ -87,6 +87,7 @@ import kr.co.stupy.chat.ChatLog;
 import kr.co.stupy.studytime.StudyDayPolicy;
 import kr.co.stupy.studytime.StudyLedger;
 import kr.co.stupy.studytime.StudyRollups;
+import kr.co.stupy.bootstrap.config.DataDirectory;
 import kr.co.stupy.bootstrap.config.JwtKeys;
 import kr.co.stupy.bootstrap.config.Settings;
 import kr.co.stupy.bootstrap.embedded.EmbeddedMongo;
@@ -143,6 +144,8 @@ public final class Stupy implements AutoCloseable {
         Clock clock = Clock.systemUTC();
         ObjectMapper json = Json.mapper();
 
+        // Made owner-only before anything is written in it; a wider one that exists is warned about.
+        DataDirectory.open(settings.dataDir());
         String storeKind = settings.mongoUri().isPresent() ? "mongo" : "embedded";
         String mongoUri = settings.mongoUri().orElseGet(() ->
                 own(EmbeddedMongo.start(settings.dataDir(), settings.embeddedMongoPort())).connectionString());

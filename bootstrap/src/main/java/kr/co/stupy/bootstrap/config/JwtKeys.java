@@ -32,7 +32,7 @@ public final class JwtKeys {
         }
         Path file = dataDir.resolve(FILE_NAME);
         try {
-            Files.createDirectories(dataDir);
+            DataDirectory.createIfMissing(dataDir);
             if (!Files.exists(file)) {
                 create(file);
             }

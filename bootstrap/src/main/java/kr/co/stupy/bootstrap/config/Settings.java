@@ -157,7 +157,10 @@ public record Settings(
         lines.add("STUPY_PORT=" + port);
         lines.add("STUPY_DATA_DIR=" + dataDir);
         lines.add("STUPY_MONGO_URI=" + mongoUri.map(Settings::maskUserInfo).orElse("(unset: embedded database)"));
-        lines.add("STUPY_EMBEDDED_MONGO_PORT=" + embeddedMongoPort.map(String::valueOf).orElse("(unset: not exposed)"));
+        lines.add("STUPY_EMBEDDED_MONGO_PORT=" + embeddedMongoPort
+                .map(p -> p + " (127.0.0.1 only; other nodes need the URI with the credential in "
+                        + dataDir.resolve("embedded-mongo.uri") + ")")   // EmbeddedMongo.URI_FILE_NAME
+                .orElse("(unset: not exposed)"));
         lines.add("STUPY_REDIS_URI=" + redisUri.map(Settings::maskUserInfo).orElse("(unset: in-process bus)"));
         lines.add("STUPY_JWT_SECRET=" + jwtSecret.map(s -> "******** (" + s.getBytes(StandardCharsets.UTF_8).length + " bytes)")
                 .orElse("(unset: key kept in the data directory)"));

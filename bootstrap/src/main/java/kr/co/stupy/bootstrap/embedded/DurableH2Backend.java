@@ -2,7 +2,9 @@ package kr.co.stupy.bootstrap.embedded;
 
 import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.wire.message.MongoQuery;
 import io.netty.channel.Channel;
 import java.util.Locale;
 import java.util.Set;
@@ -13,6 +15,7 @@ import org.h2.mvstore.MVStore;
  * writes of the last second although every one of them was acknowledged. Here a command that may
  * have changed something is committed and synced to disk before its answer leaves, in groups
  * ({@link GroupCommit}): writers arriving while a sync runs share the next one. Reads never wait.
+ * Every connection must first authenticate ({@link ScramGate}).
  */
 final class DurableH2Backend extends H2Backend {
 
@@ -23,10 +26,12 @@ final class DurableH2Backend extends H2Backend {
 
     private final MVStore store;
     private final GroupCommit durability;
+    private final ScramGate gate;
 
-    DurableH2Backend(MVStore store) {
+    DurableH2Backend(MVStore store, ScramGate gate) {
         // Set first: the super constructor reopens the databases already in the file, through openOrCreateDatabase.
         this.store = store;
+        this.gate = gate;
         this.durability = new GroupCommit(() -> {
             store.commit();
             store.sync();
@@ -41,6 +46,11 @@ final class DurableH2Backend extends H2Backend {
 
     @Override
     public Document handleCommand(Channel channel, String databaseName, String command, Document query) {
+        // Every command of OP_MSG and OP_QUERY on $cmd comes through here, so this is the one door to guard.
+        if (gate.converses(command)) {
+            return gate.answer(channel, command, query);
+        }
+        gate.requireAuthenticated(channel, command);
         try {
             return super.handleCommand(channel, databaseName, command, query);
         } finally {
@@ -48,5 +58,12 @@ final class DurableH2Backend extends H2Backend {
                 durability.awaitDurable();
             }
         }
+    }
+
+    /** A legacy OP_QUERY on a collection, the one way to data that does not pass {@link #handleCommand}. */
+    @Override
+    public QueryResult handleQuery(MongoQuery query) {
+        gate.requireAuthenticated(query.getChannel(), "find");
+        return super.handleQuery(query);
     }
 }

@@ -3,6 +3,7 @@ package kr.co.stupy.bootstrap.files;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.DirectoryStream;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -11,6 +12,7 @@ import kr.co.stupy.adapter.mongo.image.MongoImageStore;
 import kr.co.stupy.application.image.ImageFormat;
 import kr.co.stupy.application.image.ImageKeys;
 import kr.co.stupy.application.image.ImageUpload;
+import kr.co.stupy.bootstrap.config.DataDirectory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -90,8 +92,12 @@ public final class ImageFileImport {
 
     private static void markDone(Path directory, int imported) {
         try {
-            Files.writeString(directory.resolve(DONE), "Stupy copied the pictures in this directory into its database on "
+            // Like every file Stupy writes in the data directory, readable by its owner only.
+            Path done = Files.createFile(directory.resolve(DONE), DataDirectory.ownerOnlyAttribute(directory));
+            Files.writeString(done, "Stupy copied the pictures in this directory into its database on "
                     + Instant.now() + " (" + imported + " new). It no longer reads this directory; you can delete it.\n");
+        } catch (FileAlreadyExistsException e) {
+            // another node sharing this directory finished the same import first
         } catch (IOException e) {
             LOG.warn("cannot write {} in {} ({}); the import will look at the files again at the next start",
                     DONE, directory, e.toString());

@@ -222,7 +222,7 @@ public final class CrossNodeChatBenchmark {
         String secret = "bench-secret-0123456789abcdef0123456789";
         try (TestNode one = TestNode.start(settings(redis, Optional.empty(), Optional.of(mongoPort), secret));
              TestNode other = redis.isEmpty() ? null
-                     : TestNode.start(settings(redis, Optional.of("mongodb://127.0.0.1:" + mongoPort + "/stupy"), Optional.empty(), secret))) {
+                     : TestNode.start(settings(redis, Optional.of(one.embeddedDatabaseUri()), Optional.empty(), secret))) {
             TestNode two = other == null ? one : other;
             Api api = one.api();
             List<Api.Session> users = new ArrayList<>();

@@ -63,7 +63,7 @@ public final class RoomSearchBenchmark {
         int mongoPort = freePort();
         Settings settings = TestNode.exposingEmbeddedDatabase(dataDir, mongoPort);
         try (TestNode node = TestNode.start(settings);
-             MongoStore store = MongoStore.connect("mongodb://127.0.0.1:" + mongoPort + "/stupy")) {
+             MongoStore store = MongoStore.connect(node.embeddedDatabaseUri())) {
             long loadStart = System.nanoTime();
             load(new MongoRooms(store.database()), roomCount);
             System.out.printf("loaded %,d rooms in %.1f s%n", roomCount, (System.nanoTime() - loadStart) / 1e9);

@@ -6,8 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.util.Optional;
 import kr.co.stupy.adapter.mongo.MongoStore;
@@ -60,6 +62,10 @@ class ImageFileImportTest {
             assertArrayEquals(newer, images.load(taken).orElseThrow().bytes(), "a key already stored keeps its picture");
             assertTrue(Files.exists(directory.resolve(png)), "the files stay where they were");
             assertTrue(Files.exists(directory.resolve(ImageFileImport.DONE)));
+            if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+                assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(directory.resolve(ImageFileImport.DONE))),
+                        "written in the data directory, so its owner's only");
+            }
 
             images.delete(png);   // replaced by its owner after the import
             assertEquals(new ImageFileImport.Result(0, 0, 0), ImageFileImport.run(dataDir, images));

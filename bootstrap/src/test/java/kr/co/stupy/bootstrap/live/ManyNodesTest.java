@@ -45,6 +45,8 @@ class ManyNodesTest {
     static final String SECRET = "many-nodes-test-secret-0123456789abcdef";
     static TestRedis redis;
     static int mongoPort;
+    /** The first node's database, with the credential it made: what every other node is given. */
+    static String mongoUri;
     static List<TestNode> nodes = new ArrayList<>();
     static Api one;
     static Api two;
@@ -55,6 +57,7 @@ class ManyNodesTest {
         redis = TestRedis.own();
         mongoPort = freePort();
         nodes.add(TestNode.start(settings(Optional.empty(), Optional.of(mongoPort))));
+        mongoUri = nodes.get(0).embeddedDatabaseUri();
         for (int i = 0; i < 2; i++) {
             nodes.add(TestNode.start(settings(Optional.of(mongoUri()), Optional.empty())));
         }
@@ -72,7 +75,7 @@ class ManyNodesTest {
     }
 
     static String mongoUri() {
-        return "mongodb://127.0.0.1:" + mongoPort + "/stupy";
+        return mongoUri;
     }
 
     static Settings settings(Optional<String> mongoUri, Optional<Integer> exposeEmbedded) {

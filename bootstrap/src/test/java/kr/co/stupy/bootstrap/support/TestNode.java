@@ -14,6 +14,7 @@ import kr.co.stupy.application.limits.Budget;
 import kr.co.stupy.application.limits.Budgets;
 import kr.co.stupy.bootstrap.Stupy;
 import kr.co.stupy.bootstrap.config.Settings;
+import kr.co.stupy.bootstrap.embedded.EmbeddedMongo;
 
 /**
  * A real Stupy node for tests: the production wiring, the embedded database in a fresh data
@@ -104,6 +105,15 @@ public final class TestNode implements AutoCloseable {
 
     public Path dataDir() {
         return dataDir;
+    }
+
+    /** The connection string, with its credential, that other nodes use to share this node's exposed embedded database. */
+    public String embeddedDatabaseUri() {
+        try {
+            return Files.readString(dataDir.resolve(EmbeddedMongo.URI_FILE_NAME)).strip();
+        } catch (IOException e) {
+            throw new UncheckedIOException("this node does not expose its embedded database", e);
+        }
     }
 
     @Override
