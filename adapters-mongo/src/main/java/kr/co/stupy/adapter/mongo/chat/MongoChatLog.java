@@ -35,7 +35,9 @@ public final class MongoChatLog implements ChatLog {
                 new IndexOptions().name("by_room_newest"));
         messages.createIndex(Indexes.ascending("clientKey"), new IndexOptions().name("by_client_key").unique(true).sparse(true));
         // Where an earlier version kept its client-id claims; the unique key above replaces them.
-        database.getCollection("chat_client_ids").drop();
+        if (database.listCollectionNames().into(new ArrayList<>()).contains("chat_client_ids")) {
+            database.getCollection("chat_client_ids").drop();
+        }
     }
 
     @Override
