@@ -221,7 +221,7 @@ class AuthAndUsersTest {
         Api.Reply refused = api.upload("PUT", "/api/users/me/image", han, "image", "bomb.png", "image/png",
                 TestImages.png(30000, 30000));
         assertEquals(400, refused.status(), refused.raw());
-        assertEquals("application/problem+json", refused.contentType());
+        assertTrue(refused.contentType().startsWith("application/problem+json"), refused.contentType());
         assertEquals("IMAGE_TOO_LARGE_DIMENSIONS", refused.body().get("code").asText());
         assertTrue(api.get("/api/users/me", han).body().get("profileImageUrl").isNull(), "nothing was stored");
 

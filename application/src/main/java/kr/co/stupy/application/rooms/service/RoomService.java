@@ -272,18 +272,37 @@ public final class RoomService implements ManageRoomsUseCase, RoomMembershipUseC
     /**
      * A hold on {@code room}; when the user's places are all held, first gives back the ones no
      * membership backs that are older than {@link #REPAIR_GRACE} (left by a process that died), then
-     * tries once more.
+     * tries once more. A closed account (being deleted) is refused as unauthenticated.
      */
     private Optional<RoomHold> take(UserId user, RoomId room, Instant now) {
         Optional<RoomHold> hold = quotas.hold(user, room, now, Room.MAX_ROOMS_PER_USER);
-        if (hold.isPresent() || !repair(user)) {
+        if (hold.isPresent()) {
             return hold;
         }
-        return quotas.hold(user, room, now, Room.MAX_ROOMS_PER_USER);
+        requireOpen(user);
+        if (!releaseLeakedHolds(user)) {
+            return hold;
+        }
+        hold = quotas.hold(user, room, now, Room.MAX_ROOMS_PER_USER);
+        if (hold.isEmpty()) {
+            requireOpen(user);
+        }
+        return hold;
     }
 
-    /** Releases the user's leaked holds; true if there were any. */
-    private boolean repair(UserId user) {
+    /** An account being deleted takes no seat: its token may still be valid for the moment, its rooms are not. */
+    private void requireOpen(UserId user) {
+        if (quotas.isClosed(user)) {
+            throw new DomainException(DomainException.Kind.UNAUTHENTICATED, "UNAUTHENTICATED",
+                    "this account is deleted");
+        }
+    }
+
+    /**
+     * Releases the user's holds that no membership backs and that are older than {@link #REPAIR_GRACE}
+     * (left by a process that died); true if there were any.
+     */
+    boolean releaseLeakedHolds(UserId user) {
         // Holds first, memberships second: a seat taken in between is then seen as a membership.
         List<RoomHold> holds = quotas.holds(user);
         Instant leakedBefore = clock.instant().minus(REPAIR_GRACE);
