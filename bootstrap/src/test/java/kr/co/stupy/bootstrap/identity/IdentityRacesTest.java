@@ -74,27 +74,48 @@ class IdentityRacesTest {
 
     @Test
     void parallelUploadsLeaveNoPictureNobodyUses() {
-        Api.Session park = api.devLogin("race-park");
+        Api.Session park = null;
         for (int round = 0; round < 20; round++) {
+            if (round % 5 == 0) {
+                park = api.devLogin("race-park-" + round); // a few users, so none uses up a budget of uploads
+            }
+            Api.Session uploader = park;
             List<Api.Reply> replies = Parallel.run(3, i ->
-                    api.upload("PUT", "/api/users/me/image", park, "image", "me.png", "image/png", PNG));
+                    api.upload("PUT", "/api/users/me/image", uploader, "image", "me.png", "image/png", PNG));
             replies.forEach(reply -> assertEquals(200, reply.status(), reply.raw()));
 
-            String inUse = api.get("/api/users/me", park).body().get("profileImageUrl").asText();
+            String inUse = api.get("/api/users/me", uploader).body().get("profileImageUrl").asText();
             assertEquals(200, api.get(inUse, null).status(), "round " + round + ": the picture in use was deleted");
             assertEquals(Set.of(), picturesNobodyUses(), "round " + round);
         }
     }
 
     @Test
+    void parallelRoomPictureUploadsLeaveNoPictureNobodyUses() {
+        // Room pictures were already swapped by a compare-and-set on the room's version; kept here so it stays so.
+        Api.Session owner = api.devLogin("race-owner");
+        String id = api.post("/api/rooms", owner, room("pictures")).body().get("id").asText();
+        for (int round = 0; round < 8; round++) {
+            List<Api.Reply> replies = Parallel.run(3, i ->
+                    api.upload("PUT", "/api/rooms/" + id + "/image", owner, "image", "room.png", "image/png", PNG));
+            replies.forEach(reply -> assertEquals(200, reply.status(), reply.raw()));
+
+            String inUse = api.get("/api/rooms/" + id, owner).body().get("imageUrl").asText();
+            assertEquals(200, api.get(inUse, null).status(), "round " + round + ": the picture in use was deleted");
+            assertEquals(Set.of(), picturesNobodyUses(), "round " + round);
+        }
+        assertEquals(204, api.delete("/api/rooms/" + id, owner).status());
+    }
+
+    @Test
     void noRoomKeepsAnAccountDeletedWhileItCreatesAndJoins() {
         Api.Session host = api.devLogin("race-host");
+        List<String> hosted = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            hosted.add(api.post("/api/rooms", host, room("hosted " + i)).body().get("id").asText());
+        }
         for (int round = 0; round < 12; round++) {
             Api.Session doomed = api.devLogin("race-doomed-" + round);
-            List<String> hosted = new ArrayList<>();
-            for (int i = 0; i < 3; i++) {
-                hosted.add(api.post("/api/rooms", host, room("hosted " + i)).body().get("id").asText());
-            }
             assertEquals(201, api.post("/api/rooms", doomed, room("early")).status());
             assertEquals(200, api.post("/api/rooms/" + hosted.getFirst() + "/members", doomed, Map.of()).status());
 
@@ -117,7 +138,7 @@ class IdentityRacesTest {
                     where + ": rooms that keep the deleted account");
             assertEquals(401, api.post("/api/rooms", doomed, room("late")).status(), where);
             for (String id : hosted) {
-                assertEquals(204, api.delete("/api/rooms/" + id, host).status());
+                assertEquals(1, api.get("/api/rooms/" + id, host).body().get("memberCount").asInt(), where + ": only the host is left");
             }
         }
     }
