@@ -52,6 +52,9 @@ import kr.co.stupy.shared.UserId;
  * is lost), and the hold is tried once more. A join or creation never seats on a hold older than
  * {@link #SEAT_DEADLINE}, well inside the grace, so a hold the repair takes for a leak is never one
  * a request still in flight is about to use.
+ *
+ * <p>An account being deleted is closed in its quota first ({@link RoomAccountCleanup}); a hold it
+ * is refused then answers {@code 401}, so no creation or join seats it once the deletion began.
  */
 public final class RoomService implements ManageRoomsUseCase, RoomMembershipUseCase {
 
