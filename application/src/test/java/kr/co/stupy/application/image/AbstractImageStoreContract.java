@@ -82,7 +82,7 @@ public abstract class AbstractImageStoreContract {
     void theLargestPictureComesBackWhole() {
         byte[] largest = new byte[ImageUpload.MAX_BYTES];
         new Random(7).nextBytes(largest);
-        byte[] jpeg = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0};
+        byte[] jpeg = TestImages.jpeg(4096, 4096);
         System.arraycopy(jpeg, 0, largest, 0, jpeg.length);
 
         String key = images.store(ImageUpload.of(largest));

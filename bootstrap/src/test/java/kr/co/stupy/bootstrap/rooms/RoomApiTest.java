@@ -23,6 +23,8 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import kr.co.stupy.adapter.mongo.MongoStore;
 import kr.co.stupy.adapter.mongo.rooms.MongoRoomQuotas;
+import kr.co.stupy.application.image.AbstractImageStoreContract;
+import kr.co.stupy.application.image.TestImages;
 import kr.co.stupy.bootstrap.support.Api;
 import kr.co.stupy.bootstrap.support.TestNode;
 import kr.co.stupy.rooms.RoomHold;
@@ -35,7 +37,7 @@ import org.junit.jupiter.api.Test;
 /** The rooms part of the contract, end to end over HTTP against a real node. */
 class RoomApiTest {
 
-    private static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R'};
+    private static final byte[] PNG = AbstractImageStoreContract.PNG;
     private static final AtomicInteger NAMES = new AtomicInteger();
 
     @AutoClose
@@ -268,6 +270,21 @@ class RoomApiTest {
 
         assertEquals(204, api.delete("/api/rooms/" + id, owner).status());
         assertEquals(404, api.get(secondUrl, null).status(), "deleting the room deletes its picture");
+    }
+
+    @Test
+    void aRoomPictureDeclaringHugeDimensionsIsRefusedAndTheOldOneStays() {
+        Api.Session owner = user();
+        String id = create(owner, room("huge picture"));
+        String kept = api.upload("PUT", "/api/rooms/" + id + "/image", owner, "image", "a.png", "image/png", PNG)
+                .body().get("imageUrl").asText();
+
+        Api.Reply refused = api.upload("PUT", "/api/rooms/" + id + "/image", owner, "image", "huge.webp", "image/webp",
+                TestImages.webpExtended(20000, 20000));
+
+        assertEquals(400, refused.status(), refused.raw());
+        assertEquals("IMAGE_TOO_LARGE_DIMENSIONS", refused.body().get("code").asText());
+        assertEquals(kept, api.get("/api/rooms/" + id, owner).body().get("imageUrl").asText());
     }
 
     @Test

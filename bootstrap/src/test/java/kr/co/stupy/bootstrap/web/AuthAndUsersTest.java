@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 import java.time.Duration;
+import kr.co.stupy.application.image.TestImages;
 import kr.co.stupy.application.limits.Budgets;
 import kr.co.stupy.bootstrap.config.Settings;
 import kr.co.stupy.bootstrap.support.Api;
@@ -204,13 +205,34 @@ class AuthAndUsersTest {
         Api.Session yoon = api.devLogin("image-yoon");
         byte[] largest = new byte[5 * 1024 * 1024];
         new Random(11).nextBytes(largest);
-        System.arraycopy(PNG, 0, largest, 0, 8);
+        System.arraycopy(PNG, 0, largest, 0, 33); // signature and IHDR: a 1 x 1 picture, then noise
         Api.Reply uploaded = api.upload("PUT", "/api/users/me/image", yoon, "image", "big.png", "image/png", largest);
         assertEquals(200, uploaded.status(), uploaded.raw());
 
         Api.Reply image = api.raw("GET", uploaded.body().get("profileImageUrl").asText(), null, null, null);
         assertEquals(200, image.status());
         assertArrayEquals(largest, image.bytes());
+    }
+
+    @Test
+    void aPictureDeclaringHugeDimensionsIsRefusedWithoutBeingDecoded() {
+        Api.Session han = api.devLogin("image-han");
+        // 30000 x 30000 is 3.6 GB once decoded to RGBA, whatever the file's size.
+        Api.Reply refused = api.upload("PUT", "/api/users/me/image", han, "image", "bomb.png", "image/png",
+                TestImages.png(30000, 30000));
+        assertEquals(400, refused.status(), refused.raw());
+        assertTrue(refused.contentType().startsWith("application/problem+json"), refused.contentType());
+        assertEquals("IMAGE_TOO_LARGE_DIMENSIONS", refused.body().get("code").asText());
+        assertTrue(api.get("/api/users/me", han).body().get("profileImageUrl").isNull(), "nothing was stored");
+
+        Api.Reply cutShort = api.upload("PUT", "/api/users/me/image", han, "image", "cut.png", "image/png",
+                java.util.Arrays.copyOf(PNG, 20));
+        assertEquals(400, cutShort.status(), cutShort.raw());
+        assertEquals("image", cutShort.body().at("/errors/0/field").asText());
+
+        Api.Reply atTheLimit = api.upload("PUT", "/api/users/me/image", han, "image", "big.jpg", "image/jpeg",
+                TestImages.jpeg(4096, 4096));
+        assertEquals(200, atTheLimit.status(), atTheLimit.raw());
     }
 
     @Test

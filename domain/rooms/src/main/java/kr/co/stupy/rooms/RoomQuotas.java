@@ -23,6 +23,11 @@ import kr.co.stupy.shared.UserId;
  * it was taken: whoever finds such a hold old enough that no request can still be using it may
  * release exactly that hold, and a release of a hold that is already gone does nothing, so no other
  * hold is ever given back in its place.
+ *
+ * <p>An account being deleted is <em>closed</em> here first: from then on every hold is refused, so
+ * no request still on its way can seat the user, and the holds left belong to memberships to end
+ * or to requests about to give them back. The mark outlives the account (user ids are never
+ * reused), so a request that was authenticated before the deletion is refused after it too.
  */
 public interface RoomQuotas {
 
@@ -30,7 +35,7 @@ public interface RoomQuotas {
      * Takes a hold on {@code room} for {@code user}, taken at {@code at} (whole milliseconds: what
      * stores keep, so the hold reads back equal). A user who already holds
      * {@code room} always gets another; otherwise only while they hold fewer than {@code limit}
-     * distinct rooms. Empty when refused.
+     * distinct rooms. Empty when refused, and always once the user is {@linkplain #close closed}.
      */
     Optional<RoomHold> hold(UserId user, RoomId room, Instant at, int limit);
 
@@ -61,6 +66,13 @@ public interface RoomQuotas {
         return holds(user).stream().map(RoomHold::room).collect(Collectors.toUnmodifiableSet());
     }
 
-    /** Drops every hold of a deleted account. */
-    void forget(UserId user);
+    /**
+     * Refuses every later hold of {@code user}, for good, in one step that orders it with every
+     * hold: a hold either was taken before it (and is still listed by {@link #holds}) or is refused.
+     * Holds already taken stay until released. Closing again changes nothing.
+     */
+    void close(UserId user);
+
+    /** True once {@code user} is {@linkplain #close closed}. */
+    boolean isClosed(UserId user);
 }

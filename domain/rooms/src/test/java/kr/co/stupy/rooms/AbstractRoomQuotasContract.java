@@ -120,11 +120,48 @@ public abstract class AbstractRoomQuotasContract {
     }
 
     @Test
-    void forgettingAUserDropsEveryHold() {
+    void aClosedUserIsRefusedEveryHoldForGoodAndKeepsTheHoldsTakenBefore() {
         UserId kim = UserId.newId();
-        quotas.hold(kim, RoomId.newId(), T0, 5);
-        quotas.forget(kim);
-        assertEquals(Set.of(), quotas.held(kim));
+        RoomId room = RoomId.newId();
+        RoomHold before = quotas.hold(kim, room, T0, 5).orElseThrow();
+        assertFalse(quotas.isClosed(kim));
+
+        quotas.close(kim);
+        quotas.close(kim);
+
+        assertTrue(quotas.isClosed(kim));
+        assertEquals(Optional.empty(), quotas.hold(kim, RoomId.newId(), T0, 5));
+        assertEquals(Optional.empty(), quotas.hold(kim, room, T0, 5), "not even on a room already held");
+        assertEquals(List.of(before), quotas.holds(kim));
+        quotas.release(kim, before);
+        assertEquals(List.of(), quotas.holds(kim));
+        assertEquals(Optional.empty(), quotas.hold(kim, room, T0, 5), "still closed once nothing is held");
+        assertFalse(quotas.isClosed(UserId.newId()));
+    }
+
+    @Test
+    void aUserWhoNeverHeldAnythingCanBeClosed() {
+        UserId kim = UserId.newId();
+        quotas.close(kim);
+        assertEquals(Optional.empty(), quotas.hold(kim, RoomId.newId(), T0, 5));
+        assertEquals(List.of(), quotas.holds(kim));
+    }
+
+    @Test
+    void everyHoldRacingACloseIsEitherRefusedOrStillListedAfterIt() throws Exception {
+        for (int round = 0; round < 10; round++) {
+            UserId kim = UserId.newId();
+            List<Optional<RoomHold>> results = Parallel.run(9, i -> {
+                if (i == 0) {
+                    quotas.close(kim);
+                    return Optional.<RoomHold>empty();
+                }
+                return quotas.hold(kim, RoomId.newId(), T0, 5);
+            });
+            Set<RoomHold> granted = results.stream().flatMap(Optional::stream).collect(java.util.stream.Collectors.toSet());
+            assertEquals(granted, Set.copyOf(quotas.holds(kim)));
+            assertEquals(Optional.empty(), quotas.hold(kim, RoomId.newId(), T0, 5));
+        }
     }
 
     @Test

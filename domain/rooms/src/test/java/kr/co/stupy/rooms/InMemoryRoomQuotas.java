@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import kr.co.stupy.shared.RoomId;
 import kr.co.stupy.shared.UserId;
@@ -13,6 +14,8 @@ import kr.co.stupy.shared.UserId;
 public final class InMemoryRoomQuotas implements RoomQuotas {
 
     private final Map<UserId, List<RoomHold>> holds = new ConcurrentHashMap<>();
+    /** Changed only inside a {@code compute} of the user's entry, so a close and a hold are ordered. */
+    private final Set<UserId> closed = ConcurrentHashMap.newKeySet();
 
     @Override
     public Optional<RoomHold> hold(UserId user, RoomId room, Instant at, int limit) {
@@ -20,6 +23,9 @@ public final class InMemoryRoomQuotas implements RoomQuotas {
         boolean[] held = new boolean[1];
         holds.compute(user, (key, current) -> {
             List<RoomHold> next = current == null ? new ArrayList<>() : new ArrayList<>(current);
+            if (closed.contains(user)) {
+                return List.copyOf(next);
+            }
             long distinct = next.stream().map(RoomHold::room).distinct().count();
             if (next.stream().anyMatch(h -> h.room().equals(room)) || distinct < limit) {
                 next.add(hold);
@@ -41,7 +47,15 @@ public final class InMemoryRoomQuotas implements RoomQuotas {
     }
 
     @Override
-    public void forget(UserId user) {
-        holds.remove(user);
+    public void close(UserId user) {
+        holds.compute(user, (key, current) -> {
+            closed.add(user);
+            return current == null ? List.of() : current;
+        });
+    }
+
+    @Override
+    public boolean isClosed(UserId user) {
+        return closed.contains(user);
     }
 }

@@ -8,26 +8,38 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.ReturnDocument;
+import com.mongodb.client.model.Updates;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import kr.co.stupy.adapter.mongo.MongoErrors;
 import kr.co.stupy.identity.LinkedAccount;
+import kr.co.stupy.identity.ProfileEdit;
 import kr.co.stupy.identity.User;
 import kr.co.stupy.identity.Users;
 import kr.co.stupy.shared.UserId;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 
 /**
  * Users in {@code users}, and one document per linked account in {@code user_accounts} whose
  * {@code _id} is the account key. That {@code _id} is what makes "one user per account" hold under
  * parallel first logins without a transaction: the user document is written first, then the
  * account is claimed; a caller that loses the claim removes its own user document again.
+ *
+ * <p>A profile change is a {@code $set} of its own fields only (the picture's conditional on the
+ * picture still being the one the caller saw), never a replacement of the whole document, so
+ * changes that race do not undo each other.
  */
 public final class MongoUsers implements Users {
 
     private static final int MAX_CLAIM_ATTEMPTS = 5;
+    private static final FindOneAndUpdateOptions AFTER = new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER);
 
     private final MongoCollection<Document> users;
     private final MongoCollection<Document> accounts;
@@ -92,14 +104,33 @@ public final class MongoUsers implements Users {
     }
 
     @Override
-    public boolean update(User user) {
-        return users.replaceOne(eq("_id", user.id().value()), UserMapper.toDocument(user)).getMatchedCount() == 1;
+    public Optional<User> edit(UserId id, ProfileEdit edit) {
+        List<Bson> changes = new ArrayList<>();
+        edit.nickname().ifPresent(nickname -> changes.add(Updates.set("nickname", nickname.value())));
+        edit.email().ifPresent(email -> changes.add(Updates.set("email", email.value())));
+        if (edit.clearEmail()) {
+            changes.add(Updates.set("email", null));
+        }
+        if (changes.isEmpty()) {
+            return byId(id);
+        }
+        return Optional.ofNullable(users.findOneAndUpdate(eq("_id", id.value()), Updates.combine(changes), AFTER))
+                .map(UserMapper::toUser);
     }
 
     @Override
-    public boolean delete(UserId id) {
+    public Optional<User> replaceProfileImage(UserId id, Optional<String> expected, Optional<String> replacement) {
+        // eq(field, null) also matches a document without the field: "no picture" either way.
+        Bson stillExpected = and(eq("_id", id.value()), eq("profileImage", expected.orElse(null)));
+        return Optional.ofNullable(users.findOneAndUpdate(stillExpected,
+                        Updates.set("profileImage", replacement.orElse(null)), AFTER))
+                .map(UserMapper::toUser);
+    }
+
+    @Override
+    public Optional<User> delete(UserId id) {
         // The user goes first, so its tokens stop working even if freeing the accounts fails.
-        boolean deleted = users.deleteOne(eq("_id", id.value())).getDeletedCount() == 1;
+        Optional<User> deleted = Optional.ofNullable(users.findOneAndDelete(eq("_id", id.value()))).map(UserMapper::toUser);
         accounts.deleteMany(eq("userId", id.value()));
         return deleted;
     }

@@ -4,6 +4,7 @@ import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.exists;
 import static com.mongodb.client.model.Filters.lt;
+import static com.mongodb.client.model.Filters.ne;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
@@ -32,6 +33,10 @@ import org.bson.conversions.Bson;
  * safe field names. Each step is one conditional update of that document; a step that matched
  * nothing because another request got in between simply looks again.
  *
+ * <p>A closed account (being or having been deleted) has {@code closed: true}; both steps that take a
+ * hold require it absent, so a close and a hold are ordered by the document, and the document stays
+ * behind as the account's tombstone.
+ *
  * <p>Documents written before holds had ids and times keep a number of holds per room
  * ({@code <roomId>: n}). They read as n holds of unknown time, and the first change that meets
  * one rewrites those rooms into entries, conditionally on the numbers being unchanged.
@@ -39,6 +44,9 @@ import org.bson.conversions.Bson;
 public final class MongoRoomQuotas implements RoomQuotas {
 
     private static final int MAX_ATTEMPTS = 64;
+    private static final String CLOSED = "closed";
+    /** Matches only an account that is not closed; a missing document is not closed either. */
+    private static final Bson OPEN = ne(CLOSED, true);
 
     private final MongoCollection<Document> quotas;
 
@@ -54,12 +62,12 @@ public final class MongoRoomQuotas implements RoomQuotas {
         String field = field(room);
         for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
             // Already held (an entry at index 0): one more hold, whatever the count.
-            if (quotas.updateOne(and(eq("_id", id), exists(field + ".0")), Updates.push(field, entry)).getMatchedCount() == 1) {
+            if (quotas.updateOne(and(eq("_id", id), exists(field + ".0"), OPEN), Updates.push(field, entry)).getMatchedCount() == 1) {
                 return Optional.of(hold);
             }
             // A new room: only below the limit. The upsert makes the document of a user's first room.
             try {
-                var result = quotas.updateOne(and(eq("_id", id), exists(field, false), lt("count", limit)),
+                var result = quotas.updateOne(and(eq("_id", id), exists(field, false), lt("count", limit), OPEN),
                         Updates.combine(Updates.set(field, List.of(entry)), Updates.inc("count", 1)),
                         new UpdateOptions().upsert(true));
                 if (result.getMatchedCount() == 1 || result.getUpsertedId() != null) {
@@ -72,6 +80,9 @@ public final class MongoRoomQuotas implements RoomQuotas {
                 }
             }
             Document current = quotas.find(eq("_id", id)).first();
+            if (current != null && current.getBoolean(CLOSED, false)) {
+                return Optional.empty();
+            }
             if (current != null && upgradeLegacy(current)) {
                 continue;
             }
@@ -126,8 +137,25 @@ public final class MongoRoomQuotas implements RoomQuotas {
     }
 
     @Override
-    public void forget(UserId user) {
-        quotas.deleteOne(eq("_id", user.value()));
+    public void close(UserId user) {
+        for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+            try {
+                quotas.updateOne(eq("_id", user.value()), Updates.set(CLOSED, true), new UpdateOptions().upsert(true));
+                return;
+            } catch (RuntimeException e) {
+                // A first hold made the document at the same moment: it exists now, so the next try updates it.
+                if (!MongoErrors.isDuplicateKey(e)) {
+                    throw e;
+                }
+            }
+        }
+        throw new IllegalStateException("could not close the room quota of a user under contention");
+    }
+
+    @Override
+    public boolean isClosed(UserId user) {
+        Document current = quotas.find(eq("_id", user.value())).first();
+        return current != null && current.getBoolean(CLOSED, false);
     }
 
     /**

@@ -33,6 +33,24 @@ class MongoRoomQuotasTest extends AbstractRoomQuotasContract {
     }
 
     @Test
+    void anOldDocumentClosedRefusesEveryHoldAndStaysAsATombstone() {
+        UserId kim = UserId.newId();
+        RoomId a = RoomId.newId();
+        RoomId b = RoomId.newId();
+        plantOldDocument(kim, a, 2, b);
+
+        quotas.close(kim);
+
+        assertFalse(quotas.hold(kim, a, T0, 5).isPresent(), "not even on a room held in the old form");
+        assertFalse(quotas.hold(kim, RoomId.newId(), T0, 5).isPresent());
+        quotas.holds(kim).forEach(hold -> quotas.release(kim, hold));
+        assertEquals(List.of(), quotas.holds(kim));
+        Document tombstone = database.getCollection("room_quotas").find(new Document("_id", kim.value())).first();
+        assertEquals(Boolean.TRUE, tombstone.getBoolean("closed"), "a deleted account stays closed");
+        assertEquals(0, tombstone.getInteger("count"));
+    }
+
+    @Test
     void oldDocumentsReadAsHoldsOfUnknownTime() {
         UserId kim = UserId.newId();
         RoomId a = RoomId.newId();

@@ -26,9 +26,9 @@ public final class AccountDeletionService implements DeleteAccountUseCase {
 
     @Override
     public void deleteAccount(UserId userId) {
-        User user = users.byId(userId).orElseThrow(IdentityErrors::unauthenticated);
+        users.byId(userId).orElseThrow(IdentityErrors::unauthenticated);
         cleanups.forEach(cleanup -> cleanup.accountDeleted(userId));
-        users.delete(userId);
-        user.profileImage().filter(StoredImages::isStoredKey).ifPresent(images::delete);
+        // The picture the user had at the moment of removal: one swapped in during the clean-up is not left behind.
+        users.delete(userId).flatMap(User::profileImage).filter(StoredImages::isStoredKey).ifPresent(images::delete);
     }
 }

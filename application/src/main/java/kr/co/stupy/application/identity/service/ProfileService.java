@@ -1,5 +1,6 @@
 package kr.co.stupy.application.identity.service;
 
+import java.time.Duration;
 import java.util.Optional;
 import kr.co.stupy.application.identity.port.in.ChangeProfileImageUseCase;
 import kr.co.stupy.application.identity.port.in.GetProfileQuery;
@@ -8,11 +9,23 @@ import kr.co.stupy.application.identity.port.in.UserProfile;
 import kr.co.stupy.application.identity.port.out.RoomMemberships;
 import kr.co.stupy.application.image.ImageStore;
 import kr.co.stupy.application.image.ImageUpload;
+import kr.co.stupy.identity.ProfileEdit;
 import kr.co.stupy.identity.User;
 import kr.co.stupy.identity.Users;
+import kr.co.stupy.shared.RetryLaterException;
 import kr.co.stupy.shared.UserId;
 
+/**
+ * Profile changes without transactions. An edit writes only the fields it names, so a picture
+ * uploaded meanwhile stays. A new picture is stored first and then swapped in only if the picture
+ * the user had is still the one we saw (compare-and-set); whoever wins a swap deletes exactly the
+ * picture it replaced, and a request that finds the user gone deletes its own. So parallel uploads
+ * never leave a picture nobody uses, nor delete the one in use.
+ */
 public final class ProfileService implements GetProfileQuery, UpdateProfileUseCase, ChangeProfileImageUseCase {
+
+    /** Each lost swap means another upload won meanwhile; this many in a row means a flood. */
+    private static final int MAX_SWAP_ATTEMPTS = 50;
 
     private final Users users;
     private final ImageStore images;
@@ -31,30 +44,33 @@ public final class ProfileService implements GetProfileQuery, UpdateProfileUseCa
 
     @Override
     public UserProfile update(UpdateProfileCommand command) {
-        User user = load(command.userId());
-        User changed = command.nickname().map(user::rename).orElse(user);
-        if (command.clearEmail()) {
-            changed = changed.changeEmail(Optional.empty());
-        } else if (command.email().isPresent()) {
-            changed = changed.changeEmail(command.email());
-        }
-        if (!users.update(changed)) {
-            throw IdentityErrors.unauthenticated();
-        }
+        ProfileEdit edit = new ProfileEdit(command.nickname(), command.email(), command.clearEmail());
+        User changed = users.edit(command.userId(), edit).orElseThrow(IdentityErrors::unauthenticated);
         return toProfile(changed);
     }
 
     @Override
     public UserProfile changeImage(UserId userId, ImageUpload image) {
-        User user = load(userId);
+        Optional<String> seen = load(userId).profileImage();
         String key = images.store(image);
-        User changed = user.changeProfileImage(Optional.of(key));
-        if (!users.update(changed)) {
-            images.delete(key);
-            throw IdentityErrors.unauthenticated();
+        boolean swapped = false;
+        try {
+            for (int attempt = 0; attempt < MAX_SWAP_ATTEMPTS; attempt++) {
+                Optional<User> changed = users.replaceProfileImage(userId, seen, Optional.of(key));
+                if (changed.isPresent()) {
+                    swapped = true;
+                    seen.filter(StoredImages::isStoredKey).ifPresent(images::delete);
+                    return toProfile(changed.get());
+                }
+                // Another upload won meanwhile (this one is newer, so it replaces that one), or the user is gone.
+                seen = load(userId).profileImage();
+            }
+            throw RetryLaterException.busy("the picture is being changed by many requests at once", Duration.ofSeconds(1));
+        } finally {
+            if (!swapped) {
+                images.delete(key);
+            }
         }
-        user.profileImage().filter(StoredImages::isStoredKey).ifPresent(images::delete);
-        return toProfile(changed);
     }
 
     private User load(UserId userId) {

@@ -52,6 +52,9 @@ import kr.co.stupy.shared.UserId;
  * is lost), and the hold is tried once more. A join or creation never seats on a hold older than
  * {@link #SEAT_DEADLINE}, well inside the grace, so a hold the repair takes for a leak is never one
  * a request still in flight is about to use.
+ *
+ * <p>An account being deleted is closed in its quota first ({@link RoomAccountCleanup}); a hold it
+ * is refused then answers {@code 401}, so no creation or join seats it once the deletion began.
  */
 public final class RoomService implements ManageRoomsUseCase, RoomMembershipUseCase {
 
@@ -272,18 +275,37 @@ public final class RoomService implements ManageRoomsUseCase, RoomMembershipUseC
     /**
      * A hold on {@code room}; when the user's places are all held, first gives back the ones no
      * membership backs that are older than {@link #REPAIR_GRACE} (left by a process that died), then
-     * tries once more.
+     * tries once more. A closed account (being deleted) is refused as unauthenticated.
      */
     private Optional<RoomHold> take(UserId user, RoomId room, Instant now) {
         Optional<RoomHold> hold = quotas.hold(user, room, now, Room.MAX_ROOMS_PER_USER);
-        if (hold.isPresent() || !repair(user)) {
+        if (hold.isPresent()) {
             return hold;
         }
-        return quotas.hold(user, room, now, Room.MAX_ROOMS_PER_USER);
+        requireOpen(user);
+        if (!releaseLeakedHolds(user)) {
+            return hold;
+        }
+        hold = quotas.hold(user, room, now, Room.MAX_ROOMS_PER_USER);
+        if (hold.isEmpty()) {
+            requireOpen(user);
+        }
+        return hold;
     }
 
-    /** Releases the user's leaked holds; true if there were any. */
-    private boolean repair(UserId user) {
+    /** An account being deleted takes no seat: its token may still be valid for the moment, its rooms are not. */
+    private void requireOpen(UserId user) {
+        if (quotas.isClosed(user)) {
+            throw new DomainException(DomainException.Kind.UNAUTHENTICATED, "UNAUTHENTICATED",
+                    "this account is deleted");
+        }
+    }
+
+    /**
+     * Releases the user's holds that no membership backs and that are older than {@link #REPAIR_GRACE}
+     * (left by a process that died); true if there were any.
+     */
+    boolean releaseLeakedHolds(UserId user) {
         // Holds first, memberships second: a seat taken in between is then seen as a membership.
         List<RoomHold> holds = quotas.holds(user);
         Instant leakedBefore = clock.instant().minus(REPAIR_GRACE);

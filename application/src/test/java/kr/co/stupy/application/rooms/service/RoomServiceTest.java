@@ -17,6 +17,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import kr.co.stupy.application.image.AbstractImageStoreContract;
 import kr.co.stupy.application.image.ImageStore;
 import kr.co.stupy.application.image.ImageUpload;
 import kr.co.stupy.application.rooms.port.in.ManageRoomsUseCase.CreateRoomCommand;
@@ -42,7 +43,7 @@ import org.junit.jupiter.api.Test;
 /** The room use cases on in-memory ports. */
 class RoomServiceTest {
 
-    private static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n', 1};
+    private static final byte[] PNG = AbstractImageStoreContract.PNG;
 
     private final InMemoryRooms rooms = new InMemoryRooms();
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-24T09:00:00Z"));

@@ -3,6 +3,7 @@ package kr.co.stupy.identity.testing;
 import kr.co.stupy.identity.Email;
 import kr.co.stupy.identity.LinkedAccount;
 import kr.co.stupy.identity.Nickname;
+import kr.co.stupy.identity.ProfileEdit;
 import kr.co.stupy.identity.Provider;
 import kr.co.stupy.identity.User;
 import kr.co.stupy.identity.Users;
@@ -74,26 +75,93 @@ public abstract class AbstractUsersContract {
     }
 
     @Test
-    void updatesAProfileAndRefusesUnknownUsers() {
+    void anEditChangesOnlyTheFieldsItNames() {
         User kim = candidate(Provider.KAKAO, "7", "kim");
         users.registerIfAbsent(kim);
 
-        User renamed = kim.rename(new Nickname("김공부")).changeEmail(Optional.empty()).changeProfileImage(Optional.empty());
-        assertTrue(users.update(renamed));
+        User renamed = users.edit(kim.id(), new ProfileEdit(Optional.of(new Nickname("김공부")), Optional.empty(), false))
+                .orElseThrow();
+        assertEquals(kim.rename(new Nickname("김공부")), renamed);
         assertEquals(Optional.of(renamed), users.byId(kim.id()));
 
-        assertFalse(users.update(candidate(Provider.KAKAO, "8", "ghost")));
+        User cleared = users.edit(kim.id(), new ProfileEdit(Optional.empty(), Optional.empty(), true)).orElseThrow();
+        assertEquals(Optional.empty(), cleared.email());
+        assertEquals(new Nickname("김공부"), cleared.nickname());
+        assertEquals(kim.profileImage(), cleared.profileImage());
+
+        User mailed = users.edit(kim.id(), new ProfileEdit(Optional.empty(), Optional.of(new Email("k@example.com")), false))
+                .orElseThrow();
+        assertEquals(Optional.of(new Email("k@example.com")), mailed.email());
+        assertEquals(Optional.of(mailed), users.byId(kim.id()));
+
+        assertEquals(Optional.empty(), users.edit(UserId.newId(), new ProfileEdit(Optional.of(new Nickname("ghost")), Optional.empty(), false)));
+    }
+
+    @Test
+    void aPictureIsReplacedOnlyWhileItIsStillTheOneExpected() {
+        User kim = candidate(Provider.KAKAO, "11", "kim");
+        users.registerIfAbsent(kim);
+
+        User replaced = users.replaceProfileImage(kim.id(), kim.profileImage(), Optional.of("a.png")).orElseThrow();
+        assertEquals(kim.changeProfileImage(Optional.of("a.png")), replaced);
+
+        assertEquals(Optional.empty(), users.replaceProfileImage(kim.id(), kim.profileImage(), Optional.of("b.png")),
+                "the picture seen is no longer there");
+        assertEquals(Optional.of("a.png"), users.byId(kim.id()).orElseThrow().profileImage());
+
+        assertEquals(Optional.empty(), users.replaceProfileImage(kim.id(), Optional.of("a.png"), Optional.empty())
+                .orElseThrow().profileImage());
+        assertEquals(Optional.of("c.png"), users.replaceProfileImage(kim.id(), Optional.empty(), Optional.of("c.png"))
+                .orElseThrow().profileImage(), "from no picture");
+
+        assertEquals(Optional.empty(), users.replaceProfileImage(UserId.newId(), Optional.empty(), Optional.of("d.png")));
+    }
+
+    @Test
+    void parallelSwapsOfOnePictureHaveExactlyOneWinner() {
+        User kim = candidate(Provider.KAKAO, "12", "kim");
+        users.registerIfAbsent(kim);
+
+        List<Optional<User>> swaps = Parallel.run(16, i ->
+                users.replaceProfileImage(kim.id(), kim.profileImage(), Optional.of("p" + i + ".png")));
+
+        List<User> winners = swaps.stream().flatMap(Optional::stream).toList();
+        assertEquals(1, winners.size());
+        assertEquals(winners.getFirst().profileImage(), users.byId(kim.id()).orElseThrow().profileImage());
+    }
+
+    @Test
+    void anEditAndAPictureChangeThatRaceBothStay() {
+        User kim = candidate(Provider.KAKAO, "13", "kim");
+        users.registerIfAbsent(kim);
+
+        for (int round = 0; round < 20; round++) {
+            Nickname nickname = new Nickname("kim" + round);
+            String picture = "round" + round + ".png";
+            Optional<String> before = users.byId(kim.id()).orElseThrow().profileImage();
+            Parallel.run(2, i -> i == 0
+                    ? users.edit(kim.id(), new ProfileEdit(Optional.of(nickname), Optional.empty(), false))
+                    : users.replaceProfileImage(kim.id(), before, Optional.of(picture)));
+
+            User after = users.byId(kim.id()).orElseThrow();
+            assertEquals(nickname, after.nickname());
+            assertEquals(Optional.of(picture), after.profileImage());
+            assertEquals(kim.email(), after.email());
+        }
     }
 
     @Test
     void deletingAUserFreesTheAccountForANewUser() {
         User kim = candidate(Provider.KAKAO, "9", "kim");
         users.registerIfAbsent(kim);
+        users.replaceProfileImage(kim.id(), kim.profileImage(), Optional.of("last.png"));
 
-        assertTrue(users.delete(kim.id()));
-        assertFalse(users.delete(kim.id()));
+        assertEquals(Optional.of(kim.changeProfileImage(Optional.of("last.png"))), users.delete(kim.id()),
+                "the user as they were when removed");
+        assertEquals(Optional.empty(), users.delete(kim.id()));
         assertEquals(Optional.empty(), users.byId(kim.id()));
         assertEquals(Optional.empty(), users.byAccount(new LinkedAccount(Provider.KAKAO, "9")));
+        assertEquals(Optional.empty(), users.edit(kim.id(), new ProfileEdit(Optional.of(new Nickname("back")), Optional.empty(), false)));
 
         Users.Registration again = users.registerIfAbsent(candidate(Provider.KAKAO, "9", "kim"));
         assertTrue(again.created());

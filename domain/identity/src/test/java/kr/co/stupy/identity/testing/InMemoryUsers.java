@@ -1,6 +1,7 @@
 package kr.co.stupy.identity.testing;
 
 import kr.co.stupy.identity.LinkedAccount;
+import kr.co.stupy.identity.ProfileEdit;
 import kr.co.stupy.identity.User;
 import kr.co.stupy.identity.Users;
 
@@ -60,17 +61,30 @@ public final class InMemoryUsers implements Users {
     }
 
     @Override
-    public boolean update(User user) {
-        return users.computeIfPresent(user.id(), (id, old) -> user) != null;
+    public Optional<User> edit(UserId id, ProfileEdit edit) {
+        return Optional.ofNullable(users.computeIfPresent(id, (key, current) -> edit.applyTo(current)));
     }
 
     @Override
-    public synchronized boolean delete(UserId id) {
+    public Optional<User> replaceProfileImage(UserId id, Optional<String> expected, Optional<String> replacement) {
+        boolean[] replaced = new boolean[1];
+        User after = users.computeIfPresent(id, (key, current) -> {
+            if (!current.profileImage().equals(expected)) {
+                return current;
+            }
+            replaced[0] = true;
+            return current.changeProfileImage(replacement);
+        });
+        return replaced[0] ? Optional.of(after) : Optional.empty();
+    }
+
+    @Override
+    public synchronized Optional<User> delete(UserId id) {
         User removed = users.remove(id);
         if (removed == null) {
-            return false;
+            return Optional.empty();
         }
         removed.accounts().forEach(account -> accounts.remove(account.key(), id));
-        return true;
+        return Optional.of(removed);
     }
 }
