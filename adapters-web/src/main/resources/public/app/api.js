@@ -34,6 +34,7 @@ const MESSAGES = {
   GUEST_UNKNOWN: '이 브라우저에 저장된 게스트 계정을 찾지 못했어요.',
   RATE_LIMITED: '시도가 너무 많아요. 잠시 후 다시 해 주세요.',
   BUSY: '서버가 바빠요. 잠시 후 다시 해 주세요.',
+  IMAGE_TOO_LARGE_DIMENSIONS: '사진이 너무 커요. 가로·세로 4096픽셀 이하로 올려 주세요.',
   UNAVAILABLE: '서버가 잠시 응답하지 못해요. 잠시 후 다시 시도해 주세요.',
   INTERNAL_ERROR: '서버에 문제가 생겼어요. 잠시 후 다시 시도해 주세요.',
 };
