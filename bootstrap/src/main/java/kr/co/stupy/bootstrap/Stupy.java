@@ -245,7 +245,7 @@ public final class Stupy implements AutoCloseable {
         // The state key is derived from the token key inside the service, so every node signing tokens alike checks states alike.
         var socialLogIn = new SocialLogInService(logIn, oauthClients(settings), new MongoUsedLoginStates(store.database(), clock),
                 tokenKey, clock);
-        var profiles = new ProfileService(users, images, memberships);
+        var profiles = new ProfileService(users, images, memberships, rateLimits, budgets);
         var deletion = new AccountDeletionService(users, images, cleanups);
         var authentication = new AuthenticationService(tokens, users);
         var health = new HealthService(store.healthProbe(storeKind),

@@ -1,7 +1,12 @@
 package kr.co.stupy.application.identity.service;
 
 import java.time.Duration;
+import java.time.Clock;
 import java.util.Optional;
+import kr.co.stupy.application.limits.Budget;
+import kr.co.stupy.application.limits.Budgets;
+import kr.co.stupy.application.limits.RateLimits;
+import kr.co.stupy.application.limits.local.InProcessRateLimits;
 import kr.co.stupy.application.identity.port.in.ChangeProfileImageUseCase;
 import kr.co.stupy.application.identity.port.in.GetProfileQuery;
 import kr.co.stupy.application.identity.port.in.UpdateProfileUseCase;
@@ -30,11 +35,22 @@ public final class ProfileService implements GetProfileQuery, UpdateProfileUseCa
     private final Users users;
     private final ImageStore images;
     private final RoomMemberships memberships;
+    private final RateLimits limits;
+    private final Budget uploads;
 
+    /** Profiles with no upload budget: the profile rules alone. */
     public ProfileService(Users users, ImageStore images, RoomMemberships memberships) {
+        this(users, images, memberships, new InProcessRateLimits(Clock.systemUTC()), new Budgets(java.util.Map.of(
+                Budgets.UPLOAD_PER_USER.name(), Budget.unlimited(Budgets.UPLOAD_PER_USER.name()))));
+    }
+
+    /** {@code limits}: where the per-user upload budget is kept (shared by every node when there are many). */
+    public ProfileService(Users users, ImageStore images, RoomMemberships memberships, RateLimits limits, Budgets budgets) {
         this.users = users;
         this.images = images;
         this.memberships = memberships;
+        this.limits = limits;
+        this.uploads = budgets.of(Budgets.UPLOAD_PER_USER);
     }
 
     @Override
@@ -51,6 +67,7 @@ public final class ProfileService implements GetProfileQuery, UpdateProfileUseCa
 
     @Override
     public UserProfile changeImage(UserId userId, ImageUpload image) {
+        limits.require(uploads, userId.value(), "picture uploads");
         Optional<String> seen = load(userId).profileImage();
         String key = images.store(image);
         boolean swapped = false;

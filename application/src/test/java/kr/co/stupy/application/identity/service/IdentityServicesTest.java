@@ -152,6 +152,19 @@ class IdentityServicesTest {
     }
 
     @Test
+    void pictureUploadsAreBudgetedPerUser() {
+        var strict = new ProfileService(users, images, memberships, limits, new Budgets(Map.of(
+                Budgets.UPLOAD_PER_USER.name(), Budgets.UPLOAD_PER_USER.as(2, Duration.ofMinutes(10)))));
+        UserId id = devUser("uploader");
+        strict.changeImage(id, ImageUpload.of(AbstractImageStoreContract.PNG));
+        strict.changeImage(id, ImageUpload.of(AbstractImageStoreContract.PNG));
+        var refused = assertThrows(RetryLaterException.class, () -> strict.changeImage(id, ImageUpload.of(AbstractImageStoreContract.PNG)));
+        assertEquals("RATE_LIMITED", refused.code());
+        assertEquals(1, images.size(), "the refused picture was never stored");
+        strict.changeImage(devUser("another"), ImageUpload.of(AbstractImageStoreContract.PNG));
+    }
+
+    @Test
     void changingTheImageDeletesTheOldStoredOne() {
         UserId id = devUser("pic");
         String first = profiles.changeImage(id, ImageUpload.of(AbstractImageStoreContract.PNG)).user().profileImage().orElseThrow();
