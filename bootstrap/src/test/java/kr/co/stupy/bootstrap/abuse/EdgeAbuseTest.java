@@ -164,12 +164,14 @@ class EdgeAbuseTest {
         int rooms = 75;   // 300 live connections
         HttpClient shared = HttpClient.newHttpClient();
         List<LiveClient> clients = new ArrayList<>();
+        Map<String, Api.Session> roomOwners = new ConcurrentHashMap<>();
         try (ExecutorService pool = Executors.newFixedThreadPool(8)) {
             List<Future<List<LiveClient>>> entered = IntStream.range(0, rooms).mapToObj(r -> pool.submit(() -> {
                 List<Api.Session> members = IntStream.range(0, 4)
                         .mapToObj(m -> api.devLogin("mass-" + r + "-" + m + "-" + UUID.randomUUID().toString().substring(0, 4)))
                         .toList();
                 String roomId = room(members.getFirst(), members.subList(1, 4).toArray(Api.Session[]::new));
+                roomOwners.put(roomId, members.getFirst());
                 List<LiveClient> live = new ArrayList<>();
                 for (Api.Session member : members) {
                     LiveClient client = LiveClient.enter(api, member, roomId, shared);
@@ -182,13 +184,23 @@ class EdgeAbuseTest {
                 clients.addAll(room.get());
             }
         }
+        long closedAt;
         try (HealthWatch health = HealthWatch.start(node.port());
              ExecutorService closers = Executors.newVirtualThreadPerTaskExecutor()) {
             Thread.sleep(300);   // a few answers from before, for comparison in the failure message
+            closedAt = System.nanoTime();
             clients.forEach(client -> closers.submit(client::close));
             closers.close();
             Thread.sleep(3_000);   // the seconds after, when the stall was seen
             assertHealthy(health.stop(), clients.size() + " live connections closing at once");
+        }
+        // Ending the sessions in turn must still end them all soon: every room is empty again.
+        long deadline = closedAt + Duration.ofSeconds(20).toNanos();
+        for (var room : roomOwners.entrySet()) {
+            while (api.get("/api/rooms/" + room.getKey(), room.getValue()).body().path("liveCount").asInt() > 0) {
+                assertTrue(System.nanoTime() < deadline, "room " + room.getKey() + " still has live members 20 s after the close");
+                Thread.sleep(100);
+            }
         }
     }
 
@@ -268,13 +280,16 @@ class EdgeAbuseTest {
         return Duration.ofNanos(System.nanoTime() - started).toMillis();
     }
 
+    /** Reads until the close frame, for at most 20 s in all (the server's own pings would keep a per-read timeout from ever firing). */
     private static RawWebSocket.Frame readUntilClosed(RawWebSocket socket) throws IOException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
         while (true) {
             RawWebSocket.Frame frame;
             try {
+                socket.readTimeout(Duration.ofNanos(deadline - System.nanoTime()));
                 frame = socket.read();
             } catch (java.net.SocketTimeoutException silent) {
-                fail("the server neither sent more nor closed within 15 s, after " + socket.bytesRead() + " bytes");
+                fail("the server did not close the reader within 20 s; it read " + socket.bytesRead() + " bytes");
                 return null;
             }
             if (frame.opcode() == RawWebSocket.Frame.CLOSE) {

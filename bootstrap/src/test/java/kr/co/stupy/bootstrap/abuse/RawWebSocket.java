@@ -106,6 +106,11 @@ final class RawWebSocket implements AutoCloseable {
         }
     }
 
+    /** How long a read waits for bytes before failing with a timeout. */
+    void readTimeout(java.time.Duration wait) throws IOException {
+        socket.setSoTimeout((int) Math.max(1, wait.toMillis()));
+    }
+
     long bytesRead() {
         return bytesRead;
     }

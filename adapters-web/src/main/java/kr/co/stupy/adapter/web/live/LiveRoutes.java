@@ -49,8 +49,11 @@ public final class LiveRoutes implements RouteGroup, AutoCloseable {
     private static final String CONNECTION = "stupy.connectionId";
     /** How often the beats of pinging connections are written, all in one batch. */
     static final long PING_FLUSH_MILLIS = 250;
-    /** Sessions ended at the same time, at most: enough to keep up with ordinary churn, few enough to leave room for requests. */
-    static final int CLOSING_WORKERS = 2;
+    /**
+     * Sessions ended at the same time, at most: enough that the database's group commit still
+     * batches their writes (300 closes end in seconds), few enough to leave room for requests.
+     */
+    static final int CLOSING_WORKERS = 8;
     /** How long a stopping node waits for the sessions of connections closed just before to end. */
     private static final long CLOSING_DRAIN_SECONDS = 10;
 
