@@ -78,11 +78,6 @@ public final class ConnectionGuard extends AbstractLifeCycle {
         super.doStop();
     }
 
-    /** Connections open from {@code address} now (for tests and diagnostics). */
-    int openFrom(InetAddress address) {
-        return perAddress.getOrDefault(address, 0);
-    }
-
     private final class PerAddress implements SelectorManager.AcceptListener {
         @Override
         public void onAccepted(SelectableChannel channel) {
