@@ -186,9 +186,11 @@ start_stupy() {
   local name=$1 port=$2; shift 2
   local data="$WORK/data-$name"
   rm -rf "$data"; mkdir -p -m 700 "$data"   # the node keeps its data directory to its owner (it warns about a wider one)
+  # The load comes from 127.0.0.1 alone (10,000 live connections and more), so both connection caps are raised
+  # (an earlier build ignores them).
   # shellcheck disable=SC2086
   env STUPY_PORT="$port" STUPY_DATA_DIR="$data" STUPY_DEV_LOGIN=true STUPY_JWT_SECRET="$JWT_SECRET" \
-    STUPY_LIMITS="$STUPY_BENCH_LIMITS" "$@" \
+    STUPY_LIMITS="$STUPY_BENCH_LIMITS" STUPY_MAX_CONNECTIONS=50000 STUPY_MAX_CONNECTIONS_PER_ADDRESS=50000 "$@" \
     "$JAVA_HOME/bin/java" $STUPY_JVM_OPTS -jar "${RUN_JAR:-$JAR}" >"$RESULTS_DIR/logs/$name.log" 2>&1 &
   LAST_PID=$!
   STARTED_PIDS+=("$LAST_PID")

@@ -257,7 +257,7 @@ public final class Stupy implements AutoCloseable {
             providers.add("dev");
         }
         List<String> offered = List.copyOf(providers);
-        boolean https = settings.effectivePublicUrl().getScheme().equalsIgnoreCase("https");
+        boolean https = settings.servesHttps();
         var liveRoutes = new LiveRoutes(liveRooms, liveRooms, liveRooms, liveQueries, liveQueries, new RoomLiveViews(roomQueries),
                 sockets, json, settings.timezone(), LiveRoomService.heartbeatInterval().toSeconds());
         List<RouteGroup> routes = List.of(
@@ -273,7 +273,9 @@ public final class Stupy implements AutoCloseable {
                 new ClientConfigRoutes(settings.iceServers(), () -> offered, LivePresence.MAX_PER_ROOM),
                 new StaticSiteRoutes(WEB_APP_FOLDER));
         try {
-            web = own(new WebServer(new WebSettings("0.0.0.0", settings.port()), json, authentication, routes)).start();
+            web = own(new WebServer(new WebSettings("0.0.0.0", settings.port(), settings.servesHttps(),
+                    settings.connectionCaps().maxConnections(), settings.connectionCaps().maxPerAddress(),
+                    WebSettings.DEFAULT_REQUEST_HEAD_DEADLINE), json, authentication, routes)).start();
         } finally {
             // Closed before the web server: live connections end while the stores and the bus are still open.
             own(liveRoutes);

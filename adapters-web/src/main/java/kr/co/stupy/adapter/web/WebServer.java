@@ -6,11 +6,13 @@ import io.javalin.config.SizeUnit;
 import io.javalin.http.Context;
 import io.javalin.json.JavalinJackson;
 import java.util.List;
+import kr.co.stupy.adapter.web.support.ConnectionGuard;
 import kr.co.stupy.adapter.web.support.ErrorHandling;
 import kr.co.stupy.adapter.web.support.JettyErrors;
 import kr.co.stupy.adapter.web.support.Multipart;
 import kr.co.stupy.adapter.web.support.RequestIds;
 import kr.co.stupy.application.identity.port.in.AuthenticateUseCase;
+import org.eclipse.jetty.server.NetworkConnectionLimit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,11 +40,16 @@ public final class WebServer implements AutoCloseable {
             config.jetty.multipartConfig.maxTotalRequestSize(Multipart.MAX_REQUEST_BYTES, SizeUnit.BYTES);
             config.jetty.multipartConfig.maxInMemoryFileSize(1, SizeUnit.MB);
             config.jsonMapper(new JavalinJackson(mapper, true));
-            config.jetty.modifyServer(server -> server.setErrorHandler(new JettyErrors(mapper)));
+            config.jetty.modifyServer(server -> {
+                server.setErrorHandler(new JettyErrors(mapper, settings.https()));
+                // Past the cap the node stops accepting (callers wait in the backlog) instead of running out of file descriptors.
+                server.addBean(new NetworkConnectionLimit(settings.maxConnections(), server));
+                server.addBean(new ConnectionGuard(server, settings.maxConnectionsPerAddress(), settings.requestHeadDeadline()));
+            });
             config.routes.before(ctx -> {
                 ctx.attribute(STARTED_AT, System.nanoTime());
                 RequestIds.assign(ctx);
-                securityHeaders(ctx);
+                securityHeaders(ctx, settings.https());
             });
             config.routes.beforeMatched(bearer::filter);
             config.routes.after(WebServer::logRequest);
@@ -66,7 +73,11 @@ public final class WebServer implements AutoCloseable {
         app.stop();
     }
 
-    private static void securityHeaders(Context ctx) {
+    private static void securityHeaders(Context ctx, boolean https) {
+        if (https) {
+            // Users reach this node through https (its public URL): browsers keep to https for a year.
+            ctx.header("Strict-Transport-Security", JettyErrors.HSTS);
+        }
         ctx.header("X-Content-Type-Options", "nosniff");
         ctx.header("Referrer-Policy", "no-referrer");
         ctx.header("X-Frame-Options", "DENY");

@@ -41,7 +41,8 @@ public record Settings(
         OAuthClientSettings kakao,
         OAuthClientSettings naver,
         List<IceServer> iceServers,
-        Budgets limits) {
+        Budgets limits,
+        ConnectionCaps connectionCaps) {
 
     public static final int MIN_JWT_SECRET_BYTES = 32;
     private static final ObjectMapper JSON = JsonMapper.builder().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
@@ -50,6 +51,34 @@ public record Settings(
     public Settings {
         iceServers = List.copyOf(iceServers);
         limits = limits == null ? Budgets.defaults() : limits;
+        connectionCaps = connectionCaps == null ? ConnectionCaps.defaults() : connectionCaps;
+    }
+
+    /** Every setting but the connection caps, which keep their defaults. */
+    public Settings(int port, Path dataDir, Optional<String> mongoUri, Optional<Integer> embeddedMongoPort, Optional<String> redisUri,
+                    Optional<String> jwtSecret, Optional<Boolean> devLogin, ZoneId timezone, LocalTime dayStart, Optional<URI> publicUrl,
+                    OAuthClientSettings kakao, OAuthClientSettings naver, List<IceServer> iceServers, Budgets limits) {
+        this(port, dataDir, mongoUri, embeddedMongoPort, redisUri, jwtSecret, devLogin, timezone, dayStart, publicUrl, kakao, naver,
+                iceServers, limits, ConnectionCaps.defaults());
+    }
+
+    /**
+     * How many connections the node keeps open: of all clients together, and of one client address.
+     * The benchmark (10,000 live connections from 127.0.0.1) raises both.
+     */
+    public record ConnectionCaps(int maxConnections, int maxPerAddress) {
+        public static final int DEFAULT_MAX_CONNECTIONS = 10_000;
+        public static final int DEFAULT_MAX_PER_ADDRESS = 256;
+
+        public ConnectionCaps {
+            if (maxConnections < 1 || maxPerAddress < 1) {
+                throw new IllegalArgumentException("connection caps must be at least 1");
+            }
+        }
+
+        public static ConnectionCaps defaults() {
+            return new ConnectionCaps(DEFAULT_MAX_CONNECTIONS, DEFAULT_MAX_PER_ADDRESS);
+        }
     }
 
     /** Every setting but the limits, which keep their defaults. */
@@ -63,7 +92,18 @@ public record Settings(
     /** These settings with other limits. */
     public Settings withLimits(Budgets newLimits) {
         return new Settings(port, dataDir, mongoUri, embeddedMongoPort, redisUri, jwtSecret, devLogin, timezone, dayStart, publicUrl,
-                kakao, naver, iceServers, newLimits);
+                kakao, naver, iceServers, newLimits, connectionCaps);
+    }
+
+    /** These settings with other connection caps. */
+    public Settings withConnectionCaps(ConnectionCaps caps) {
+        return new Settings(port, dataDir, mongoUri, embeddedMongoPort, redisUri, jwtSecret, devLogin, timezone, dayStart, publicUrl,
+                kakao, naver, iceServers, limits, caps);
+    }
+
+    /** Users reach this node through https (its public URL says so), so its answers carry HSTS. */
+    public boolean servesHttps() {
+        return effectivePublicUrl().getScheme().equalsIgnoreCase("https");
     }
 
     /**
@@ -120,7 +160,12 @@ public record Settings(
                 r.oauthClient("STUPY_KAKAO", OAuthClientSettings.KAKAO_AUTH, OAuthClientSettings.KAKAO_API, false),
                 r.oauthClient("STUPY_NAVER", OAuthClientSettings.NAVER_AUTH, OAuthClientSettings.NAVER_API, true),
                 r.optional("STUPY_ICE_SERVERS").map(v -> r.iceServers("STUPY_ICE_SERVERS", v)).orElse(List.of()),
-                r.optional("STUPY_LIMITS").map(v -> LimitSettings.parse("STUPY_LIMITS", v)).orElse(Budgets.defaults()));
+                r.optional("STUPY_LIMITS").map(v -> LimitSettings.parse("STUPY_LIMITS", v)).orElse(Budgets.defaults()),
+                new ConnectionCaps(
+                        r.optional("STUPY_MAX_CONNECTIONS").map(v -> r.count("STUPY_MAX_CONNECTIONS", v))
+                                .orElse(ConnectionCaps.DEFAULT_MAX_CONNECTIONS),
+                        r.optional("STUPY_MAX_CONNECTIONS_PER_ADDRESS").map(v -> r.count("STUPY_MAX_CONNECTIONS_PER_ADDRESS", v))
+                                .orElse(ConnectionCaps.DEFAULT_MAX_PER_ADDRESS)));
     }
 
     /** The social providers that are configured, as their keys ({@code kakao}, {@code naver}). */
@@ -175,6 +220,8 @@ public record Settings(
         describe(lines, "STUPY_NAVER", naver);
         lines.add("STUPY_ICE_SERVERS=" + (iceServers.isEmpty() ? "(unset: none, enough on one network)" : maskedIceServers()));
         lines.add("STUPY_LIMITS=" + LimitSettings.describe(limits));
+        lines.add("STUPY_MAX_CONNECTIONS=" + connectionCaps.maxConnections());
+        lines.add("STUPY_MAX_CONNECTIONS_PER_ADDRESS=" + connectionCaps.maxPerAddress());
         return lines;
     }
 
@@ -227,6 +274,19 @@ public record Settings(
                 // reported below
             }
             throw new SettingsException(name, "must be a port number from " + min + " to 65535, got '" + value + "'");
+        }
+
+        /** A whole number of connections, 1 to 1,000,000 (more than any file descriptor limit allows). */
+        int count(String name, String value) {
+            try {
+                int count = Integer.parseInt(value);
+                if (count >= 1 && count <= 1_000_000) {
+                    return count;
+                }
+            } catch (NumberFormatException ignored) {
+                // reported below
+            }
+            throw new SettingsException(name, "must be a whole number from 1 to 1000000, got '" + value + "'");
         }
 
         Path path(String name, String value) {

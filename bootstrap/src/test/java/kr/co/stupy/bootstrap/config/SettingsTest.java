@@ -166,6 +166,21 @@ class SettingsTest {
     }
 
     @Test
+    void connectionCapsDefaultAndAreReadAndChecked() {
+        Settings defaults = Settings.fromEnvironment(Map.of());
+        assertEquals(new Settings.ConnectionCaps(10_000, 256), defaults.connectionCaps());
+        Settings.ConnectionCaps raised = Settings.fromEnvironment(Map.of("STUPY_MAX_CONNECTIONS", "30000",
+                "STUPY_MAX_CONNECTIONS_PER_ADDRESS", "20000")).connectionCaps();
+        assertEquals(new Settings.ConnectionCaps(30_000, 20_000), raised);
+        assertTrue(String.join("\n", defaults.describe()).contains("STUPY_MAX_CONNECTIONS_PER_ADDRESS=256"));
+        assertEquals("STUPY_MAX_CONNECTIONS_PER_ADDRESS: must be a whole number from 1 to 1000000, got '0'",
+                assertThrows(SettingsException.class,
+                        () -> Settings.fromEnvironment(Map.of("STUPY_MAX_CONNECTIONS_PER_ADDRESS", "0"))).getMessage());
+        assertEquals("STUPY_MAX_CONNECTIONS: must be a whole number from 1 to 1000000, got 'lots'",
+                assertThrows(SettingsException.class, () -> Settings.fromEnvironment(Map.of("STUPY_MAX_CONNECTIONS", "lots"))).getMessage());
+    }
+
+    @Test
     void aBadIceServerSaysWhichEntryAndWhatIsWrong() {
         assertEquals("STUPY_ICE_SERVERS: entry 2 needs \"urls\"", assertThrows(SettingsException.class,
                 () -> Settings.fromEnvironment(Map.of("STUPY_ICE_SERVERS", "[{\"urls\":\"stun:a.example\"},{}]"))).getMessage());

@@ -70,6 +70,20 @@ class LiveRoomsTest {
     }
 
     @Test
+    void aBinaryFrameGetsAnErrorAndTheConnectionStays() {
+        Api.Session owner = user("binary");
+        try (LiveClient live = LiveClient.enter(api, owner, room(owner))) {
+            live.next("welcome");
+            live.sendBinary(new byte[] {1, 2, 3});
+            JsonNode error = live.next("error");
+            assertEquals("INVALID_FRAME", error.path("code").asText(), error.toString());
+            live.send(Map.of("type", "ping"));
+            live.next("pong");
+            assertTrue(live.isOpen());
+        }
+    }
+
+    @Test
     void twoMembersSeeEachOtherChatAndSignal() {
         Api.Session kim = user("kim");
         Api.Session lee = user("lee");

@@ -30,9 +30,13 @@ public final class LiveClient implements AutoCloseable {
     private int consumed;
 
     private LiveClient(String url) {
+        this(url, HttpClient.newHttpClient());
+    }
+
+    private LiveClient(String url, HttpClient client) {
         Listener listener = new Listener();
         try {
-            socket = HttpClient.newHttpClient().newWebSocketBuilder().connectTimeout(WAIT)
+            socket = client.newWebSocketBuilder().connectTimeout(WAIT)
                     .buildAsync(URI.create(url), listener).get(WAIT.toSeconds(), TimeUnit.SECONDS);
         } catch (Exception e) {
             throw new IllegalStateException("could not open " + url, e);
@@ -51,6 +55,16 @@ public final class LiveClient implements AutoCloseable {
         return connect(api, roomId, ticket.body().get("ticket").asText());
     }
 
+    /** As {@link #enter(Api, Api.Session, String)} on a client shared with other connections (hundreds need not mean hundreds of clients). */
+    public static LiveClient enter(Api api, Api.Session who, String roomId, HttpClient client) {
+        Api.Reply ticket = api.post("/api/rooms/" + roomId + "/live-ticket", who, null);
+        if (ticket.status() != 200) {
+            throw new IllegalStateException("no ticket: " + ticket.status() + " " + ticket.raw());
+        }
+        return new LiveClient(api.base().replace("http://", "ws://") + "/ws/rooms/" + roomId + "?ticket="
+                + ticket.body().get("ticket").asText(), client);
+    }
+
     public void send(Object frame) {
         try {
             send(JSON.writeValueAsString(frame));
@@ -61,6 +75,10 @@ public final class LiveClient implements AutoCloseable {
 
     public void send(String text) {
         socket.sendText(text, true).join();
+    }
+
+    public void sendBinary(byte[] data) {
+        socket.sendBinary(java.nio.ByteBuffer.wrap(data), true).join();
     }
 
     /** The next frame of this type after the last one taken; frames of other types are skipped but kept. */

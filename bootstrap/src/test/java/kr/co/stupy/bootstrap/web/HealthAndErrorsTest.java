@@ -14,7 +14,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import kr.co.stupy.bootstrap.config.Settings;
 import kr.co.stupy.bootstrap.support.Api;
 import kr.co.stupy.bootstrap.support.TestNode;
 import org.junit.jupiter.api.AutoClose;
@@ -103,6 +106,37 @@ class HealthAndErrorsTest {
             }
         }
         assertEquals(200, api.get("/api/health", null).status(), "the connection pool is still healthy");
+    }
+
+    @Test
+    void aBodyCutShortOfItsLengthIs400() throws Exception {
+        URI base = URI.create(api.base());
+        try (Socket socket = new Socket(base.getHost(), base.getPort())) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(("POST /api/auth/dev-login HTTP/1.1\r\nHost: " + base.getAuthority()
+                    + "\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{\"nickname\":\"cut").getBytes(StandardCharsets.UTF_8));
+            socket.getOutputStream().flush();
+            socket.shutdownOutput();   // 17 of the 1000 bytes announced, then nothing more
+            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(answer.startsWith("HTTP/1.1 400 "), answer);
+            assertTrue(answer.toLowerCase(Locale.ROOT).contains("content-type: application/problem+json"), answer);
+            assertTrue(answer.contains("\"code\":\"INCOMPLETE_BODY\""), answer);
+        }
+        assertEquals(200, api.get("/api/health", null).status());
+    }
+
+    @Test
+    void anHttpsPublicAddressSendsHstsOnEveryAnswer() {
+        assertTrue(api.get("/api/health", null).headers().firstValue("Strict-Transport-Security").isEmpty(), "not for plain http");
+        try (TestNode behindTls = TestNode.start(TestNode.settings(TestNode.freshDataDir(), Optional.of(true),
+                URI.create("https://stupy.example"), Settings.OAuthClientSettings.kakaoDisabled(), Settings.OAuthClientSettings.naverDisabled()))) {
+            Api https = behindTls.api();
+            for (Api.Reply reply : List.of(https.get("/api/health", null), https.get("/api/no-such-thing", null),
+                    https.get("/api/users/me", null), https.get("/", null))) {
+                assertEquals(Optional.of("max-age=31536000; includeSubDomains"), reply.headers().firstValue("Strict-Transport-Security"),
+                        reply.status() + " " + reply.raw());
+            }
+        }
     }
 
     @Test

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import io.javalin.websocket.WsBinaryMessageContext;
 import io.javalin.websocket.WsCloseContext;
 import io.javalin.websocket.WsConnectContext;
 import io.javalin.websocket.WsMessageContext;
@@ -12,7 +13,9 @@ import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import kr.co.stupy.adapter.web.RouteGroup;
@@ -47,6 +50,13 @@ public final class LiveRoutes implements RouteGroup, AutoCloseable {
     private static final String CONNECTION = "stupy.connectionId";
     /** How often the beats of pinging connections are written, all in one batch. */
     static final long PING_FLUSH_MILLIS = 250;
+    /**
+     * Sessions ended at the same time, at most: enough that the database's group commit still
+     * batches their writes (300 closes end in seconds), few enough to leave room for requests.
+     */
+    static final int CLOSING_WORKERS = 8;
+    /** How long a stopping node waits for the sessions of connections closed just before to end. */
+    private static final long CLOSING_DRAIN_SECONDS = 10;
 
     private final IssueLiveTicketUseCase tickets;
     private final ConnectLiveUseCase connect;
@@ -59,6 +69,15 @@ public final class LiveRoutes implements RouteGroup, AutoCloseable {
     private final ZoneId defaultZone;
     private final ScheduledExecutorService beats = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().daemon().name("live-heartbeat").factory());
+    /**
+     * Ends the sessions of closed connections. Each end writes the ledger, the roll-ups and a chat
+     * notice and fans out peer-left and a leaderboard; done on the closing connection's own thread,
+     * hundreds closing at once (a network blip, a proxy restart) ran all of that at the same time
+     * and starved request handling for seconds. A few workers take them in turn instead; the queue
+     * holds only connection ids, one per connection this node held, so the connection cap bounds it.
+     */
+    private final ExecutorService closings = Executors.newFixedThreadPool(CLOSING_WORKERS,
+            Thread.ofPlatform().daemon().name("live-closing-", 0).factory());
 
     public LiveRoutes(IssueLiveTicketUseCase tickets, ConnectLiveUseCase connect, LiveSessionUseCase sessions,
                       LeaderboardQuery leaderboards, ChatHistoryQuery history, LiveRoomViews views, LiveSockets sockets,
@@ -84,6 +103,7 @@ public final class LiveRoutes implements RouteGroup, AutoCloseable {
         routes.ws("/ws/rooms/{roomId}", ws -> {
             ws.onConnect(this::onConnect);
             ws.onMessage(this::onMessage);
+            ws.onBinaryMessage(this::onBinaryMessage);
             ws.onClose(this::onClose);
             ws.onError(ctx -> LOG.debug("live connection error", ctx.error()));
         });
@@ -175,6 +195,14 @@ public final class LiveRoutes implements RouteGroup, AutoCloseable {
         error.ifPresent(e -> sockets.sendTo(id, LiveFrames.error(e.code(), e.message())));
     }
 
+    /** Every frame of the contract is JSON text; a binary one is a bad frame like any other, and the connection stays. */
+    private void onBinaryMessage(WsBinaryMessageContext ctx) {
+        ConnectionId id = ctx.attribute(CONNECTION);
+        if (id != null) {
+            sockets.sendTo(id, LiveFrames.error("INVALID_FRAME", "frames are JSON text; a binary frame is not understood"));
+        }
+    }
+
     private Optional<LiveSessionUseCase.FrameError> handle(ConnectionId id, String type, JsonNode frame) {
         return switch (type) {
             case "ping" -> {
@@ -199,11 +227,19 @@ public final class LiveRoutes implements RouteGroup, AutoCloseable {
         // Not held any more: refused at connect, or already ended when this node began stopping.
         if (id != null && sockets.release(id)) {
             try {
-                sessions.disconnect(id);
-            } catch (RuntimeException e) {
-                // The shared presence is away or the node is stopping: the reaper ends the session at its last heartbeat.
-                LOG.warn("a closed live connection could not be removed from presence: {}", e.toString());
+                closings.execute(() -> endSession(id));
+            } catch (RejectedExecutionException stopping) {
+                endSession(id);   // the node is stopping and drains on its own thread
             }
+        }
+    }
+
+    private void endSession(ConnectionId id) {
+        try {
+            sessions.disconnect(id);
+        } catch (RuntimeException e) {
+            // The shared presence is away or the node is stopping: the reaper ends the session at its last heartbeat.
+            LOG.warn("a closed live connection could not be removed from presence: {}", e.toString());
         }
     }
 
@@ -255,6 +291,14 @@ public final class LiveRoutes implements RouteGroup, AutoCloseable {
     @Override
     public void close() {
         beats.shutdownNow();
+        closings.shutdown();
+        try {
+            if (!closings.awaitTermination(CLOSING_DRAIN_SECONDS, TimeUnit.SECONDS)) {
+                LOG.warn("some closed live connections were not ended while stopping; the reaper ends them at their last heartbeat");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         for (ConnectionId id : sockets.held()) {
             try {
                 sessions.disconnect(id);

@@ -3,10 +3,15 @@ package kr.co.stupy.adapter.web.live;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.websocket.WsContext;
+import org.eclipse.jetty.websocket.api.Callback;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import kr.co.stupy.application.live.ConnectionId;
 import kr.co.stupy.application.live.LiveEvent;
 import kr.co.stupy.application.live.port.out.LocalConnections;
@@ -20,6 +25,18 @@ import org.slf4j.LoggerFactory;
 public final class LiveSockets implements LocalConnections {
 
     private static final Logger LOG = LoggerFactory.getLogger(LiveSockets.class);
+    /**
+     * What one connection may have waiting to be written: a reader that falls this far behind is
+     * closed with {@link #TOO_SLOW}, so a peer that stops reading never makes the heap hold what
+     * others send it. A welcome of a full room is a few KiB, so a reader keeping up never gets near.
+     */
+    public static final long MAX_QUEUED_CHARS = 1024 * 1024;
+    public static final int MAX_QUEUED_FRAMES = 1_000;
+    /** The close code of a reader that fell behind: try again later (RFC 6455 registry). */
+    public static final int TOO_SLOW = 1013;
+    private static final Duration GIVE_UP_ON_SLOW_READER = Duration.ofSeconds(5);
+    private static final ScheduledExecutorService GIVING_UP = Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().daemon().name("live-slow-readers").factory());
 
     private final ObjectMapper mapper;
     private final Map<ConnectionId, Socket> sockets = new ConcurrentHashMap<>();
@@ -35,6 +52,9 @@ public final class LiveSockets implements LocalConnections {
         int pendingClose;
         boolean welcomed;
         boolean closed;
+        /** Sent but not yet written to the network, in characters of JSON text and in frames. */
+        long queuedChars;
+        int queuedFrames;
 
         Socket(WsContext ctx) {
             this.ctx = ctx;
@@ -139,15 +159,37 @@ public final class LiveSockets implements LocalConnections {
         }
     }
 
+    /** Called holding the socket's lock; the write callbacks take it too, on whatever thread finishes the write. */
     private static void send(Socket socket, String text) {
         if (socket.closed) {
             return;
         }
+        int chars = text.length();
+        if (socket.queuedChars + chars > MAX_QUEUED_CHARS || socket.queuedFrames + 1 > MAX_QUEUED_FRAMES) {
+            LOG.info("closing a live connection that reads too slowly: {} frames ({} chars) still unwritten",
+                    socket.queuedFrames, socket.queuedChars);
+            close(socket, TOO_SLOW);
+            // A peer that does not read will not answer the close either: drop it soon, so its session
+            // ends (and its room hears peer-left) in seconds rather than at the idle timeout.
+            var session = socket.ctx.session;
+            GIVING_UP.schedule(session::disconnect, GIVE_UP_ON_SLOW_READER.toMillis(), TimeUnit.MILLISECONDS);
+            return;
+        }
+        socket.queuedChars += chars;
+        socket.queuedFrames++;
         try {
-            socket.ctx.send(text);
+            socket.ctx.session.sendText(text, Callback.from(() -> written(socket, chars), failed -> written(socket, chars)));
         } catch (RuntimeException e) {
             // The peer went away mid-send; its close handler cleans up.
+            written(socket, chars);
             LOG.debug("could not send to a live connection", e);
+        }
+    }
+
+    private static void written(Socket socket, int chars) {
+        synchronized (socket) {
+            socket.queuedChars -= chars;
+            socket.queuedFrames--;
         }
     }
 
@@ -166,6 +208,7 @@ public final class LiveSockets implements LocalConnections {
             case 4409 -> "replaced";
             case 4429 -> "room full";
             case 1001 -> "server stopping";
+            case TOO_SLOW -> "reading too slowly";
             default -> "closed";
         };
     }

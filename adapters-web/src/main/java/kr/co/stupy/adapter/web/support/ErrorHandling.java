@@ -3,6 +3,7 @@ package kr.co.stupy.adapter.web.support;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.config.RoutesConfig;
+import java.io.EOFException;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import kr.co.stupy.shared.DomainException;
@@ -40,6 +41,13 @@ public final class ErrorHandling {
             Problem tooLarge = tooLargeCause(e);
             if (tooLarge != null) {
                 write(ctx, tooLarge);
+                return;
+            }
+            if (endedEarly(e)) {
+                // The client stopped sending before the body it announced was complete: its mistake, not ours.
+                LOG.debug("the body of {} {} ended early: {}", ctx.method(), ctx.path(), e.toString());
+                ctx.header("Connection", "close");
+                write(ctx, Problem.of(400, "INCOMPLETE_BODY", "the body ended before the length it announced"));
                 return;
             }
             LOG.error("unhandled failure on {} {}", ctx.method(), ctx.path(), e);
@@ -103,6 +111,16 @@ public final class ErrorHandling {
             }
         }
         return null;
+    }
+
+    /** Reading a body that stops short fails with an end of file somewhere in the cause chain (Jetty's EofException is one). */
+    static boolean endedEarly(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof EOFException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean hasBody(Context ctx) {

@@ -20,10 +20,15 @@ import org.eclipse.jetty.util.Callback;
  */
 public final class JettyErrors extends ErrorHandler {
 
-    private final ObjectMapper mapper;
+    /** Strict-Transport-Security of a node users reach through https. */
+    public static final String HSTS = "max-age=31536000; includeSubDomains";
 
-    public JettyErrors(ObjectMapper mapper) {
+    private final ObjectMapper mapper;
+    private final boolean https;
+
+    public JettyErrors(ObjectMapper mapper, boolean https) {
         this.mapper = mapper;
+        this.https = https;
     }
 
     @Override
@@ -44,6 +49,9 @@ public final class JettyErrors extends ErrorHandler {
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, Problem.MEDIA_TYPE);
         response.getHeaders().put("X-Content-Type-Options", "nosniff");
         response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
+        if (https) {
+            response.getHeaders().put(HttpHeader.STRICT_TRANSPORT_SECURITY, HSTS);
+        }
         response.write(true, ByteBuffer.wrap(body), callback);
     }
 
