@@ -89,10 +89,12 @@ public final class StatsBenchmark {
         }
         Settings settings = new Settings(0, TestNode.freshDataDir(), Optional.empty(), Optional.of(dbPort), Optional.empty(),
                 Optional.empty(), Optional.of(true), POLICY.zone(), POLICY.dayStart(), Optional.empty(),
-                Settings.OAuthClientSettings.kakaoDisabled(), Settings.OAuthClientSettings.naverDisabled(), List.of());
+                Settings.OAuthClientSettings.kakaoDisabled(), Settings.OAuthClientSettings.naverDisabled(), List.of())
+                .withLimits(TestNode.ONE_ADDRESS_LIMITS);
         System.out.printf("users=%d days=%d rooms=%d requests: stats %d, rankings %d, other zone %d; max heap %d MB; data=%s%n", users,
                 days, roomCount, requests, rankingRequests, ledgerRequests, Runtime.getRuntime().maxMemory() >> 20, settings.dataDir());
-        try (Stupy node = Stupy.start(settings); MongoStore store = MongoStore.connect("mongodb://127.0.0.1:" + dbPort)) {
+        try (Stupy node = Stupy.start(settings); MongoStore store = MongoStore.connect(
+                java.nio.file.Files.readString(settings.dataDir().resolve(kr.co.stupy.bootstrap.embedded.EmbeddedMongo.URI_FILE_NAME)).strip())) {
             Api api = new Api("http://127.0.0.1:" + node.port());
             MongoDatabase db = store.database();
 

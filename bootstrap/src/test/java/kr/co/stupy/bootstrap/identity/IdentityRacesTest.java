@@ -42,7 +42,7 @@ class IdentityRacesTest {
     static void start() {
         int mongoPort = freePort();
         node = TestNode.start(TestNode.exposingEmbeddedDatabase(TestNode.freshDataDir(), mongoPort));
-        store = MongoStore.connect("mongodb://127.0.0.1:" + mongoPort + "/stupy");
+        store = MongoStore.connect(node.embeddedDatabaseUri());
         api = node.api();
         db = store.database();
     }
