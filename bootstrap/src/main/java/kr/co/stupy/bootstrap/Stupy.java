@@ -224,7 +224,7 @@ public final class Stupy implements AutoCloseable {
                 ledger::deleteRoom);
         // Hashes run on a small pool of their own, so a storm of password guesses cannot take every core from the node.
         var hashing = own(new HashingPool(new Pbkdf2PasswordHasher(Pbkdf2PasswordHasher.DEFAULT_ITERATIONS),
-                HashingPool.defaultThreads(), HashingPool.DEFAULT_QUEUE_LIMIT));
+                HashingPool.defaultThreads(), HashingPool.DEFAULT_QUEUE_LIMIT, HashingPool.DEFAULT_MAX_WAIT));
         var roomService = new RoomService(rooms, quotas, users, hashing, rateLimits, budgets,
                 images, live, roomCleanups, new MemberRemovals() {
                     @Override

@@ -9,6 +9,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 import kr.co.stupy.application.rooms.port.out.PasswordHasher;
 import kr.co.stupy.rooms.PasswordHash;
 import kr.co.stupy.rooms.RoomPassword;
@@ -20,25 +21,39 @@ import kr.co.stupy.shared.RetryLaterException;
  * storm of hashes on them held every carrier thread, and health checks, logins and joins waited
  * behind it for seconds. Here a hash waits its turn on a bounded queue while the request's virtual
  * thread is parked, so at most {@code threads} cores hash at once and the rest of the node keeps
- * answering; when {@code queueLimit} hashes are already waiting the request is refused at once with
- * {@code 503 BUSY} and a {@code Retry-After}, instead of waiting longer than anyone would.
+ * answering. When {@code queueLimit} hashes are already waiting the request is refused at once with
+ * {@code 503 BUSY} and a {@code Retry-After}; so is a hash that waited longer than {@code maxWait}
+ * for a thread (a starved machine hashes slower than the queue limit assumes), instead of leaving
+ * the client waiting longer than anyone would.
  */
 public final class HashingPool implements PasswordHasher, AutoCloseable {
 
     /** Hashes waiting beyond those being computed before new ones are refused with {@code 503 BUSY}. */
     public static final int DEFAULT_QUEUE_LIMIT = 32;
 
+    /** The longest a hash waits for a thread before it is given up as {@code 503 BUSY}. */
+    public static final Duration DEFAULT_MAX_WAIT = Duration.ofSeconds(5);
+
     /** What a refused hash tells the client to wait: roughly what a full queue takes to drain (32 × ~100 ms on one thread). */
     static final Duration RETRY_AFTER = Duration.ofSeconds(3);
 
     private final PasswordHasher slow;
     private final ThreadPoolExecutor pool;
+    private final long maxWaitNanos;
+    private final LongSupplier nanoTime;
 
-    public HashingPool(PasswordHasher slow, int threads, int queueLimit) {
-        if (threads < 1 || queueLimit < 0) {
-            throw new IllegalArgumentException("a hashing pool needs a thread and a queue limit of 0 or more");
+    public HashingPool(PasswordHasher slow, int threads, int queueLimit, Duration maxWait) {
+        this(slow, threads, queueLimit, maxWait, System::nanoTime);
+    }
+
+    /** With a time source of the test's own. */
+    HashingPool(PasswordHasher slow, int threads, int queueLimit, Duration maxWait, LongSupplier nanoTime) {
+        if (threads < 1 || queueLimit < 0 || maxWait.isNegative()) {
+            throw new IllegalArgumentException("a hashing pool needs a thread, a queue limit and a wait of 0 or more");
         }
         this.slow = slow;
+        this.maxWaitNanos = maxWait.toNanos();
+        this.nanoTime = nanoTime;
         this.pool = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.MILLISECONDS,
                 // A queue of 0 hands a hash only to an idle thread.
                 queueLimit == 0 ? new SynchronousQueue<>() : new ArrayBlockingQueue<>(queueLimit),
@@ -66,12 +81,18 @@ public final class HashingPool implements PasswordHasher, AutoCloseable {
     }
 
     private <T> T run(Callable<T> work) {
+        long queuedAt = nanoTime.getAsLong();
         Future<T> result;
         try {
-            result = pool.submit(work);
+            result = pool.submit(() -> {
+                // Checked when a thread takes it up: a hash that started is always finished, as its cost is already paid.
+                if (nanoTime.getAsLong() - queuedAt > maxWaitNanos) {
+                    throw busy();
+                }
+                return work.call();
+            });
         } catch (RejectedExecutionException full) {
-            throw RetryLaterException.busy("too many room passwords are being checked right now; try again shortly",
-                    RETRY_AFTER);
+            throw busy();
         }
         try {
             return result.get();
@@ -88,6 +109,10 @@ public final class HashingPool implements PasswordHasher, AutoCloseable {
             }
             throw new IllegalStateException(e.getCause());
         }
+    }
+
+    private static RetryLaterException busy() {
+        return RetryLaterException.busy("too many room passwords are being checked right now; try again shortly", RETRY_AFTER);
     }
 
     /** Hashes waiting for a thread now (for tests). */

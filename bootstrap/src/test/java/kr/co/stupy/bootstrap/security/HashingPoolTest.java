@@ -11,9 +11,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import kr.co.stupy.application.rooms.port.out.PasswordHasher;
 import kr.co.stupy.rooms.PasswordHash;
 import kr.co.stupy.rooms.RoomPassword;
@@ -42,7 +44,7 @@ class HashingPoolTest {
                 return hash.equals(HASH);
             }
         };
-        try (var pool = new HashingPool(recording, 1, 4)) {
+        try (var pool = new HashingPool(recording, 1, 4, Duration.ofSeconds(5))) {
             assertEquals(HASH, pool.hash(PASSWORD));
             assertTrue(pool.matches(PASSWORD, HASH));
         }
@@ -56,7 +58,7 @@ class HashingPoolTest {
         CountDownLatch release = new CountDownLatch(1);
         PasswordHasher blocking = new BlockingHasher(running, release);
         ExecutorService callers = Executors.newVirtualThreadPerTaskExecutor();
-        try (var pool = new HashingPool(blocking, 1, 2)) {
+        try (var pool = new HashingPool(blocking, 1, 2, Duration.ofMinutes(1))) {
             List<Future<Boolean>> admitted = new ArrayList<>();
             admitted.add(callers.submit(() -> pool.matches(PASSWORD, HASH)));
             assertTrue(running.await(10, TimeUnit.SECONDS), "the first hash started");
@@ -84,6 +86,31 @@ class HashingPoolTest {
     }
 
     @Test
+    void aHashThatWaitedTooLongForAThreadIsGivenUpAsBusyButOneThatStartedIsFinished() throws Exception {
+        CountDownLatch running = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        AtomicLong now = new AtomicLong();
+        ExecutorService callers = Executors.newVirtualThreadPerTaskExecutor();
+        try (var pool = new HashingPool(new BlockingHasher(running, release), 1, 4, Duration.ofSeconds(5), now::get)) {
+            Future<Boolean> started = callers.submit(() -> pool.matches(PASSWORD, HASH));
+            assertTrue(running.await(10, TimeUnit.SECONDS));
+            Future<Boolean> queued = callers.submit(() -> pool.matches(PASSWORD, HASH));
+            awaitWaiting(pool, 1);
+
+            now.addAndGet(Duration.ofSeconds(6).toNanos());
+            release.countDown();
+
+            assertTrue(started.get(10, TimeUnit.SECONDS), "the hash that had started is finished however long it took");
+            ExecutionException gaveUp = assertThrows(ExecutionException.class, () -> queued.get(10, TimeUnit.SECONDS));
+            assertEquals("BUSY", assertInstanceOf(RetryLaterException.class, gaveUp.getCause()).code());
+            assertTrue(pool.matches(PASSWORD, HASH), "a fresh hash runs");
+        } finally {
+            release.countDown();
+            callers.shutdownNow();
+        }
+    }
+
+    @Test
     void whatTheHasherThrowsReachesTheCallerAsItWas() {
         IllegalStateException broken = new IllegalStateException("no such algorithm");
         PasswordHasher failing = new PasswordHasher() {
@@ -97,7 +124,7 @@ class HashingPoolTest {
                 throw broken;
             }
         };
-        try (var pool = new HashingPool(failing, 1, 1)) {
+        try (var pool = new HashingPool(failing, 1, 1, Duration.ofSeconds(5))) {
             assertSame(broken, assertThrows(IllegalStateException.class, () -> pool.hash(PASSWORD)));
         }
     }
