@@ -50,8 +50,8 @@ class PasswordGuessingAbuseTest {
             Target target = Target.set(api, ROOMS);
             List<Api.Session> guessers = guessers(api, GUESSERS);
 
-            // 24 workers, 8 guesses each: up to 192 guesses at 2 rooms by 6 users (3 per room, 15 checks each, within its 20).
-            Result result = attack(api, target, guessers, 24, 8);
+            // 12 workers, 10 guesses each: up to 120 guesses at 2 rooms by 6 users (3 per room, 15 checks each, within its 20).
+            Result result = attack(api, target, guessers, 12, 10);
 
             int budget = GUESSERS * (int) Budgets.WRONG_PASSWORD_PER_USER.capacity();
             // A hash shed as BUSY (a starved machine) gives its attempt back, so a guesser may end with fewer checks, never more.
@@ -188,7 +188,7 @@ class PasswordGuessingAbuseTest {
 
     /** The first requests of a fresh JVM pay for class loading and compilation; that is not what is measured. */
     private static void warmUp(Api api, Api.Session bystander, Target target) {
-        for (int i = 0; i < 5; i++) {
+        for (int i = 0; i < 20; i++) {
             api.get("/api/health", null);
             api.post("/api/rooms/" + target.openRoom() + "/members", bystander, null);
             api.delete("/api/rooms/" + target.openRoom() + "/members/me", bystander);
