@@ -1,5 +1,6 @@
 // My rooms: every room you belong to, with the way into the live room, leaving, and for owners
-// the tools: edit, image, hand over, remove (and ban) members, lift bans, delete.
+// the tools: edit, image, hand over, remove (and ban) members, lift bans, delete, and how many
+// wrong passwords were refused.
 // Each card is drawn from GET /api/rooms/{id} and drawn again after any change to it.
 import {h, replace} from '../dom.js';
 import {ApiError, api, describe, enc} from '../api.js';
@@ -128,6 +129,7 @@ export default async function render(view) {
     chat,
     actions,
     owner ? ownerTools(room) : null,
+    owner ? refusedPasswords(room) : null,
     membersSection(room, owner, sections),
     owner ? bansSection(room, sections) : null);
     return card;
@@ -150,6 +152,20 @@ export default async function render(view) {
       pick, file,
       h('button', {type: 'button', class: 'danger', testid: 'room-delete', on: {click: (e) => remove(room, e.currentTarget)}},
         '삭제'));
+  }
+
+  /**
+   * How many wrong passwords were refused since the password was set: only the owner is told (the
+   * server sends the count to the owner alone), and only a locked room has a password to guess.
+   */
+  function refusedPasswords(room) {
+    if (!room.locked || typeof room.refusedPasswordAttempts !== 'number') return null;
+    const n = room.refusedPasswordAttempts;
+    const count = h('strong', {testid: 'refused-password-attempts', data: {count: String(n)}}, `잘못된 비밀번호 시도 ${n}회`);
+    const why = '비밀번호를 정한 뒤로 틀린 비밀번호가 거절된 횟수예요.';
+    return n > 0
+      ? h('div', {class: 'notice'}, h('p', {}, count, ` · ${why} 모르는 시도라면 비밀번호를 바꿔 주세요.`))
+      : h('p', {class: 'muted'}, count, ` · ${why}`);
   }
 
   async function upload(room, chosen, button) {

@@ -221,7 +221,13 @@ function passwordDialog(room) {
       try {
         close(await api.post(`/api/rooms/${enc(room.id)}/members`, {password: password.value}));
       } catch (error) {
-        formErrors(problem, error);
+        if (error instanceof ApiError && error.code === 'RATE_LIMITED') {
+          // Spent budgets refuse even the right password, so say why rather than "wrong password".
+          problem.textContent = '비밀번호를 여러 번 틀려서 잠시 막혔어요. 몇 분 뒤에 다시 해 주세요.';
+          problem.hidden = false;
+        } else {
+          formErrors(problem, error);
+        }
         password.setAttribute('aria-invalid', 'true');
         password.select();
         password.focus();

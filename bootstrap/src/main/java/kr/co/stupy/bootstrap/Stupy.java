@@ -92,6 +92,7 @@ import kr.co.stupy.bootstrap.config.JwtKeys;
 import kr.co.stupy.bootstrap.config.Settings;
 import kr.co.stupy.bootstrap.embedded.EmbeddedMongo;
 import kr.co.stupy.bootstrap.files.ImageFileImport;
+import kr.co.stupy.bootstrap.security.HashingPool;
 import kr.co.stupy.bootstrap.security.Pbkdf2PasswordHasher;
 import kr.co.stupy.identity.Provider;
 import kr.co.stupy.identity.Users;
@@ -221,7 +222,10 @@ public final class Stupy implements AutoCloseable {
         };
         List<RoomRemovalCleanup> roomCleanups = List.of(liveRooms::roomClosed, studyStats::forgetRoom, chat::deleteRoom,
                 ledger::deleteRoom);
-        var roomService = new RoomService(rooms, quotas, users, new Pbkdf2PasswordHasher(Pbkdf2PasswordHasher.DEFAULT_ITERATIONS),
+        // Hashes run on a small pool of their own, so a storm of password guesses cannot take every core from the node.
+        var hashing = own(new HashingPool(new Pbkdf2PasswordHasher(Pbkdf2PasswordHasher.DEFAULT_ITERATIONS),
+                HashingPool.defaultThreads(), HashingPool.DEFAULT_QUEUE_LIMIT, HashingPool.DEFAULT_MAX_WAIT));
+        var roomService = new RoomService(rooms, quotas, users, hashing, rateLimits, budgets,
                 images, live, roomCleanups, new MemberRemovals() {
                     @Override
                     public void memberRemoved(RoomId roomId, UserId userId) {

@@ -23,7 +23,8 @@ public interface Rooms {
 
     /**
      * Writes {@code changed} if the stored room still has {@code expected}'s version, and moves the
-     * version on; false when the room changed meanwhile or is gone. The study time is not written.
+     * version on; false when the room changed meanwhile or is gone. The study time is not written,
+     * nor the count of refused passwords, except that a change of password starts that count again at 0.
      */
     boolean update(Room expected, Room changed);
 
@@ -48,4 +49,15 @@ public interface Rooms {
 
     /** Adds finished study time to a room; false when the room is gone. */
     boolean addStudySeconds(RoomId id, long seconds);
+
+    /**
+     * Counts one wrong password typed into the room, if {@code guessedAgainst} is still its password
+     * (a count belongs to the password it was guessed against). One atomic increment on the stored
+     * room, never a read and a write back, so parallel refusals are all counted; the version does not
+     * move. False when the room is gone or its password changed meanwhile.
+     */
+    boolean countRefusedPassword(RoomId id, PasswordHash guessedAgainst);
+
+    /** Wrong passwords refused since the room's password was last set; 0 for an open room or one that is gone. */
+    long refusedPasswordAttempts(RoomId id);
 }

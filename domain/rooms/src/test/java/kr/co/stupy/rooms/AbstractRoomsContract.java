@@ -98,6 +98,59 @@ public abstract class AbstractRoomsContract {
     }
 
     @Test
+    void refusedPasswordsAreCountedPerPasswordAndOtherChangesKeepTheCount() {
+        PasswordHash first = new PasswordHash("pbkdf2$1$first$x");
+        Room open = room(UserId.newId(), T0);
+        rooms.insert(open);
+        assertEquals(0, rooms.refusedPasswordAttempts(open.id()));
+        assertFalse(rooms.countRefusedPassword(open.id(), first), "an open room has no password to guess");
+
+        Room locked = setPassword(open, new RoomChanges.PasswordChange.Set(first));
+        assertTrue(rooms.countRefusedPassword(locked.id(), first));
+        assertTrue(rooms.countRefusedPassword(locked.id(), first));
+        Room reread = rooms.byId(locked.id()).orElseThrow();
+        assertEquals(2, rooms.refusedPasswordAttempts(locked.id()));
+        assertEquals(locked.version(), reread.version(), "counting does not move the version");
+
+        // Any other change keeps the count; a guess at a password the room no longer has is not counted.
+        Room joined = reread.join(UserId.newId(), hash -> true, T0);
+        assertTrue(rooms.update(reread, joined));
+        assertEquals(2, rooms.refusedPasswordAttempts(locked.id()));
+        assertFalse(rooms.countRefusedPassword(locked.id(), new PasswordHash("pbkdf2$1$other$y")));
+        assertEquals(2, rooms.refusedPasswordAttempts(locked.id()));
+
+        // A new password starts the count again, and so does removing it.
+        Room changed = setPassword(rooms.byId(locked.id()).orElseThrow(),
+                new RoomChanges.PasswordChange.Set(new PasswordHash("pbkdf2$1$second$z")));
+        assertEquals(0, rooms.refusedPasswordAttempts(changed.id()));
+        assertFalse(rooms.countRefusedPassword(changed.id(), first), "a guess against the old password is not counted");
+        assertTrue(rooms.countRefusedPassword(changed.id(), changed.password().orElseThrow()));
+        setPassword(rooms.byId(changed.id()).orElseThrow(), new RoomChanges.PasswordChange.Remove());
+        assertEquals(0, rooms.refusedPasswordAttempts(changed.id()));
+
+        assertFalse(rooms.countRefusedPassword(RoomId.newId(), first));
+        assertEquals(0, rooms.refusedPasswordAttempts(RoomId.newId()));
+    }
+
+    @Test
+    void parallelRefusedPasswordsAreAllCounted() {
+        PasswordHash hash = new PasswordHash("pbkdf2$1$salt$digest");
+        Room room = room(UserId.newId(), T0);
+        rooms.insert(room);
+        Room locked = setPassword(room, new RoomChanges.PasswordChange.Set(hash));
+        long counted = Parallel.run(24, i -> rooms.countRefusedPassword(locked.id(), hash)).stream().filter(c -> c).count();
+        assertEquals(24, counted);
+        assertEquals(24, rooms.refusedPasswordAttempts(locked.id()));
+    }
+
+    private Room setPassword(Room room, RoomChanges.PasswordChange password) {
+        Room changed = room.edit(room.ownerId(), new RoomChanges(Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.empty(), false, Optional.empty(), password));
+        assertTrue(rooms.update(room, changed));
+        return rooms.byId(room.id()).orElseThrow();
+    }
+
+    @Test
     void deletesOnlyTheVersionItWasMadeFrom() {
         Room room = room(UserId.newId(), T0);
         rooms.insert(room);

@@ -18,6 +18,8 @@ import kr.co.stupy.shared.UserId;
 public final class InMemoryRooms implements Rooms {
 
     private final Map<RoomId, Room> rooms = new ConcurrentHashMap<>();
+    /** Refused passwords per room, kept beside the room as the stores keep them beside its other fields. */
+    private final Map<RoomId, Long> refused = new ConcurrentHashMap<>();
 
     @Override
     public Optional<Room> byId(RoomId id) {
@@ -39,6 +41,9 @@ public final class InMemoryRooms implements Rooms {
                 return stored;
             }
             written.set(true);
+            if (!stored.password().equals(changed.password())) {
+                refused.remove(id);
+            }
             return Room.restore(changed.id(), changed.title(), changed.description(), changed.password(),
                     changed.hashtags(), changed.openChatUrl(), changed.maxMembers(), changed.image(), changed.ownerId(),
                     changed.members(), changed.bans(), changed.createdAt(), stored.totalStudySeconds(),
@@ -55,6 +60,7 @@ public final class InMemoryRooms implements Rooms {
                 return stored;
             }
             deleted.set(true);
+            refused.remove(id);
             return null;
         });
         return deleted.get();
@@ -105,5 +111,24 @@ public final class InMemoryRooms implements Rooms {
                 stored.description(), stored.password(), stored.hashtags(), stored.openChatUrl(), stored.maxMembers(),
                 stored.image(), stored.ownerId(), stored.members(), stored.bans(), stored.createdAt(),
                 stored.totalStudySeconds() + seconds, stored.version())) != null;
+    }
+
+    @Override
+    public boolean countRefusedPassword(RoomId id, PasswordHash guessedAgainst) {
+        AtomicBoolean counted = new AtomicBoolean();
+        // Inside the room's own atomic step, so a password change and a count never interleave.
+        rooms.computeIfPresent(id, (key, stored) -> {
+            if (stored.password().equals(Optional.of(guessedAgainst))) {
+                refused.merge(id, 1L, Long::sum);
+                counted.set(true);
+            }
+            return stored;
+        });
+        return counted.get();
+    }
+
+    @Override
+    public long refusedPasswordAttempts(RoomId id) {
+        return rooms.containsKey(id) ? refused.getOrDefault(id, 0L) : 0;
     }
 }

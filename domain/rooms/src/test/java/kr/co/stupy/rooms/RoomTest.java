@@ -71,6 +71,23 @@ class RoomTest {
     }
 
     @Test
+    void aBannedUserAndAFullRoomAreRefusedWithoutAskingThePassword() {
+        PasswordCheck mustNotBeAsked = hash -> {
+            throw new AssertionError("the password was checked before a cheap refusal");
+        };
+        Room full = room(owner, T0).edit(owner, changes(Optional.of(2), new RoomChanges.PasswordChange.Set(new PasswordHash("h"))))
+                .join(kim, ANY, T0);
+        assertEquals("ROOM_FULL", code(() -> full.join(lee, mustNotBeAsked, T0)));
+        assertEquals("ROOM_FULL", code(() -> full.requireJoinable(lee)));
+
+        Room banned = full.kick(owner, kim, T0);
+        assertEquals("BANNED", code(() -> banned.join(kim, mustNotBeAsked, T0)));
+        assertEquals("BANNED", code(() -> banned.requireJoinable(kim)));
+        banned.requireJoinable(owner);
+        banned.requireJoinable(lee);
+    }
+
+    @Test
     void theOwnerLeavingHandsTheRoomToTheLongestStandingMember() {
         Room room = room(owner, T0).join(kim, ANY, T0.plusSeconds(1)).join(lee, ANY, T0.plusSeconds(2));
 

@@ -12,6 +12,7 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.InsertManyOptions;
+import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
 import java.util.ArrayList;
@@ -24,6 +25,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import kr.co.stupy.rooms.PasswordHash;
 import kr.co.stupy.rooms.Room;
 import kr.co.stupy.rooms.RoomSearch;
 import kr.co.stupy.rooms.RoomSort;
@@ -39,7 +41,7 @@ import org.bson.conversions.Bson;
 /**
  * Rooms in {@code rooms}, one document each. Every change is a single conditional update on
  * {@code _id} and {@code version}, which both MongoDB and the embedded store apply atomically; study
- * time is a separate {@code $inc} that neither reads nor moves the version.
+ * time and refused passwords are separate {@code $inc}s that neither read nor move the version.
  */
 public final class MongoRooms implements Rooms {
 
@@ -85,8 +87,12 @@ public final class MongoRooms implements Rooms {
         if (!expected.id().equals(changed.id())) {
             throw new IllegalArgumentException("a change keeps the room's id");
         }
-        Bson update = Updates.combine(new Document("$set", RoomMapper.changeableFields(changed)),
-                Updates.inc(RoomMapper.VERSION, 1L));
+        Document set = RoomMapper.changeableFields(changed);
+        if (!expected.password().equals(changed.password())) {
+            // The version filter below makes sure the stored password is expected's, so this is a real change of password.
+            set.append(RoomMapper.REFUSED_PASSWORDS, 0L);
+        }
+        Bson update = Updates.combine(new Document("$set", set), Updates.inc(RoomMapper.VERSION, 1L));
         return rooms.updateOne(and(eq("_id", expected.id().value()), eq(RoomMapper.VERSION, expected.version())), update)
                 .getModifiedCount() == 1;
     }
@@ -173,6 +179,18 @@ public final class MongoRooms implements Rooms {
             throw new IllegalArgumentException("study time is only added");
         }
         return rooms.updateOne(eq("_id", id.value()), Updates.inc(RoomMapper.STUDY_SECONDS, seconds)).getMatchedCount() == 1;
+    }
+
+    @Override
+    public boolean countRefusedPassword(RoomId id, PasswordHash guessedAgainst) {
+        return rooms.updateOne(and(eq("_id", id.value()), eq(RoomMapper.PASSWORD, guessedAgainst.encoded())),
+                Updates.inc(RoomMapper.REFUSED_PASSWORDS, 1L)).getMatchedCount() == 1;
+    }
+
+    @Override
+    public long refusedPasswordAttempts(RoomId id) {
+        Document found = rooms.find(eq("_id", id.value())).projection(Projections.include(RoomMapper.REFUSED_PASSWORDS)).first();
+        return found != null && found.get(RoomMapper.REFUSED_PASSWORDS) instanceof Number count ? count.longValue() : 0;
     }
 
     private static String sortField(RoomSort sort) {

@@ -26,6 +26,9 @@ final class RoomMapper {
 
     static final String VERSION = "version";
     static final String STUDY_SECONDS = "totalStudySeconds";
+    /** Wrong passwords refused since the password was set; absent means none. Only ever {@code $inc}-ed, or reset with a new password. */
+    static final String REFUSED_PASSWORDS = "refusedPasswordAttempts";
+    static final String PASSWORD = "password";
 
     private RoomMapper() {
     }
@@ -46,7 +49,7 @@ final class RoomMapper {
         fields.append("title", room.title().value())
                 .append("description", room.description().value())
                 .append("search", SearchText.searchable(room))
-                .append("password", room.password().map(PasswordHash::encoded).orElse(null))
+                .append(PASSWORD, room.password().map(PasswordHash::encoded).orElse(null))
                 .append("hashtags", room.hashtags().stream().map(Hashtag::value).toList())
                 .append("openChatUrl", room.openChatUrl().map(OpenChatUrl::value).orElse(null))
                 .append("maxMembers", room.maxMembers())
@@ -67,7 +70,7 @@ final class RoomMapper {
         return Room.restore(new RoomId(doc.getString("_id")),
                 new RoomTitle(doc.getString("title")),
                 new RoomDescription(doc.getString("description")),
-                Optional.ofNullable(doc.getString("password")).map(PasswordHash::new),
+                Optional.ofNullable(doc.getString(PASSWORD)).map(PasswordHash::new),
                 doc.getList("hashtags", String.class).stream().map(Hashtag::new).toList(),
                 Optional.ofNullable(doc.getString("openChatUrl")).map(OpenChatUrl::new),
                 doc.getInteger("maxMembers"),

@@ -125,7 +125,7 @@ public final class RoomRoutes implements RouteGroup {
         RoomResponse room = RoomResponse.of(detail.view());
         if (detail.members().isPresent()) {
             ctx.json(new RoomWithMembersResponse(room, detail.members().get().stream()
-                    .map(RoomWithMembersResponse.MemberResponse::of).toList()));
+                    .map(RoomWithMembersResponse.MemberResponse::of).toList(), detail.refusedPasswordAttempts().orElse(null)));
         } else {
             ctx.json(room);
         }

@@ -1,13 +1,18 @@
 package kr.co.stupy.adapter.web.rooms;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import java.time.Instant;
 import java.util.List;
 import kr.co.stupy.adapter.web.image.ImageUrls;
 import kr.co.stupy.application.rooms.port.in.MemberView;
 
-/** {@code Room} plus {@code members}, as members of the room see it. */
-public record RoomWithMembersResponse(@JsonUnwrapped RoomResponse room, List<MemberResponse> members) {
+/**
+ * {@code Room} plus {@code members}, as members of the room see it; the owner also gets
+ * {@code refusedPasswordAttempts} (absent for everyone else).
+ */
+public record RoomWithMembersResponse(@JsonUnwrapped RoomResponse room, List<MemberResponse> members,
+                                      @JsonInclude(JsonInclude.Include.NON_NULL) Long refusedPasswordAttempts) {
 
     /** {@code Member} of the contract. */
     public record MemberResponse(String userId, String nickname, String profileImageUrl, boolean owner, Instant joinedAt) {

@@ -64,11 +64,14 @@ public final class RoomQueryService implements FindRoomsQuery, RoomMemberships {
         }
         List<Member> members = room.membersOwnerFirst();
         Map<UserId, User> known = users.byIds(members.stream().map(Member::userId).toList());
-        return new RoomDetail(view, Optional.of(members.stream().map(member -> {
+        List<MemberView> seen = members.stream().map(member -> {
             Optional<User> user = Optional.ofNullable(known.get(member.userId()));
             return new MemberView(member.userId(), user.map(u -> u.nickname().value()).orElse(LEFT_USER),
                     user.flatMap(User::profileImage), room.isOwner(member.userId()), member.joinedAt());
-        }).toList()));
+        }).toList();
+        // Only the owner can act on guessing (change the password), so only the owner is told of it.
+        Optional<Long> refused = room.isOwner(viewer) ? Optional.of(rooms.refusedPasswordAttempts(roomId)) : Optional.empty();
+        return new RoomDetail(view, Optional.of(seen), refused);
     }
 
     @Override

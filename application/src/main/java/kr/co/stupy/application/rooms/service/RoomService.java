@@ -4,15 +4,17 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 import kr.co.stupy.application.image.ImageStore;
 import kr.co.stupy.application.image.ImageUpload;
+import kr.co.stupy.application.limits.Budgets;
+import kr.co.stupy.application.limits.RateLimits;
 import kr.co.stupy.application.rooms.port.in.BanView;
 import kr.co.stupy.application.rooms.port.in.ManageRoomsUseCase;
 import kr.co.stupy.application.rooms.port.in.RoomMembershipUseCase;
@@ -55,6 +57,11 @@ import kr.co.stupy.shared.UserId;
  *
  * <p>An account being deleted is closed in its quota first ({@link RoomAccountCleanup}); a hold it
  * is refused then answers {@code 401}, so no creation or join seats it once the deletion began.
+ *
+ * <p>Hashing a password is the one slow step (a PBKDF2 hash costs a core some 100 ms), so it comes
+ * last: a join or creation that any cheap check refuses (a ban, a full room, the user's 5 rooms,
+ * a spent budget of password attempts) never costs a hash. Typed passwords are budgeted per user and
+ * per room ({@link PasswordAttempts}); each wrong one is counted on the room for its owner to see.
  */
 public final class RoomService implements ManageRoomsUseCase, RoomMembershipUseCase {
 
@@ -71,18 +78,21 @@ public final class RoomService implements ManageRoomsUseCase, RoomMembershipUseC
     private final RoomQuotas quotas;
     private final Users users;
     private final PasswordHasher hasher;
+    private final PasswordAttempts attempts;
     private final ImageStore images;
     private final RoomViews views;
     private final List<RoomRemovalCleanup> cleanups;
     private final MemberRemovals memberRemovals;
     private final Clock clock;
 
-    public RoomService(Rooms rooms, RoomQuotas quotas, Users users, PasswordHasher hasher, ImageStore images,
-                       LiveRoomsView live, List<RoomRemovalCleanup> cleanups, MemberRemovals memberRemovals, Clock clock) {
+    public RoomService(Rooms rooms, RoomQuotas quotas, Users users, PasswordHasher hasher, RateLimits limits,
+                       Budgets budgets, ImageStore images, LiveRoomsView live, List<RoomRemovalCleanup> cleanups,
+                       MemberRemovals memberRemovals, Clock clock) {
         this.rooms = rooms;
         this.quotas = quotas;
         this.users = users;
         this.hasher = hasher;
+        this.attempts = new PasswordAttempts(limits, budgets);
         this.images = images;
         this.views = new RoomViews(rooms, live);
         this.cleanups = List.copyOf(cleanups);
@@ -92,14 +102,18 @@ public final class RoomService implements ManageRoomsUseCase, RoomMembershipUseC
 
     @Override
     public RoomView create(CreateRoomCommand command) {
-        Optional<PasswordHash> hash = command.password().map(hasher::hash);
         RoomId id = RoomId.newId();
         Instant now = now();
-        Room room = Room.open(id, command.creator(), command.title(), command.description(), hash, command.hashtags(),
-                command.openChatUrl(), command.maxMembers(), now);
+        // Opened without the password first, so the room's own checks and then the user's limit come before the slow hash.
+        Room open = Room.open(id, command.creator(), command.title(), command.description(), Optional.empty(),
+                command.hashtags(), command.openChatUrl(), command.maxMembers(), now);
         RoomHold hold = take(command.creator(), id, now).orElseThrow(RoomErrors::joinLimit);
         boolean stored = false;
         try {
+            Room room = command.password().isEmpty() ? open
+                    : Room.open(id, command.creator(), command.title(), command.description(),
+                            command.password().map(hasher::hash), command.hashtags(), command.openChatUrl(),
+                            command.maxMembers(), now);
             requireFresh(hold);
             rooms.insert(room);
             stored = true;
@@ -113,14 +127,19 @@ public final class RoomService implements ManageRoomsUseCase, RoomMembershipUseC
 
     @Override
     public RoomView edit(EditRoomCommand command) {
-        // Hashing is slow: done once, outside the retries, and only after the actor proved to be the owner.
-        load(command.roomId()).requireOwner(command.actor());
+        // Hashing is slow: done once, outside the retries, and only once the edit without it passed every check
+        // (the actor owns the room, the capacity fits).
+        load(command.roomId()).edit(command.actor(), changes(command, new RoomChanges.PasswordChange.Keep()));
         RoomChanges.PasswordChange password = command.removePassword() ? new RoomChanges.PasswordChange.Remove()
                 : command.password().<RoomChanges.PasswordChange>map(p -> new RoomChanges.PasswordChange.Set(hasher.hash(p)))
                         .orElseGet(RoomChanges.PasswordChange.Keep::new);
-        RoomChanges changes = new RoomChanges(command.title(), command.description(), command.hashtags(),
-                command.openChatUrl(), command.removeOpenChatUrl(), command.maxMembers(), password);
+        RoomChanges changes = changes(command, password);
         return views.of(change(command.roomId(), room -> room.edit(command.actor(), changes)));
+    }
+
+    private static RoomChanges changes(EditRoomCommand command, RoomChanges.PasswordChange password) {
+        return new RoomChanges(command.title(), command.description(), command.hashtags(), command.openChatUrl(),
+                command.removeOpenChatUrl(), command.maxMembers(), password);
     }
 
     @Override
@@ -162,15 +181,27 @@ public final class RoomService implements ManageRoomsUseCase, RoomMembershipUseC
 
     @Override
     public RoomView join(UserId userId, RoomId roomId, Optional<RoomPassword> password) {
-        PasswordCheck check = rememberingCheck(password);
         Room room = load(roomId);
         if (room.isMember(userId)) {
             return views.of(room);
         }
+        // Cheap refusals in the order a client is told them: the room's own (banned, full), the password budgets,
+        // the user's limit; only a join that passed them all has its password hashed, inside the seating below.
+        room.requireJoinable(userId);
+        JoinPassword check = new JoinPassword(userId, roomId, password);
+        if (room.locked()) {
+            check.spendAttempt();
+        }
+        try {
+            return seat(userId, roomId, check);
+        } finally {
+            check.settle();
+        }
+    }
+
+    private RoomView seat(UserId userId, RoomId roomId, JoinPassword check) {
         // The seat is dated like the hold, which tells this membership's hold from later ones when it ends.
         Instant now = now();
-        // Asked first so the room's own refusals (banned, wrong password, full) come before the user's limit.
-        room.join(userId, check, now);
         Optional<RoomHold> hold = take(userId, roomId, now);
         if (hold.isEmpty()) {
             Room current = load(roomId);
@@ -337,10 +368,58 @@ public final class RoomService implements ManageRoomsUseCase, RoomMembershipUseC
         return rooms.byId(roomId).orElseThrow(RoomErrors::notFound);
     }
 
-    /** Remembers the slow comparison per stored hash, so retries of one join hash the typed password once. */
-    private PasswordCheck rememberingCheck(Optional<RoomPassword> password) {
-        Map<PasswordHash, Boolean> results = new ConcurrentHashMap<>();
-        return hash -> password.isPresent() && results.computeIfAbsent(hash, h -> hasher.matches(password.get(), h));
+    /**
+     * The password of one join. The slow comparison runs once per stored hash, so retries of the join
+     * hash the typed password once, and only after an attempt was taken from the budgets. A wrong
+     * password keeps that attempt and is counted on the room; anything else gives it back. No password
+     * typed on a locked room is simply wrong: nothing is hashed, spent or counted for it.
+     */
+    private final class JoinPassword implements PasswordCheck {
+        private final UserId user;
+        private final RoomId room;
+        private final Optional<RoomPassword> typed;
+        private final Map<PasswordHash, Boolean> results = new HashMap<>();
+        private Optional<PasswordAttempts.Attempt> attempt = Optional.empty();
+        private boolean refused;
+
+        JoinPassword(UserId user, RoomId room, Optional<RoomPassword> typed) {
+            this.user = user;
+            this.room = room;
+            this.typed = typed;
+        }
+
+        /** Takes this join's attempt from the budgets now (once): a spent budget refuses before anything is written. */
+        void spendAttempt() {
+            if (typed.isPresent() && attempt.isEmpty()) {
+                attempt = Optional.of(attempts.take(user, room));
+            }
+        }
+
+        @Override
+        public boolean matches(PasswordHash hash) {
+            if (typed.isEmpty()) {
+                return false;
+            }
+            Boolean known = results.get(hash);
+            if (known != null) {
+                return known;
+            }
+            spendAttempt(); // the room was open when the join began and got a password since
+            boolean right = hasher.matches(typed.get(), hash);
+            results.put(hash, right);
+            if (!right) {
+                refused = true;
+                rooms.countRefusedPassword(room, hash);
+            }
+            return right;
+        }
+
+        /** Once the join is over: only a refused wrong password keeps its attempt. */
+        void settle() {
+            if (!refused) {
+                attempt.ifPresent(PasswordAttempts.Attempt::giveBack);
+            }
+        }
     }
 
     private static void checkAttempts(int attempt) {

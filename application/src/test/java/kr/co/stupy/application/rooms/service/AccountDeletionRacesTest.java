@@ -19,6 +19,8 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import kr.co.stupy.application.identity.service.AccountDeletionService;
 import kr.co.stupy.application.image.InMemoryImageStore;
+import kr.co.stupy.application.limits.Budgets;
+import kr.co.stupy.application.limits.local.InProcessRateLimits;
 import kr.co.stupy.application.rooms.port.in.ManageRoomsUseCase.CreateRoomCommand;
 import kr.co.stupy.application.rooms.port.out.MemberRemovals;
 import kr.co.stupy.application.rooms.port.out.PasswordHasher;
@@ -57,7 +59,7 @@ class AccountDeletionRacesTest {
     private final InMemoryUsers users = new InMemoryUsers();
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-24T09:00:00Z"));
     private final RoomService rooms = new RoomService(slowWrites(stored), quotas, users, new PlainHasher(),
-            new InMemoryImageStore(), roomIds -> Map.of(), List.of(), new MemberRemovals() {
+            new InProcessRateLimits(Clock.systemUTC()), Budgets.defaults(), new InMemoryImageStore(), roomIds -> Map.of(), List.of(), new MemberRemovals() {
                 @Override
                 public void memberRemoved(RoomId roomId, UserId userId) {
                 }

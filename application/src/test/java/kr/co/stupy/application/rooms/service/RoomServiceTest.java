@@ -20,6 +20,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import kr.co.stupy.application.image.AbstractImageStoreContract;
 import kr.co.stupy.application.image.ImageStore;
 import kr.co.stupy.application.image.ImageUpload;
+import kr.co.stupy.application.limits.Budgets;
+import kr.co.stupy.application.limits.local.InProcessRateLimits;
 import kr.co.stupy.application.rooms.port.in.ManageRoomsUseCase.CreateRoomCommand;
 import kr.co.stupy.application.rooms.port.in.ManageRoomsUseCase.EditRoomCommand;
 import kr.co.stupy.application.rooms.port.out.MemberRemovals;
@@ -55,7 +57,8 @@ class RoomServiceTest {
     private final List<RoomId> removed = new ArrayList<>();
     private final List<UserId> kicked = new ArrayList<>();
     private final List<String> left = new ArrayList<>();
-    private final RoomService service = new RoomService(watched(rooms), quotas, new InMemoryUsers(), hasher, images,
+    private final RoomService service = new RoomService(watched(rooms), quotas, new InMemoryUsers(), hasher,
+            new InProcessRateLimits(clock), Budgets.defaults(), images,
             roomIds -> Map.of(), List.of(removed::add), new MemberRemovals() {
                 @Override
                 public void memberRemoved(RoomId roomId, UserId userId) {
