@@ -13,6 +13,7 @@ import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 import kr.co.stupy.application.image.ImageStore;
 import kr.co.stupy.application.image.ImageUpload;
+import kr.co.stupy.application.limits.Budget;
 import kr.co.stupy.application.limits.Budgets;
 import kr.co.stupy.application.limits.RateLimits;
 import kr.co.stupy.application.rooms.port.in.BanView;
@@ -79,6 +80,9 @@ public final class RoomService implements ManageRoomsUseCase, RoomMembershipUseC
     private final Users users;
     private final PasswordHasher hasher;
     private final PasswordAttempts attempts;
+    private final RateLimits limits;
+    private final Budget creations;
+    private final Budget uploads;
     private final ImageStore images;
     private final RoomViews views;
     private final List<RoomRemovalCleanup> cleanups;
@@ -93,6 +97,9 @@ public final class RoomService implements ManageRoomsUseCase, RoomMembershipUseC
         this.users = users;
         this.hasher = hasher;
         this.attempts = new PasswordAttempts(limits, budgets);
+        this.limits = limits;
+        this.creations = budgets.of(Budgets.ROOM_CREATE_PER_USER);
+        this.uploads = budgets.of(Budgets.UPLOAD_PER_USER);
         this.images = images;
         this.views = new RoomViews(rooms, live);
         this.cleanups = List.copyOf(cleanups);
@@ -102,6 +109,7 @@ public final class RoomService implements ManageRoomsUseCase, RoomMembershipUseC
 
     @Override
     public RoomView create(CreateRoomCommand command) {
+        limits.require(creations, command.creator().value(), "rooms created");
         RoomId id = RoomId.newId();
         Instant now = now();
         // Opened without the password first, so the room's own checks and then the user's limit come before the slow hash.
@@ -145,6 +153,7 @@ public final class RoomService implements ManageRoomsUseCase, RoomMembershipUseC
     @Override
     public RoomView changeImage(UserId actor, RoomId roomId, ImageUpload image) {
         load(roomId).requireOwner(actor);
+        limits.require(uploads, actor.value(), "picture uploads");
         String key = images.store(image);
         Room before;
         Room after;

@@ -59,7 +59,9 @@ class AccountDeletionRacesTest {
     private final InMemoryUsers users = new InMemoryUsers();
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-24T09:00:00Z"));
     private final RoomService rooms = new RoomService(slowWrites(stored), quotas, users, new PlainHasher(),
-            new InProcessRateLimits(Clock.systemUTC()), Budgets.defaults(), new InMemoryImageStore(), roomIds -> Map.of(), List.of(), new MemberRemovals() {
+            // Rounds of creations by one account are the point here, not the creation budget.
+            new InProcessRateLimits(Clock.systemUTC()), new Budgets(java.util.Map.of(Budgets.ROOM_CREATE_PER_USER.name(),
+                    kr.co.stupy.application.limits.Budget.unlimited(Budgets.ROOM_CREATE_PER_USER.name()))), new InMemoryImageStore(), roomIds -> Map.of(), List.of(), new MemberRemovals() {
                 @Override
                 public void memberRemoved(RoomId roomId, UserId userId) {
                 }

@@ -20,6 +20,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import kr.co.stupy.application.image.AbstractImageStoreContract;
 import kr.co.stupy.application.image.ImageStore;
 import kr.co.stupy.application.image.ImageUpload;
+import kr.co.stupy.shared.RetryLaterException;
 import kr.co.stupy.application.limits.Budgets;
 import kr.co.stupy.application.limits.local.InProcessRateLimits;
 import kr.co.stupy.application.rooms.port.in.ManageRoomsUseCase.CreateRoomCommand;
@@ -82,6 +83,27 @@ class RoomServiceTest {
         assertEquals("JOIN_LIMIT", code(() -> create(owner, Optional.empty())));
         assertEquals(5, quotas.held(owner).size());
         assertEquals(5, rooms.ofMember(owner).size());
+    }
+
+    @Test
+    void roomCreationsAreBudgetedPerUserEvenWhenEachRoomIsDeletedAgain() {
+        int budget = (int) Budgets.ROOM_CREATE_PER_USER.capacity();
+        for (int i = 0; i < budget; i++) {
+            service.delete(owner, create(owner, Optional.empty()));
+        }
+        var refused = assertThrows(RetryLaterException.class, () -> create(owner, Optional.empty()));
+        assertEquals("RATE_LIMITED", refused.code());
+        assertEquals(0, quotas.held(owner).size(), "the refused creation took no place");
+        create(kim, Optional.empty());
+    }
+
+    @Test
+    void roomPicturesAreBudgetedPerUser() {
+        RoomId id = create(owner, Optional.empty());
+        for (int i = 0; i < Budgets.UPLOAD_PER_USER.capacity(); i++) {
+            service.changeImage(owner, id, ImageUpload.of(PNG));
+        }
+        assertEquals("RATE_LIMITED", code(() -> service.changeImage(owner, id, ImageUpload.of(PNG))));
     }
 
     @Test
