@@ -207,14 +207,7 @@ class EdgeAbuseTest {
     // ---- helpers
 
     private static String room(Api.Session owner, Api.Session... members) {
-        Api.Reply created = api.post("/api/rooms", owner, Map.of("title", "abuse " + UUID.randomUUID().toString().substring(0, 8),
-                "description", "edge", "maxMembers", 10));
-        assertEquals(201, created.status(), created.raw());
-        String roomId = created.body().get("id").asText();
-        for (Api.Session member : members) {
-            assertEquals(200, api.post("/api/rooms/" + roomId + "/members", member, Map.of()).status());
-        }
-        return roomId;
+        return api.openRoom(owner, "abuse " + UUID.randomUUID().toString().substring(0, 8), members);
     }
 
     private static void assertHealthy(List<Duration> answers, String during) {

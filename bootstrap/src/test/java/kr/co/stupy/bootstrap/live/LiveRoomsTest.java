@@ -25,14 +25,7 @@ class LiveRoomsTest {
 
     /** A room owned by the first session, joined by the others. */
     static String room(Api.Session owner, Api.Session... members) {
-        Api.Reply created = api.post("/api/rooms", owner, Map.of("title", "모각공 " + UUID.randomUUID().toString().substring(0, 8),
-                "description", "같이 공부해요", "maxMembers", 10));
-        assertEquals(201, created.status(), created.raw());
-        String roomId = created.body().get("id").asText();
-        for (Api.Session member : members) {
-            assertEquals(200, api.post("/api/rooms/" + roomId + "/members", member, Map.of()).status());
-        }
-        return roomId;
+        return api.openRoom(owner, "모각공 " + UUID.randomUUID().toString().substring(0, 8), members);
     }
 
     static Api.Session user(String prefix) {

@@ -75,7 +75,7 @@ class RoomPasswordGuessingApiTest {
         Api.Session owner = user();
         Api.Session busy = user();
         for (int i = 0; i < 5; i++) {
-            create(busy, room("mine " + i));
+            create(busy, RoomApiTest.room("mine " + i));
         }
         String locked = lockedRoom(owner);
 
@@ -83,7 +83,7 @@ class RoomPasswordGuessingApiTest {
         assertEquals(409, atLimit.status(), atLimit.raw());
         assertEquals("JOIN_LIMIT", atLimit.code());
 
-        String full = create(owner, room("full", "password", SECRET, "maxMembers", 2));
+        String full = create(owner, RoomApiTest.room("full", "password", SECRET, "maxMembers", 2));
         assertEquals(200, api.post("/api/rooms/" + full + "/members", user(), Map.of("password", SECRET)).status());
         Api.Reply fullRoom = api.post("/api/rooms/" + full + "/members", user(), Map.of("password", "wrong1"));
         assertEquals(409, fullRoom.status(), fullRoom.raw());
@@ -94,7 +94,7 @@ class RoomPasswordGuessingApiTest {
     }
 
     private static String lockedRoom(Api.Session owner) {
-        return create(owner, room("잠긴 방", "password", SECRET));
+        return create(owner, RoomApiTest.room("잠긴 방", "password", SECRET));
     }
 
     private static String roomOf(String membersPath) {
@@ -103,16 +103,6 @@ class RoomPasswordGuessingApiTest {
 
     private static Api.Session user() {
         return api.devLogin("g" + NAMES.incrementAndGet() + "-" + UUID.randomUUID().toString().substring(0, 6));
-    }
-
-    private static Map<String, Object> room(String title, Object... more) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("title", title);
-        body.put("description", "함께 공부해요");
-        for (int i = 0; i < more.length; i += 2) {
-            body.put((String) more[i], more[i + 1]);
-        }
-        return body;
     }
 
     private static String create(Api.Session owner, Map<String, Object> body) {

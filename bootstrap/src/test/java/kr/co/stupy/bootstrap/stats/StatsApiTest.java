@@ -62,7 +62,12 @@ class StatsApiTest {
             live.next("welcome");
             Thread.sleep(millis);
         }
-        await(() -> !leaderboardEntry(api, who, roomId).get("live").asBoolean(), "the session to end");
+        // The node ends a closed connection's session on its close workers: presence lets it go first, then the
+        // session is written and rolled up. Every session here is long enough to count, so wait for its seconds.
+        await(() -> {
+            JsonNode entry = leaderboardEntry(api, who, roomId);
+            return !entry.get("live").asBoolean() && entry.get("studySeconds").asLong() > 0;
+        }, "the session to end and be counted");
     }
 
     @Test
@@ -162,7 +167,10 @@ class StatsApiTest {
             assertTrue(total >= 5);
             week = api.get("/api/rankings/rooms?period=week", kim).body();
             assertEquals(List.of(roomId), ids(week));
-            abroadAllTime = api.get("/api/rooms/" + roomId + abroad, kim).body().at("/items/0/studySeconds").asLong();
+            // The session's roll-up is written just after presence lets it go (on the node's close workers): wait for it.
+            String board = "/api/rooms/" + roomId + abroad;
+            await(() -> api.get(board, kim).body().at("/items/0/studySeconds").asLong() > 0, "the member's quarter hours");
+            abroadAllTime = api.get(board, kim).body().at("/items/0/studySeconds").asLong();
             // The same seconds, but split at Los Angeles's day start: a session across it is truncated per piece.
             assertTrue(Math.abs(abroadAllTime - total) <= 1, "the board abroad, from the member's quarter hours: " + abroadAllTime);
         }

@@ -73,6 +73,22 @@ public final class Api {
         return GuestSecrets.of(base, nickname).orElseThrow(() -> new IllegalStateException("no guest named " + nickname + " yet"));
     }
 
+    /** A room of {@code title} (room for 10) owned by {@code owner} and joined by {@code members}; returns its id. */
+    public String openRoom(Session owner, String title, Session... members) {
+        Reply created = post("/api/rooms", owner, Map.of("title", title, "description", "같이 공부해요", "maxMembers", 10));
+        if (created.status() != 201) {
+            throw new IllegalStateException("room not created: " + created.status() + " " + created.raw());
+        }
+        String roomId = created.body().get("id").asText();
+        for (Session member : members) {
+            Reply joined = post("/api/rooms/" + roomId + "/members", member, Map.of());
+            if (joined.status() != 200) {
+                throw new IllegalStateException("join refused: " + joined.status() + " " + joined.raw());
+            }
+        }
+        return roomId;
+    }
+
     public Reply get(String path, Session as) {
         return send("GET", path, as, null);
     }
