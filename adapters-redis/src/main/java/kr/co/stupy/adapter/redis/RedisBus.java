@@ -1,6 +1,8 @@
 package kr.co.stupy.adapter.redis;
 
 import java.net.URI;
+import java.time.Duration;
+import redis.clients.jedis.ConnectionPoolConfig;
 import redis.clients.jedis.DefaultJedisClientConfig;
 import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.RedisClient;
@@ -29,7 +31,13 @@ public final class RedisBus {
                 .ssl(JedisURIHelper.isRedisSSLScheme(uri))
                 .clientName("stupy")
                 .build();
-        RedisClient client = RedisClient.builder().hostAndPort(address).clientConfig(config).build();
+        // A Redis restart breaks every pooled connection; idle ones are pinged every second and dropped when broken,
+        // so the first request after a restart does not fail on a dead socket. Borrowing stays free of extra round trips.
+        var pool = new ConnectionPoolConfig();
+        pool.setTestWhileIdle(true);
+        pool.setTimeBetweenEvictionRuns(Duration.ofSeconds(1));
+        pool.setNumTestsPerEvictionRun(-1);
+        RedisClient client = RedisClient.builder().hostAndPort(address).clientConfig(config).poolConfig(pool).build();
         try {
             client.ping();
             return client;

@@ -15,6 +15,7 @@ import kr.co.stupy.application.live.SignalPayload;
 import kr.co.stupy.application.live.port.in.DeliverLiveEventUseCase;
 import kr.co.stupy.application.live.testing.AbstractRoomBroadcasterContract.Recorder;
 import kr.co.stupy.shared.Ids;
+import kr.co.stupy.shared.testing.Parallel;
 import kr.co.stupy.shared.RoomId;
 import kr.co.stupy.shared.UserId;
 import org.junit.jupiter.api.AfterEach;
@@ -133,6 +134,18 @@ class RedisManyNodesTest {
         presence.remove(b1.connectionId());
         onA.toConnection(b1.connectionId(), new LiveEvent.Kicked());
         await(() -> b.recorder.of(b1.connectionId()).equals(List.of(new LiveEvent.Kicked())), "kicked delivered on node b");
+    }
+
+    @Test
+    void pooledConnectionsBrokenByARestartAreDroppedBeforeTheNextRequestUsesThem() throws Exception {
+        // Fill the pool with idle connections, as a busy node has.
+        Parallel.run(8, i -> redis.ping());
+        server.stop();
+        server.start();
+        Thread.sleep(2_500);
+        // Every pooled connection is used in turn: none may be one the restart broke.
+        List<String> answers = Parallel.run(8, i -> redis.get(prefix + "nothing-" + i) == null ? "none" : "some");
+        assertEquals(java.util.Collections.nCopies(8, "none"), answers);
     }
 
     @Test
