@@ -33,6 +33,7 @@ import kr.co.stupy.adapter.oauth.ScribeOAuthClient;
 import kr.co.stupy.adapter.web.RouteGroup;
 import kr.co.stupy.adapter.web.WebServer;
 import kr.co.stupy.adapter.web.WebSettings;
+import kr.co.stupy.adapter.web.support.ReadBudget;
 import kr.co.stupy.adapter.redis.RedisRateLimits;
 import kr.co.stupy.application.limits.Budgets;
 import kr.co.stupy.application.limits.RateLimits;
@@ -264,14 +265,15 @@ public final class Stupy implements AutoCloseable {
         boolean https = settings.servesHttps();
         var liveRoutes = new LiveRoutes(liveRooms, liveRooms, liveRooms, liveQueries, liveQueries, new RoomLiveViews(roomQueries),
                 sockets, json, settings.timezone(), LiveRoomService.heartbeatInterval().toSeconds());
+        var reads = new ReadBudget(rateLimits, budgets.of(Budgets.READ_PER_USER));
         List<RouteGroup> routes = List.of(
                 new HealthRoutes(health),
                 new AuthRoutes(devLogIn, () -> offered, json),
                 new OAuthRoutes(socialLogIn, https, rateLimits, budgets.of(Budgets.LOGIN_PER_ADDRESS)),
                 new UserRoutes(profiles, profiles, profiles, deletion, json),
-                new RoomRoutes(roomService, roomService, roomQueries, json),
+                new RoomRoutes(roomService, roomService, roomQueries, json, reads),
                 liveRoutes,
-                new StatsRoutes(studyStats, studyStats, roomQueries, settings.timezone()),
+                new StatsRoutes(studyStats, studyStats, roomQueries, settings.timezone(), reads),
                 new TodoRoutes(new TodoRoutes.UseCases(todos, todos, todos, todos, todos, todos, todos), json),
                 new ImageRoutes(images),
                 new ClientConfigRoutes(settings.iceServers(), () -> offered, LivePresence.MAX_PER_ROOM),

@@ -33,10 +33,12 @@ public final class Budgets {
     public static final Budget UPLOAD_PER_USER = new Budget("upload-per-user", 30, Duration.ofMinutes(10));
     /** Rooms one user creates. */
     public static final Budget ROOM_CREATE_PER_USER = new Budget("room-create-per-user", 20, Duration.ofHours(1));
+    /** Room searches, statistics and rankings one user asks for, together: the reads that cost the store most. */
+    public static final Budget READ_PER_USER = new Budget("read-per-user", 120, Duration.ofMinutes(1));
 
     public static final List<Budget> ALL = List.of(GUEST_SIGNUP_PER_ADDRESS, LOGIN_PER_ADDRESS, LOGIN_PER_ACCOUNT,
             WRONG_PASSWORD_PER_USER, WRONG_PASSWORD_PER_ROOM, CHAT_PER_USER, SIGNAL_PER_CONNECTION, PING_PER_CONNECTION,
-            TICKET_PER_USER, UPLOAD_PER_USER, ROOM_CREATE_PER_USER);
+            TICKET_PER_USER, UPLOAD_PER_USER, ROOM_CREATE_PER_USER, READ_PER_USER);
 
     private final Map<String, Budget> byName = new LinkedHashMap<>();
 

@@ -61,7 +61,7 @@ public final class RoomSearchBenchmark {
         int requests = args.length > 1 ? Integer.parseInt(args[1]) : 50;
         Path dataDir = Files.createTempDirectory("stupy-bench");
         int mongoPort = freePort();
-        Settings settings = TestNode.exposingEmbeddedDatabase(dataDir, mongoPort);
+        Settings settings = TestNode.exposingEmbeddedDatabase(dataDir, mongoPort).withLimits(TestNode.BENCHMARK_LIMITS);
         try (TestNode node = TestNode.start(settings);
              MongoStore store = MongoStore.connect(node.embeddedDatabaseUri())) {
             long loadStart = System.nanoTime();

@@ -90,7 +90,7 @@ public final class StatsBenchmark {
         Settings settings = new Settings(0, TestNode.freshDataDir(), Optional.empty(), Optional.of(dbPort), Optional.empty(),
                 Optional.empty(), Optional.of(true), POLICY.zone(), POLICY.dayStart(), Optional.empty(),
                 Settings.OAuthClientSettings.kakaoDisabled(), Settings.OAuthClientSettings.naverDisabled(), List.of())
-                .withLimits(TestNode.ONE_ADDRESS_LIMITS);
+                .withLimits(TestNode.BENCHMARK_LIMITS);
         System.out.printf("users=%d days=%d rooms=%d requests: stats %d, rankings %d, other zone %d; max heap %d MB; data=%s%n", users,
                 days, roomCount, requests, rankingRequests, ledgerRequests, Runtime.getRuntime().maxMemory() >> 20, settings.dataDir());
         try (Stupy node = Stupy.start(settings); MongoStore store = MongoStore.connect(

@@ -65,6 +65,26 @@ class RoomApiTest {
     }
 
     @Test
+    void searchesStatisticsAndRankingsShareOneBudgetPerUser() {
+        var strict = TestNode.settings(TestNode.freshDataDir(), java.util.Optional.of(true)).withLimits(
+                new kr.co.stupy.application.limits.Budgets(Map.of(kr.co.stupy.application.limits.Budgets.READ_PER_USER.name(),
+                        kr.co.stupy.application.limits.Budgets.READ_PER_USER.as(3, Duration.ofMinutes(1)))));
+        try (TestNode limited = TestNode.start(strict)) {
+            Api limitedApi = limited.api();
+            Api.Session reader = limitedApi.devLogin("reader");
+            assertEquals(200, limitedApi.get("/api/rooms?q=graph", reader).status());
+            assertEquals(200, limitedApi.get("/api/users/me/stats", reader).status());
+            assertEquals(200, limitedApi.get("/api/rankings/rooms?period=week", reader).status());
+            Api.Reply refused = limitedApi.get("/api/rooms", reader);
+            assertEquals(429, refused.status(), refused.raw());
+            assertEquals("RATE_LIMITED", refused.code());
+            assertTrue(refused.headers().firstValue("Retry-After").isPresent());
+            assertEquals(200, limitedApi.get("/api/rooms/mine", reader).status(), "cheap reads are not counted");
+            assertEquals(200, limitedApi.get("/api/rooms", limitedApi.devLogin("other")).status(), "the budget is per user");
+        }
+    }
+
+    @Test
     void createAnswers201WithLocationAndExactlyTheRoomFields() {
         Api.Session owner = user();
         Api.Reply reply = api.post("/api/rooms", owner, room("  자바 스터디 ", "password", "s3cret",

@@ -30,6 +30,11 @@ public final class TestNode implements AutoCloseable {
     public static final Budgets ONE_ADDRESS_LIMITS = new Budgets(Map.of(
             Budgets.GUEST_SIGNUP_PER_ADDRESS.name(), Budget.unlimited(Budgets.GUEST_SIGNUP_PER_ADDRESS.name()),
             Budgets.LOGIN_PER_ADDRESS.name(), Budget.unlimited(Budgets.LOGIN_PER_ADDRESS.name())));
+    /** For benchmark programs, which ask one user for hundreds of searches and statistics on purpose. */
+    public static final Budgets BENCHMARK_LIMITS = new Budgets(Map.of(
+            Budgets.GUEST_SIGNUP_PER_ADDRESS.name(), Budget.unlimited(Budgets.GUEST_SIGNUP_PER_ADDRESS.name()),
+            Budgets.LOGIN_PER_ADDRESS.name(), Budget.unlimited(Budgets.LOGIN_PER_ADDRESS.name()),
+            Budgets.READ_PER_USER.name(), Budget.unlimited(Budgets.READ_PER_USER.name())));
     /** {@link #ONE_ADDRESS_LIMITS} as a child process's {@code STUPY_LIMITS}. */
     public static final String ONE_ADDRESS_LIMITS_SETTING = Budgets.GUEST_SIGNUP_PER_ADDRESS.name() + "=off,"
             + Budgets.LOGIN_PER_ADDRESS.name() + "=off";

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import kr.co.stupy.adapter.web.RouteGroup;
 import kr.co.stupy.adapter.web.support.Authenticated;
+import kr.co.stupy.adapter.web.support.ReadBudget;
 import kr.co.stupy.adapter.web.support.JsonBody;
 import kr.co.stupy.adapter.web.support.Multipart;
 import kr.co.stupy.adapter.web.support.Paging;
@@ -38,12 +39,15 @@ public final class RoomRoutes implements RouteGroup {
     private final RoomMembershipUseCase membership;
     private final FindRoomsQuery find;
     private final ObjectMapper mapper;
+    private final ReadBudget reads;
 
-    public RoomRoutes(ManageRoomsUseCase manage, RoomMembershipUseCase membership, FindRoomsQuery find, ObjectMapper mapper) {
+    public RoomRoutes(ManageRoomsUseCase manage, RoomMembershipUseCase membership, FindRoomsQuery find, ObjectMapper mapper,
+                      ReadBudget reads) {
         this.manage = manage;
         this.membership = membership;
         this.find = find;
         this.mapper = mapper;
+        this.reads = reads;
     }
 
     @Override
@@ -157,6 +161,7 @@ public final class RoomRoutes implements RouteGroup {
     }
 
     private void search(Context ctx) {
+        reads.spend(ctx);
         Validation validation = new Validation();
         Optional<SearchText> text = Optional.ofNullable(ctx.queryParam("q")).filter(q -> !q.isBlank())
                 .flatMap(q -> valid(validation, () -> new SearchText(q)));

@@ -14,6 +14,7 @@ import java.util.stream.Collectors;
 import kr.co.stupy.adapter.web.RouteGroup;
 import kr.co.stupy.adapter.web.rooms.RoomResponse;
 import kr.co.stupy.adapter.web.support.Authenticated;
+import kr.co.stupy.adapter.web.support.ReadBudget;
 import kr.co.stupy.application.live.port.in.RoomRankingQuery;
 import kr.co.stupy.application.live.port.in.StudyStatsQuery;
 import kr.co.stupy.application.rooms.port.in.FindRoomsQuery;
@@ -30,12 +31,14 @@ public final class StatsRoutes implements RouteGroup {
     private final RoomRankingQuery rankings;
     private final FindRoomsQuery rooms;
     private final ZoneId defaultZone;
+    private final ReadBudget reads;
 
-    public StatsRoutes(StudyStatsQuery stats, RoomRankingQuery rankings, FindRoomsQuery rooms, ZoneId defaultZone) {
+    public StatsRoutes(StudyStatsQuery stats, RoomRankingQuery rankings, FindRoomsQuery rooms, ZoneId defaultZone, ReadBudget reads) {
         this.stats = stats;
         this.rankings = rankings;
         this.rooms = rooms;
         this.defaultZone = defaultZone;
+        this.reads = reads;
     }
 
     public record DayResponse(LocalDate date, long seconds) {
@@ -61,6 +64,7 @@ public final class StatsRoutes implements RouteGroup {
     }
 
     private void stats(Context ctx) {
+        reads.spend(ctx);
         List<InvalidInputException.FieldError> errors = new ArrayList<>();
         Optional<LocalDate> from = date(ctx, "from", errors);
         Optional<LocalDate> to = date(ctx, "to", errors);
@@ -93,6 +97,7 @@ public final class StatsRoutes implements RouteGroup {
     }
 
     private void ranking(Context ctx) {
+        reads.spend(ctx);
         List<InvalidInputException.FieldError> errors = new ArrayList<>();
         String rawPeriod = ctx.queryParam("period");
         Optional<StudyPeriod> period = rawPeriod == null ? Optional.of(StudyPeriod.DAY) : StudyPeriod.parse(rawPeriod.strip());
