@@ -103,6 +103,14 @@ class LiveRoomServiceTest {
         rooms.members.put(room, new ArrayList<>(List.of(kim, lee)));
     }
 
+    /** Makes {@link #live} write its ledger through a ledger that counts the writes, and returns that ledger. */
+    CountingLedger countingWrites() {
+        var counting = new CountingLedger(ledger);
+        live = new LiveRoomService(rooms, new InProcessTickets(), presence, new InProcessBroadcaster(presence, inbox), chat, counting,
+                (roomId, seconds) -> totals.merge(roomId, seconds, Long::sum), rollups, users, StudyDayPolicy.DEFAULT, clock, "node-a");
+        return counting;
+    }
+
     UserId user(String name) {
         return users.registerIfAbsent(User.register(new LinkedAccount(Provider.DEV, name), new Nickname(name), Optional.empty(),
                 Optional.empty(), clock.instant())).user().id();
@@ -261,9 +269,7 @@ class LiveRoomServiceTest {
 
     @Test
     void aConnectionCostsAtMostOnePingWriteEveryFewSecondsAndPingsBeyondItsBudgetAreRefused() {
-        var counting = new CountingLedger(ledger);
-        live = new LiveRoomService(rooms, new InProcessTickets(), presence, new InProcessBroadcaster(presence, inbox), chat, counting,
-                (roomId, seconds) -> totals.merge(roomId, seconds, Long::sum), rollups, users, StudyDayPolicy.DEFAULT, clock, "node-a");
+        var counting = countingWrites();
         var a = join(kim).connectionId();
 
         assertTrue(live.pinged(a).isDone(), "just admitted: the admission's beat stands, answered at once");
@@ -381,9 +387,7 @@ class LiveRoomServiceTest {
 
     @Test
     void theNodeBeatsForEveryConnectionItHoldsInOneWriteToPresenceAndOneToTheLedger() {
-        var counting = new CountingLedger(ledger);
-        live = new LiveRoomService(rooms, new InProcessTickets(), presence, new InProcessBroadcaster(presence, inbox), chat, counting,
-                (roomId, seconds) -> totals.merge(roomId, seconds, Long::sum), rollups, users, StudyDayPolicy.DEFAULT, clock, "node-a");
+        var counting = countingWrites();
         join(kim);
         join(lee);
         clock.advance(Duration.ofSeconds(15));
@@ -454,9 +458,7 @@ class LiveRoomServiceTest {
 
     @Test
     void pingsAreWrittenInOneBatchAndAnsweredOnceTheirBeatIsKept() {
-        var counting = new CountingLedger(ledger);
-        live = new LiveRoomService(rooms, new InProcessTickets(), presence, new InProcessBroadcaster(presence, inbox), chat, counting,
-                (roomId, seconds) -> totals.merge(roomId, seconds, Long::sum), rollups, users, StudyDayPolicy.DEFAULT, clock, "node-a");
+        var counting = countingWrites();
         var a = join(kim).connectionId();
         var b = join(lee).connectionId();
         clock.advance(Duration.ofSeconds(6));
