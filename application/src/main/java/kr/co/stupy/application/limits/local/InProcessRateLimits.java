@@ -22,8 +22,14 @@ public final class InProcessRateLimits implements RateLimits {
 
     private static final int SWEEP_EVERY = 4096;
 
-    private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
-    private final Map<String, Budget> budgetOfKey = new ConcurrentHashMap<>();
+    /** A bucket with the budget it was made for, which says when the bucket is full again. */
+    private record Held(Budget budget, Bucket bucket) {
+        boolean full() {
+            return bucket.getAvailableTokens() >= budget.capacity();
+        }
+    }
+
+    private final Map<String, Held> buckets = new ConcurrentHashMap<>();
     private final AtomicInteger untilSweep = new AtomicInteger(SWEEP_EVERY);
     private final TimeMeter time;
 
@@ -58,9 +64,9 @@ public final class InProcessRateLimits implements RateLimits {
     @Override
     public void giveBack(Budget budget, String key) {
         if (!budget.isUnlimited()) {
-            Bucket bucket = buckets.get(keyOf(budget, key));
-            if (bucket != null) {
-                bucket.addTokens(1);
+            Held held = buckets.get(keyOf(budget, key));
+            if (held != null) {
+                held.bucket().addTokens(1);
             }
         }
     }
@@ -71,25 +77,14 @@ public final class InProcessRateLimits implements RateLimits {
     }
 
     void sweep() {
-        buckets.entrySet().removeIf(entry -> {
-            Budget budget = budgetOfKey.get(entry.getKey());
-            boolean full = budget == null || entry.getValue().getAvailableTokens() >= budget.capacity();
-            if (full) {
-                budgetOfKey.remove(entry.getKey());
-            }
-            return full;
-        });
+        buckets.values().removeIf(Held::full);
     }
 
     private Bucket bucket(Budget budget, String key) {
-        String full = keyOf(budget, key);
-        return buckets.computeIfAbsent(full, k -> {
-            budgetOfKey.put(k, budget);
-            return Bucket.builder()
-                    .withCustomTimePrecision(time)
-                    .addLimit(limit -> refill(limit.capacity(budget.capacity()), budget))
-                    .build();
-        });
+        return buckets.computeIfAbsent(keyOf(budget, key), k -> new Held(budget, Bucket.builder()
+                .withCustomTimePrecision(time)
+                .addLimit(limit -> refill(limit.capacity(budget.capacity()), budget))
+                .build())).bucket();
     }
 
     private static String keyOf(Budget budget, String key) {
