@@ -67,6 +67,11 @@ public final class Budgets {
     }
 
     public static boolean isKnown(String name) {
-        return ALL.stream().anyMatch(budget -> budget.name().equals(name));
+        return defaultNamed(name).isPresent();
+    }
+
+    /** The default budget of that name, so an override can keep how it refills. */
+    public static java.util.Optional<Budget> defaultNamed(String name) {
+        return ALL.stream().filter(budget -> budget.name().equals(name)).findFirst();
     }
 }

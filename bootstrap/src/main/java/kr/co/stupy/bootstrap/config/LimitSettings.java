@@ -40,17 +40,12 @@ final class LimitSettings {
             }
             try {
                 overrides.put(budget, m.group(2) == null ? Budget.unlimited(budget)
-                        : defaultOf(budget).as(Long.parseLong(m.group(2)), period(Long.parseLong(m.group(3)), m.group(4))));
+                        : Budgets.defaultNamed(budget).orElseThrow().as(Long.parseLong(m.group(2)), period(Long.parseLong(m.group(3)), m.group(4))));
             } catch (IllegalArgumentException e) {
                 throw new SettingsException(name, e.getMessage());
             }
         }
         return new Budgets(overrides);
-    }
-
-    /** The default of that name, so an override keeps how the budget refills. */
-    private static Budget defaultOf(String name) {
-        return Budgets.ALL.stream().filter(b -> b.name().equals(name)).findFirst().orElseThrow();
     }
 
     static String describe(Budgets budgets) {
