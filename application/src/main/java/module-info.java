@@ -22,6 +22,9 @@ module kr.co.stupy.application {
     exports kr.co.stupy.application.live.port.in;
     exports kr.co.stupy.application.live.port.out;
     exports kr.co.stupy.application.todos.port.in;
+    exports kr.co.stupy.application.chat.port.in;
+    exports kr.co.stupy.application.studytime.port.in;
+    exports kr.co.stupy.application.studytime.port.out;
     exports kr.co.stupy.application.limits;
 
     exports kr.co.stupy.application.identity.service to kr.co.stupy.bootstrap;
@@ -30,5 +33,8 @@ module kr.co.stupy.application {
     exports kr.co.stupy.application.todos.service to kr.co.stupy.bootstrap;
     exports kr.co.stupy.application.live.service to kr.co.stupy.bootstrap;
     exports kr.co.stupy.application.live.local to kr.co.stupy.bootstrap;
+    exports kr.co.stupy.application.chat.service to kr.co.stupy.bootstrap;
+    exports kr.co.stupy.application.studytime.service to kr.co.stupy.bootstrap;
+    exports kr.co.stupy.application.integration to kr.co.stupy.bootstrap;
     exports kr.co.stupy.application.limits.local to kr.co.stupy.bootstrap;
 }

@@ -68,15 +68,15 @@ import kr.co.stupy.application.image.ImageStore;
 import kr.co.stupy.application.live.local.InProcessBroadcaster;
 import kr.co.stupy.application.live.local.InProcessPresence;
 import kr.co.stupy.application.live.local.InProcessTickets;
-import kr.co.stupy.application.live.port.out.AllTimeRoomTotals;
+import kr.co.stupy.application.studytime.port.out.AllTimeRoomTotals;
 import kr.co.stupy.application.live.port.out.LivePresence;
 import kr.co.stupy.application.live.port.out.LiveTickets;
 import kr.co.stupy.application.live.port.out.RoomBroadcaster;
-import kr.co.stupy.application.live.port.out.RoomMembers;
+import kr.co.stupy.application.rooms.port.in.RoomRosterQuery;
 import kr.co.stupy.application.live.service.LiveDelivery;
 import kr.co.stupy.application.live.service.LiveQueries;
 import kr.co.stupy.application.live.service.LiveRoomService;
-import kr.co.stupy.application.live.service.StudyStatsService;
+import kr.co.stupy.application.studytime.service.StudyStatsService;
 import kr.co.stupy.application.rooms.port.out.LiveRoomsView;
 import kr.co.stupy.application.rooms.port.out.MemberRemovals;
 import kr.co.stupy.application.rooms.port.out.RoomRemovalCleanup;
@@ -192,7 +192,7 @@ public final class Stupy implements AutoCloseable {
             liveTickets = new InProcessTickets();
             broadcaster = new InProcessBroadcaster(presence, sockets);
         }
-        RoomMembers roomMembers = roomId -> rooms.byId(roomId).map(room -> new RoomMembers.Roster(
+        RoomRosterQuery roomMembers = roomId -> rooms.byId(roomId).map(room -> new RoomRosterQuery.Roster(
                 room.membersOwnerFirst().stream().map(Member::userId).toList(),
                 room.bans().stream().map(Ban::userId).collect(Collectors.toSet())));
         StudyDayPolicy studyDays = new StudyDayPolicy(settings.timezone(), settings.dayStart());

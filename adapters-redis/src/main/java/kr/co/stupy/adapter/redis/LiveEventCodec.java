@@ -12,9 +12,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import kr.co.stupy.application.live.ConnectionId;
-import kr.co.stupy.application.live.LeaderboardEntry;
+import kr.co.stupy.application.studytime.port.in.LeaderboardEntry;
 import kr.co.stupy.application.live.LiveEvent;
-import kr.co.stupy.application.live.LiveMessage;
+import kr.co.stupy.application.chat.port.in.RoomMessage;
 import kr.co.stupy.application.live.LivePeer;
 import kr.co.stupy.application.live.SignalPayload;
 import kr.co.stupy.chat.ChatMessage;
@@ -76,7 +76,7 @@ final class LiveEventCodec {
                 n.put("connectionId", connectionId.value());
                 n.put("userId", userId.value());
             }
-            case LiveEvent.ChatPosted(LiveMessage posted) -> {
+            case LiveEvent.ChatPosted(RoomMessage posted) -> {
                 n.put("t", "chat");
                 ChatMessage m = posted.message();
                 n.put("nickname", posted.nickname());
@@ -131,7 +131,7 @@ final class LiveEventCodec {
                 ChatMessage message = new ChatMessage(o.get("id").asText(), new RoomId(o.get("roomId").asText()),
                         new UserId(o.get("userId").asText()), new MessageText(o.get("text").asText()), o.get("system").asBoolean(),
                         optional(o, "clientMsgId").map(ClientMessageId::new), Instant.parse(o.get("sentAt").asText()));
-                yield new LiveEvent.ChatPosted(new LiveMessage(message, n.get("nickname").asText()));
+                yield new LiveEvent.ChatPosted(new RoomMessage(message, n.get("nickname").asText()));
             }
             case "signal" -> new LiveEvent.Signal(new ConnectionId(n.get("from").asText()), new UserId(n.get("fromUserId").asText()),
                     n.get("kind").asText(), new SignalPayload(n.get("payload").toString()));

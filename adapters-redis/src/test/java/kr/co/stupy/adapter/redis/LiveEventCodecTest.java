@@ -8,10 +8,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import kr.co.stupy.application.live.ConnectionId;
-import kr.co.stupy.application.live.LeaderboardEntry;
+import kr.co.stupy.application.studytime.port.in.LeaderboardEntry;
 import kr.co.stupy.application.live.LiveEvent;
 import kr.co.stupy.application.live.SignalPayload;
-import kr.co.stupy.application.live.LiveMessage;
+import kr.co.stupy.application.chat.port.in.RoomMessage;
 import kr.co.stupy.application.live.LivePeer;
 import kr.co.stupy.chat.ChatMessage;
 import kr.co.stupy.chat.ClientMessageId;
@@ -34,10 +34,10 @@ class LiveEventCodecTest {
                 new LiveEvent.PeerJoined(new LivePeer(ConnectionId.newId(), kim, "김공부", Optional.of("/images/a.png"), at)),
                 new LiveEvent.PeerJoined(new LivePeer(ConnectionId.newId(), kim, "김공부", Optional.empty(), at)),
                 new LiveEvent.PeerLeft(ConnectionId.newId(), kim),
-                new LiveEvent.ChatPosted(new LiveMessage(ChatMessage.byMember(room, kim, new MessageText("안녕 \"<b>\" 🙂"),
+                new LiveEvent.ChatPosted(new RoomMessage(ChatMessage.byMember(room, kim, new MessageText("안녕 \"<b>\" 🙂"),
                         new ClientMessageId("c-1"), at), "김공부")),
-                new LiveEvent.ChatPosted(new LiveMessage(ChatMessage.notice(room, kim, new MessageText("김공부 님이 나갔습니다"), at),
-                        LiveMessage.LEFT_USER)),
+                new LiveEvent.ChatPosted(new RoomMessage(ChatMessage.notice(room, kim, new MessageText("김공부 님이 나갔습니다"), at),
+                        RoomMessage.LEFT_USER)),
                 new LiveEvent.Signal(ConnectionId.newId(), kim, "candidate",
                         new SignalPayload("{\"candidate\":\"a=1\",\"sdpMLineIndex\":0,\"nested\":{\"list\":[1,\"two\",true,\"안녕 \\\"x\\\"\"]}}")),
                 new LiveEvent.StudyUpdate(List.of(new LeaderboardEntry(kim, "김공부", Optional.empty(), 3600, true, 42),

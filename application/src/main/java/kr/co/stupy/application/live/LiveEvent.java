@@ -1,17 +1,24 @@
 package kr.co.stupy.application.live;
 
+import kr.co.stupy.application.chat.port.in.RoomMessage;
+import kr.co.stupy.application.studytime.port.in.LeaderboardEntry;
+
 import java.util.List;
 import kr.co.stupy.shared.UserId;
 
 /**
- * What the server tells live connections. Adapters turn these into frames; the ones that end a
- * connection name the close code the contract gives them.
+ * What the server tells live connections. Adapters turn these into frames; after a
+ * {@link Farewell} the connection is closed (the adapter picks the close code the contract gives it).
  */
 public sealed interface LiveEvent {
 
-    /** The close code that follows this event, or 0 when the connection stays open. */
-    default int closeCode() {
-        return 0;
+    /** An event after which the connection may not stay open. */
+    sealed interface Farewell extends LiveEvent {
+    }
+
+    /** Whether the connection closes after this event. */
+    default boolean endsConnection() {
+        return this instanceof Farewell;
     }
 
     record PeerJoined(LivePeer peer) implements LiveEvent {
@@ -20,7 +27,7 @@ public sealed interface LiveEvent {
     record PeerLeft(ConnectionId connectionId, UserId userId) implements LiveEvent {
     }
 
-    record ChatPosted(LiveMessage message) implements LiveEvent {
+    record ChatPosted(RoomMessage message) implements LiveEvent {
     }
 
     /** WebRTC signaling, relayed untouched; {@code payload} is whatever JSON object the sender gave. */
@@ -30,32 +37,16 @@ public sealed interface LiveEvent {
     record StudyUpdate(List<LeaderboardEntry> leaderboard) implements LiveEvent {
     }
 
-    record Kicked() implements LiveEvent {
-        @Override
-        public int closeCode() {
-            return 4403;
-        }
+    record Kicked() implements Farewell {
     }
 
     /** The member left the room elsewhere, so this connection may not stay. */
-    record Left() implements LiveEvent {
-        @Override
-        public int closeCode() {
-            return 4403;
-        }
+    record Left() implements Farewell {
     }
 
-    record RoomClosed() implements LiveEvent {
-        @Override
-        public int closeCode() {
-            return 4404;
-        }
+    record RoomClosed() implements Farewell {
     }
 
-    record Replaced() implements LiveEvent {
-        @Override
-        public int closeCode() {
-            return 4409;
-        }
+    record Replaced() implements Farewell {
     }
 }

@@ -31,7 +31,7 @@ import kr.co.stupy.adapter.redis.TestRedis;
 import kr.co.stupy.application.live.ConnectionId;
 import kr.co.stupy.application.live.LiveConnection;
 import kr.co.stupy.application.live.LiveEvent;
-import kr.co.stupy.application.live.LiveMessage;
+import kr.co.stupy.application.chat.port.in.RoomMessage;
 import kr.co.stupy.application.live.port.in.DeliverLiveEventUseCase;
 import kr.co.stupy.bootstrap.config.Settings;
 import kr.co.stupy.bootstrap.support.Api;
@@ -135,7 +135,7 @@ public final class CrossNodeChatBenchmark {
                         long i;
                         while ((i = next.getAndIncrement()) < messages) {
                             String id = "b" + i;
-                            LiveEvent chat = new LiveEvent.ChatPosted(new LiveMessage(ChatMessage.byMember(room, author,
+                            LiveEvent chat = new LiveEvent.ChatPosted(new RoomMessage(ChatMessage.byMember(room, author,
                                     new MessageText("벤치마크 메시지 " + i), new ClientMessageId(id), Instant.now()), "bench"));
                             sentAt.put(id, System.nanoTime());
                             a.toRoom(room, chat);
@@ -200,7 +200,7 @@ public final class CrossNodeChatBenchmark {
                  RedisRoomBroadcaster b = new RedisRoomBroadcaster(redis, presence, prefix, "node-b").start(nodeB)) {
                 UserId author = UserId.newId();
                 for (int i = -1_000; i < samples; i++) {
-                    LiveEvent chat = new LiveEvent.ChatPosted(new LiveMessage(ChatMessage.byMember(room, author,
+                    LiveEvent chat = new LiveEvent.ChatPosted(new RoomMessage(ChatMessage.byMember(room, author,
                             new MessageText("하나씩 " + i), new ClientMessageId("s" + (i + 1_000)), Instant.now()), "bench"));
                     long sent = System.nanoTime();
                     a.toRoom(room, chat);

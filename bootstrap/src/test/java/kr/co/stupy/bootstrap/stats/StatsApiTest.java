@@ -17,7 +17,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
 import kr.co.stupy.adapter.mongo.MongoStore;
-import kr.co.stupy.application.live.port.in.RebuildRollupsUseCase;
+import kr.co.stupy.application.studytime.port.in.RebuildRollupsUseCase;
 import kr.co.stupy.bootstrap.RebuildRollups;
 import kr.co.stupy.bootstrap.config.Settings;
 import kr.co.stupy.bootstrap.embedded.EmbeddedMongo;

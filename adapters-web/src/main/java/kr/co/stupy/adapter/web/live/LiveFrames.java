@@ -6,9 +6,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import kr.co.stupy.adapter.web.image.ImageUrls;
-import kr.co.stupy.application.live.LeaderboardEntry;
+import kr.co.stupy.application.studytime.port.in.LeaderboardEntry;
 import kr.co.stupy.application.live.LiveEvent;
-import kr.co.stupy.application.live.LiveMessage;
+import kr.co.stupy.application.chat.port.in.RoomMessage;
 import kr.co.stupy.application.live.LivePeer;
 import kr.co.stupy.application.live.port.in.ConnectLiveUseCase;
 import kr.co.stupy.chat.ClientMessageId;
@@ -25,7 +25,7 @@ public final class LiveFrames {
 
     public record Message(String id, String roomId, String userId, String nickname, String text, boolean system,
                           String clientMsgId, Instant sentAt) {
-        public static Message of(LiveMessage live) {
+        public static Message of(RoomMessage live) {
             var m = live.message();
             return new Message(m.id(), m.roomId().value(), m.userId().value(), live.nickname(), m.text().value(), m.system(),
                     m.clientMsgId().map(ClientMessageId::value).orElse(null), m.sentAt());

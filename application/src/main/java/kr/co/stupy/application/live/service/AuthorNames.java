@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import kr.co.stupy.application.chat.port.in.RoomMessage;
 import kr.co.stupy.identity.User;
 import kr.co.stupy.identity.Users;
 import kr.co.stupy.shared.UserId;
@@ -31,7 +32,7 @@ final class AuthorNames {
     }
 
     void remember(UserId userId, User user) {
-        names.put(userId, new Name(LiveMessages.nickname(user), clock.instant()));
+        names.put(userId, new Name(RoomMessage.nicknameOf(user), clock.instant()));
     }
 
     String nicknameOf(UserId userId) {
@@ -40,7 +41,7 @@ final class AuthorNames {
         if (known != null && now.isBefore(known.readAt().plus(FRESH_FOR))) {
             return known.nickname();
         }
-        Name fresh = new Name(LiveMessages.nickname(users.byId(userId).orElse(null)), now);
+        Name fresh = new Name(RoomMessage.nicknameOf(users.byId(userId).orElse(null)), now);
         names.put(userId, fresh);
         return fresh.nickname();
     }

@@ -9,7 +9,8 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import kr.co.stupy.application.live.ConnectionId;
 import kr.co.stupy.application.live.LiveEvent;
-import kr.co.stupy.application.live.LiveMessage;
+import kr.co.stupy.application.chat.port.in.RecentMessagesQuery;
+import kr.co.stupy.application.chat.port.in.RoomMessage;
 import kr.co.stupy.application.live.LivePeer;
 import kr.co.stupy.shared.UserId;
 
@@ -22,7 +23,7 @@ import kr.co.stupy.shared.UserId;
 final class ClientViews {
 
     /** As many message ids as a catch-up ever looks at, and then some. */
-    static final int REMEMBERED_MESSAGES = 2 * LiveRoomService.RECENT_MESSAGES;
+    static final int REMEMBERED_MESSAGES = 2 * RecentMessagesQuery.RECENT;
 
     private final Map<ConnectionId, View> views = new ConcurrentHashMap<>();
 
@@ -30,7 +31,7 @@ final class ClientViews {
     record Snapshot(Map<ConnectionId, UserId> peers, Set<String> messageIds) {
     }
 
-    void welcomed(ConnectionId connection, List<LivePeer> peers, List<LiveMessage> recent) {
+    void welcomed(ConnectionId connection, List<LivePeer> peers, List<RoomMessage> recent) {
         View view = views.computeIfAbsent(connection, id -> new View());
         peers.forEach(peer -> view.joined(peer.connectionId(), peer.userId()));
         // Recent messages come newest first; remember them oldest first, as they were written.
@@ -43,7 +44,7 @@ final class ClientViews {
             case LiveEvent.PeerLeft left -> view(connection).left(left.connectionId());
             case LiveEvent.ChatPosted posted -> view(connection).sent(posted.message().message().id());
             default -> {
-                if (event.closeCode() != 0) {
+                if (event.endsConnection()) {
                     forget(connection);
                 }
             }

@@ -13,7 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import kr.co.stupy.application.live.ConnectionId;
 import kr.co.stupy.application.live.LiveConnection;
 import kr.co.stupy.application.live.port.out.LivePresence;
-import kr.co.stupy.studytime.StudyLedger;
+import kr.co.stupy.application.studytime.port.in.StudySessionsUseCase;
 
 /**
  * Proves this node's live connections alive, always in batches: the periodic beat of all of them,
@@ -35,16 +35,16 @@ final class ConnectionBeats {
     /** When each held connection's beat was last written (admission counts: presence and ledger start with it). */
     private final Map<ConnectionId, Instant> lastBeat = new ConcurrentHashMap<>();
     private final LivePresence presence;
-    private final StudyLedger ledger;
+    private final StudySessionsUseCase sessions;
     private final Clock clock;
     /** Connections that pinged since the last flush, with their first ping. */
     private final Map<ConnectionId, Ping> pings = new ConcurrentHashMap<>();
 
     /** {@code held}: the connections this node holds, as the service keeps them. */
-    ConnectionBeats(Map<ConnectionId, LiveConnection> held, LivePresence presence, StudyLedger ledger, Clock clock) {
+    ConnectionBeats(Map<ConnectionId, LiveConnection> held, LivePresence presence, StudySessionsUseCase sessions, Clock clock) {
         this.held = held;
         this.presence = presence;
-        this.ledger = ledger;
+        this.sessions = sessions;
         this.clock = clock;
     }
 
@@ -106,7 +106,8 @@ final class ConnectionBeats {
             return 0;
         }
         Set<ConnectionId> present = presence.heartbeatAll(connections.stream().map(LiveConnection::connectionId).toList(), at);
-        ledger.heartbeatAll(connections.stream().filter(c -> present.contains(c.connectionId())).map(LiveConnection::sessionId).toList(), at);
+        sessions.beat(new StudySessionsUseCase.Beat(connections.stream().filter(c -> present.contains(c.connectionId()))
+                .map(LiveConnection::sessionId).toList(), at));
         // Only a connection still held is remembered: one that closed meanwhile must not come back here.
         present.forEach(id -> lastBeat.computeIfPresent(id, (k, previous) -> previous.isAfter(at) ? previous : at));
         return present.size();

@@ -26,7 +26,8 @@ public final class LiveDelivery implements DeliverLiveEventUseCase {
     public static final Duration SETTLE = Duration.ofSeconds(5);
 
     private final LocalConnections connections;
-    private final LiveRoomService liveRooms;
+    private final BusRecovery recovery;
+    private final ClientViews views;
     /**
      * Deliveries share it; a catch-up holds it alone from reading presence to sending what it found,
      * so a departure delivered meanwhile cannot be followed by a stale arrival of the same peer.
@@ -34,13 +35,10 @@ public final class LiveDelivery implements DeliverLiveEventUseCase {
     private final ReadWriteLock catchingUp = new ReentrantReadWriteLock();
     private final Duration settle;
 
-    public LiveDelivery(LocalConnections connections, LiveRoomService liveRooms) {
-        this(connections, liveRooms, SETTLE);
-    }
-
-    LiveDelivery(LocalConnections connections, LiveRoomService liveRooms, Duration settle) {
+    LiveDelivery(LocalConnections connections, BusRecovery recovery, ClientViews views, Duration settle) {
         this.connections = connections;
-        this.liveRooms = liveRooms;
+        this.recovery = recovery;
+        this.views = views;
         this.settle = settle;
     }
 
@@ -61,7 +59,7 @@ public final class LiveDelivery implements DeliverLiveEventUseCase {
 
     @Override
     public void busReconnected() {
-        for (LiveConnection lost : liveRooms.restoreHeldConnections()) {
+        for (LiveConnection lost : recovery.restoreHeldConnections()) {
             // The closest contract event: this seat went to someone else while the bus was away.
             deliver(lost.connectionId(), new LiveEvent.Replaced());
         }
@@ -73,7 +71,7 @@ public final class LiveDelivery implements DeliverLiveEventUseCase {
         }
         catchingUp.writeLock().lock();
         try {
-            liveRooms.missedWhileTheBusWasAway().forEach(owed -> send(List.of(owed.to()), owed.event()));
+            recovery.missedWhileTheBusWasAway().forEach(owed -> send(List.of(owed.to()), owed.event()));
         } finally {
             catchingUp.writeLock().unlock();
         }
@@ -81,7 +79,7 @@ public final class LiveDelivery implements DeliverLiveEventUseCase {
 
     private void send(List<ConnectionId> connectionIds, LiveEvent event) {
         for (ConnectionId delivered : connections.deliver(connectionIds, event)) {
-            liveRooms.views().sent(delivered, event);
+            views.sent(delivered, event);
         }
     }
 }

@@ -1,5 +1,10 @@
 package kr.co.stupy.application.rooms.service;
 
+import kr.co.stupy.application.rooms.port.in.RoomRosterQuery;
+import kr.co.stupy.rooms.Ban;
+import kr.co.stupy.rooms.Member;
+import java.util.stream.Collectors;
+import java.util.Optional;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -23,7 +28,7 @@ import kr.co.stupy.shared.RoomId;
 import kr.co.stupy.shared.UserId;
 
 /** Reads rooms for the web and tells the identity context which rooms a user belongs to. */
-public final class RoomQueryService implements FindRoomsQuery, RoomMemberships {
+public final class RoomQueryService implements FindRoomsQuery, RoomMemberships, RoomRosterQuery {
 
     /** How a user whose account is gone is shown. */
     static final String LEFT_USER = "(left user)";
@@ -77,5 +82,12 @@ public final class RoomQueryService implements FindRoomsQuery, RoomMemberships {
     @Override
     public List<RoomId> roomsOf(UserId userId) {
         return rooms.ofMember(userId).stream().map(Room::id).toList();
+    }
+
+    @Override
+    public Optional<Roster> rosterOf(RoomId roomId) {
+        return rooms.byId(roomId).map(room -> new Roster(
+                room.membersOwnerFirst().stream().map(Member::userId).toList(),
+                room.bans().stream().map(Ban::userId).collect(Collectors.toSet())));
     }
 }

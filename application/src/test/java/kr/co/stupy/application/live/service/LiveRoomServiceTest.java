@@ -17,7 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import kr.co.stupy.application.live.ConnectionId;
-import kr.co.stupy.application.live.LeaderboardEntry;
+import kr.co.stupy.application.studytime.port.in.LeaderboardEntry;
 import kr.co.stupy.application.live.LiveEvent;
 import kr.co.stupy.application.live.SignalPayload;
 import kr.co.stupy.application.limits.Budgets;
@@ -27,7 +27,7 @@ import kr.co.stupy.application.live.local.InProcessPresence;
 import kr.co.stupy.application.live.local.InProcessTickets;
 import kr.co.stupy.application.live.port.in.ConnectLiveUseCase;
 import kr.co.stupy.application.live.port.out.LocalConnections;
-import kr.co.stupy.application.live.port.out.RoomMembers;
+import kr.co.stupy.application.rooms.port.in.RoomRosterQuery;
 import kr.co.stupy.chat.testing.InMemoryChatLog;
 import kr.co.stupy.identity.LinkedAccount;
 import kr.co.stupy.identity.Nickname;
@@ -49,7 +49,7 @@ import org.junit.jupiter.api.Test;
 class LiveRoomServiceTest {
 
     /** Rooms as a map of member lists and a set of bans. */
-    static final class FakeRooms implements RoomMembers {
+    static final class FakeRooms implements RoomRosterQuery {
         final Map<RoomId, List<UserId>> members = new HashMap<>();
         final Map<RoomId, Set<UserId>> bans = new HashMap<>();
 
@@ -87,17 +87,17 @@ class LiveRoomServiceTest {
     final InProcessPresence presence = new InProcessPresence();
     final Map<RoomId, Long> totals = new HashMap<>();
     final InMemoryStudyRollups rollups = new InMemoryStudyRollups();
-    LiveRoomService live;
-    LiveQueries queries;
+    LiveRoomsHarness live;
+    LiveRoomsHarness queries;
     final RoomId room = RoomId.newId();
     UserId kim;
     UserId lee;
 
     @BeforeEach
     void setUp() {
-        live = new LiveRoomService(rooms, new InProcessTickets(), presence, new InProcessBroadcaster(presence, inbox), chat, ledger,
+        live = new LiveRoomsHarness(rooms, new InProcessTickets(), presence, new InProcessBroadcaster(presence, inbox), chat, ledger,
                 (roomId, seconds) -> totals.merge(roomId, seconds, Long::sum), rollups, users, StudyDayPolicy.DEFAULT, clock, "node-a");
-        queries = LiveQueries.create(live);
+        queries = live;
         kim = user("kim");
         lee = user("lee");
         rooms.members.put(room, new ArrayList<>(List.of(kim, lee)));
@@ -106,7 +106,7 @@ class LiveRoomServiceTest {
     /** Makes {@link #live} write its ledger through a ledger that counts the writes, and returns that ledger. */
     CountingLedger countingWrites() {
         var counting = new CountingLedger(ledger);
-        live = new LiveRoomService(rooms, new InProcessTickets(), presence, new InProcessBroadcaster(presence, inbox), chat, counting,
+        live = new LiveRoomsHarness(rooms, new InProcessTickets(), presence, new InProcessBroadcaster(presence, inbox), chat, counting,
                 (roomId, seconds) -> totals.merge(roomId, seconds, Long::sum), rollups, users, StudyDayPolicy.DEFAULT, clock, "node-a");
         return counting;
     }
@@ -211,13 +211,13 @@ class LiveRoomServiceTest {
     @Test
     void badChatFramesAndFloodsGetErrorsNotMessages() {
         var a = join(kim);
-        assertEquals("INVALID_FRAME", live.chat(a.connectionId(), "m", "").orElseThrow().code());
-        assertEquals("INVALID_FRAME", live.chat(a.connectionId(), "m", "x".repeat(1001)).orElseThrow().code());
-        assertEquals("INVALID_FRAME", live.chat(a.connectionId(), "bad id with spaces", "hi").orElseThrow().code());
+        assertEquals("INVALID_FRAME", live.chat(a.connectionId(), "m", "").orElseThrow().problem().name());
+        assertEquals("INVALID_FRAME", live.chat(a.connectionId(), "m", "x".repeat(1001)).orElseThrow().problem().name());
+        assertEquals("INVALID_FRAME", live.chat(a.connectionId(), "bad id with spaces", "hi").orElseThrow().problem().name());
         for (int i = 0; i < 20; i++) {
             assertEquals(Optional.empty(), live.chat(a.connectionId(), "f" + i, "flood " + i));
         }
-        assertEquals("RATE_LIMITED", live.chat(a.connectionId(), "f20", "one too many").orElseThrow().code());
+        assertEquals("RATE_LIMITED", live.chat(a.connectionId(), "f20", "one too many").orElseThrow().problem().name());
         clock.advance(Duration.ofSeconds(10));
         assertEquals(Optional.empty(), live.chat(a.connectionId(), "f21", "after a pause"));
     }
@@ -233,7 +233,7 @@ class LiveRoomServiceTest {
         for (int i = 0; i < 8; i++) {
             assertEquals(Optional.empty(), live.chat(second.connectionId(), "b" + i, "second " + i));
         }
-        assertEquals("RATE_LIMITED", live.chat(second.connectionId(), "b8", "one too many").orElseThrow().code());
+        assertEquals("RATE_LIMITED", live.chat(second.connectionId(), "b8", "one too many").orElseThrow().problem().name());
         assertEquals(20, chat.history(room, Optional.empty(), 50).stream().filter(m -> !m.system()).count(),
                 "the refused message was not stored");
         var lees = join(lee);
@@ -249,7 +249,7 @@ class LiveRoomServiceTest {
         for (int i = 0; i < budget; i++) {
             assertEquals(Optional.empty(), live.signal(a.connectionId(), b.connectionId().value(), "candidate", candidate), "signal " + i);
         }
-        assertEquals("RATE_LIMITED", live.signal(a.connectionId(), b.connectionId().value(), "candidate", candidate).orElseThrow().code());
+        assertEquals("RATE_LIMITED", live.signal(a.connectionId(), b.connectionId().value(), "candidate", candidate).orElseThrow().problem().name());
         assertEquals(budget, inbox.of(b.connectionId(), LiveEvent.Signal.class).size(), "the refused signal was not relayed");
         assertEquals(Optional.empty(), live.signal(b.connectionId(), a.connectionId().value(), "candidate", candidate),
                 "the other connection's budget is its own");
@@ -306,9 +306,9 @@ class LiveRoomServiceTest {
         assertEquals(offer, received.payload());
         assertTrue(inbox.of(a.connectionId(), LiveEvent.Signal.class).isEmpty());
 
-        assertEquals("UNKNOWN_PEER", live.signal(a.connectionId(), ConnectionId.newId().value(), "offer", offer).orElseThrow().code());
-        assertEquals("UNKNOWN_PEER", live.signal(a.connectionId(), "nonsense", "offer", offer).orElseThrow().code());
-        assertEquals("INVALID_FRAME", live.signal(a.connectionId(), b.connectionId().value(), "hello", offer).orElseThrow().code());
+        assertEquals("UNKNOWN_PEER", live.signal(a.connectionId(), ConnectionId.newId().value(), "offer", offer).orElseThrow().problem().name());
+        assertEquals("UNKNOWN_PEER", live.signal(a.connectionId(), "nonsense", "offer", offer).orElseThrow().problem().name());
+        assertEquals("INVALID_FRAME", live.signal(a.connectionId(), b.connectionId().value(), "hello", offer).orElseThrow().problem().name());
     }
 
     @Test
@@ -568,9 +568,9 @@ class LiveRoomServiceTest {
     @Test
     void whenTheBusComesBackEachConnectionIsToldWhatItMissedAndNothingTwice() {
         CuttableBus bus = new CuttableBus(presence);
-        LiveRoomService node = new LiveRoomService(rooms, new InProcessTickets(), presence, bus, chat, ledger,
+        LiveRoomsHarness node = new LiveRoomsHarness(rooms, new InProcessTickets(), presence, bus, chat, ledger,
                 (roomId, seconds) -> totals.merge(roomId, seconds, Long::sum), rollups, users, StudyDayPolicy.DEFAULT, clock, "node-a");
-        bus.delivery = new LiveDelivery(inbox, node, Duration.ZERO);
+        bus.delivery = node.delivery(inbox, Duration.ZERO);
         UserId park = user("park");
         rooms.members.get(room).add(park);
         var a = assertInstanceOf(ConnectLiveUseCase.Welcome.class, node.connect(node.issueTicket(kim, room).value(), ConnectionId.newId(), room));
