@@ -22,12 +22,13 @@ import kr.co.stupy.identity.Users;
 import kr.co.stupy.shared.RoomId;
 import kr.co.stupy.shared.UserId;
 import kr.co.stupy.studytime.DailyStudy;
+import kr.co.stupy.studytime.MemberQuarterHours;
+import kr.co.stupy.studytime.MemberTotals;
 import kr.co.stupy.studytime.PeriodBucket;
 import kr.co.stupy.studytime.QuarterHours;
 import kr.co.stupy.studytime.StudyDayPolicy;
 import kr.co.stupy.studytime.StudyLedger;
 import kr.co.stupy.studytime.StudyPeriod;
-import kr.co.stupy.studytime.StudyRollups;
 import kr.co.stupy.studytime.StudySession;
 
 /**
@@ -46,15 +47,18 @@ import kr.co.stupy.studytime.StudySession;
 final class Leaderboards {
 
     private final StudyLedger ledger;
-    private final StudyRollups rollups;
+    private final MemberTotals memberTotals;
+    private final MemberQuarterHours memberQuarters;
     private final LivePresence presence;
     private final Users users;
     private final StudyDayPolicy policy;
     private final Clock clock;
 
-    Leaderboards(StudyLedger ledger, StudyRollups rollups, LivePresence presence, Users users, StudyDayPolicy policy, Clock clock) {
+    Leaderboards(StudyLedger ledger, MemberTotals memberTotals, MemberQuarterHours memberQuarters, LivePresence presence, Users users,
+                 StudyDayPolicy policy, Clock clock) {
         this.ledger = ledger;
-        this.rollups = rollups;
+        this.memberTotals = memberTotals;
+        this.memberQuarters = memberQuarters;
         this.presence = presence;
         this.users = users;
         this.policy = policy;
@@ -123,20 +127,20 @@ final class Leaderboards {
         if (period == StudyPeriod.DAY) {
             days.add(range.orElseThrow().first());
         }
-        Map<UserId, SortedMap<LocalDate, Long>> raw = days.isEmpty() ? Map.of() : rollups.ofMemberDays(roomId, members, days);
+        Map<UserId, SortedMap<LocalDate, Long>> raw = days.isEmpty() ? Map.of() : memberTotals.ofMemberDays(roomId, members, days);
 
         Map<UserId, Long> seconds = new HashMap<>();
         if (period == StudyPeriod.DAY) {
             LocalDate today = range.orElseThrow().first();
-            members.forEach(member -> seconds.put(member, StudyRollups.capped(raw.getOrDefault(member, emptyDays()).getOrDefault(today, 0L))));
+            members.forEach(member -> seconds.put(member, MemberTotals.capped(raw.getOrDefault(member, emptyDays()).getOrDefault(today, 0L))));
         } else {
             Optional<PeriodBucket> bucket = period == StudyPeriod.ALL ? Optional.empty() : Optional.of(PeriodBucket.around(period, now, policy));
-            Map<UserId, Long> finished = rollups.ofMembers(roomId, members, bucket);
+            Map<UserId, Long> finished = memberTotals.ofMembers(roomId, members, bucket);
             members.forEach(member -> seconds.put(member, finished.getOrDefault(member, 0L)));
         }
         running.forEach((member, pieces) -> pieces.forEach((day, runningSeconds) -> {
             long before = raw.getOrDefault(member, emptyDays()).getOrDefault(day, 0L);
-            seconds.merge(member, StudyRollups.capped(before + runningSeconds) - StudyRollups.capped(before), Long::sum);
+            seconds.merge(member, MemberTotals.capped(before + runningSeconds) - MemberTotals.capped(before), Long::sum);
         }));
         return seconds;
     }
@@ -161,10 +165,10 @@ final class Leaderboards {
             StudyPeriod.DayRange days = range.get();
             LocalDate firstUtcDate = QuarterHours.firstUtcDate(local, days.first());
             LocalDate lastUtcDate = QuarterHours.lastUtcDate(local, days.last());
-            rollups.quartersOfMembers(roomId, members, firstUtcDate, lastUtcDate)
+            memberQuarters.ofMembers(roomId, members, firstUtcDate, lastUtcDate)
                     .forEach((member, quarters) -> finished.put(member, quarters.byDay(local, days.first(), days.last())));
         } else {
-            for (Map.Entry<UserId, QuarterHours> member : rollups.allQuartersOfMembers(roomId, members).entrySet()) {
+            for (Map.Entry<UserId, QuarterHours> member : memberQuarters.allOfMembers(roomId, members).entrySet()) {
                 Optional<SortedMap<LocalDate, Long>> days = member.getValue().allByDay(local);
                 if (days.isEmpty()) {
                     return Optional.empty();
@@ -177,7 +181,7 @@ final class Leaderboards {
         for (UserId member : members) {
             SortedMap<LocalDate, Long> days = new TreeMap<>(finished.getOrDefault(member, emptyDays()));
             running.getOrDefault(member, emptyDays()).forEach((day, runningSeconds) -> days.merge(day, runningSeconds, Long::sum));
-            seconds.put(member, days.values().stream().mapToLong(StudyRollups::capped).sum());
+            seconds.put(member, days.values().stream().mapToLong(MemberTotals::capped).sum());
         }
         return Optional.of(seconds);
     }

@@ -127,7 +127,7 @@ public final class LiveRoomService implements IssueLiveTicketUseCase, ConnectLiv
         this.clock = clock;
         this.nodeId = nodeId;
         this.defaultZone = policy.zone();
-        this.leaderboards = new Leaderboards(ledger, rollups, presence, users, policy, clock);
+        this.leaderboards = new Leaderboards(ledger, rollups.memberTotals(), rollups.memberQuarters(), presence, users, policy, clock);
         this.authors = new AuthorNames(users, clock);
         this.beats = new ConnectionBeats(heldHere, presence, ledger, clock);
     }
@@ -464,8 +464,12 @@ public final class LiveRoomService implements IssueLiveTicketUseCase, ConnectLiv
             return;
         }
         try {
-            rollups.add(finished.userId(), finished.roomId(), pieces);
-            rollups.addQuarters(finished.userId(), finished.roomId(), QuarterHours.of(finished));
+            rollups.userDays().add(finished.userId(), pieces);
+            rollups.roomPeriods().add(finished.roomId(), pieces);
+            rollups.memberTotals().add(finished.userId(), finished.roomId(), pieces);
+            QuarterHours quarters = QuarterHours.of(finished);
+            rollups.userQuarters().add(finished.userId(), quarters);
+            rollups.memberQuarters().add(finished.userId(), finished.roomId(), quarters);
         } catch (RuntimeException e) {
             // The session is ended and counted in the ledger; leaving a socket half-closed would help nobody.
             LOG.log(System.Logger.Level.WARNING, "rolling up study session " + finished.id() + " failed; a rebuild of the roll-ups repairs it", e);

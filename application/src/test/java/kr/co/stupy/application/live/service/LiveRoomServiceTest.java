@@ -40,6 +40,7 @@ import kr.co.stupy.shared.RoomId;
 import kr.co.stupy.shared.UserId;
 import kr.co.stupy.studytime.StudyDayPolicy;
 import kr.co.stupy.studytime.StudyPeriod;
+import kr.co.stupy.studytime.StudyRollups;
 import kr.co.stupy.studytime.StudySession;
 import kr.co.stupy.studytime.testing.InMemoryStudyLedger;
 import kr.co.stupy.studytime.testing.InMemoryStudyRollups;
@@ -86,7 +87,7 @@ class LiveRoomServiceTest {
     final InMemoryChatLog chat = new InMemoryChatLog();
     final InProcessPresence presence = new InProcessPresence();
     final Map<RoomId, Long> totals = new HashMap<>();
-    final InMemoryStudyRollups rollups = new InMemoryStudyRollups();
+    final StudyRollups rollups = InMemoryStudyRollups.create();
     LiveRoomService live;
     LiveQueries queries;
     final RoomId room = RoomId.newId();
