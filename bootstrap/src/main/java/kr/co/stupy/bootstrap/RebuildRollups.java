@@ -46,7 +46,7 @@ public final class RebuildRollups {
 
     static RebuildRollupsUseCase.Report rebuild(MongoDatabase database, StudyDayPolicy policy) {
         // Only the ledger and the roll-ups take part; nobody is live in a rebuild and no ranking is asked for.
-        return new StudyStatsService(new MongoStudyLedger(database), new MongoStudyRollups(database), new InProcessPresence(),
+        return new StudyStatsService(new MongoStudyLedger(database), MongoStudyRollups.in(database), new InProcessPresence(),
                 limit -> List.of(), policy, Clock.systemUTC()).rebuild();
     }
 

@@ -196,7 +196,7 @@ public final class Stupy implements AutoCloseable {
                 room.membersOwnerFirst().stream().map(Member::userId).toList(),
                 room.bans().stream().map(Ban::userId).collect(Collectors.toSet())));
         StudyDayPolicy studyDays = new StudyDayPolicy(settings.timezone(), settings.dayStart());
-        StudyRollups rollups = new MongoStudyRollups(store.database());
+        StudyRollups rollups = MongoStudyRollups.in(store.database());
         var liveRooms = new LiveRoomService(roomMembers, liveTickets, presence, broadcaster,
                 chat, ledger, rooms::addStudySeconds, rollups, users, studyDays, clock, nodeId, rateLimits, budgets);
         if (redisBroadcaster != null) {

@@ -22,7 +22,12 @@ import java.util.function.Function;
 import kr.co.stupy.adapter.mongo.MongoStore;
 import kr.co.stupy.adapter.mongo.rooms.MongoRooms;
 import kr.co.stupy.adapter.mongo.studytime.MongoStudyLedger;
+import kr.co.stupy.adapter.mongo.studytime.MongoMemberQuarterHours;
+import kr.co.stupy.adapter.mongo.studytime.MongoMemberTotals;
+import kr.co.stupy.adapter.mongo.studytime.MongoRoomPeriodTotals;
 import kr.co.stupy.adapter.mongo.studytime.MongoStudyRollups;
+import kr.co.stupy.adapter.mongo.studytime.MongoUserDayTotals;
+import kr.co.stupy.adapter.mongo.studytime.MongoUserQuarterHours;
 import kr.co.stupy.bootstrap.Stupy;
 import kr.co.stupy.bootstrap.config.Settings;
 import kr.co.stupy.bootstrap.support.Api;
@@ -34,8 +39,11 @@ import kr.co.stupy.studytime.PeriodBucket;
 import kr.co.stupy.studytime.QuarterHours;
 import kr.co.stupy.studytime.StudyDayPolicy;
 import kr.co.stupy.studytime.StudyPeriod;
+import kr.co.stupy.studytime.MemberQuarterHours;
+import kr.co.stupy.studytime.MemberTotals;
+import kr.co.stupy.studytime.RoomPeriodTotals;
+import kr.co.stupy.studytime.RoomPeriodTotals.RoomDay;
 import kr.co.stupy.studytime.StudyRollups;
-import kr.co.stupy.studytime.StudyRollups.DayKey;
 import kr.co.stupy.studytime.StudySession;
 import org.bson.Document;
 
@@ -47,8 +55,8 @@ import org.bson.Document;
  * <p>
  * The history is bulk-loaded through the Mongo driver with {@code insertMany}: the sessions as
  * {@link MongoStudyLedger#document} stores them, and the per-day and per-period roll-ups exactly
- * as finishing those sessions would have left them ({@link MongoStudyRollups#document},
- * {@link MongoStudyRollups#bucketDocuments}). Every collection is written in {@code _id} order:
+ * as finishing those sessions would have left them ({@link MongoUserDayTotals#document},
+ * {@link MongoRoomPeriodTotals#bucketDocuments}). Every collection is written in {@code _id} order:
  * the embedded store keeps each collection in an H2 B-tree by {@code _id} and commits after every
  * command, so scattered keys make each commit rewrite (and first read back) a page per document —
  * that is what made a year for 10,000 users take hours — while keys in order touch only the right
@@ -136,7 +144,7 @@ public final class StatsBenchmark {
             long loadStart = System.nanoTime();
             // Pass 1, day by day: the sessions in id order, and the room totals (small enough to keep).
             MongoCollection<Document> sessions = db.getCollection("study_sessions");
-            Map<DayKey, Long> roomDays = new HashMap<>();
+            Map<RoomDay, Long> roomDays = new HashMap<>();
             long[] roomTotals = new long[roomCount];
             long loaded = 0;
             for (int d = 0; d < days; d++) {
@@ -147,7 +155,7 @@ public final class StatsBenchmark {
                         long seconds = session.counted(session.endedAt().orElseThrow()).toSeconds();
                         roomTotals[u % roomCount] += seconds;
                         StudyRollups.piecesOf(session, POLICY).forEach((day, s) ->
-                                roomDays.merge(new DayKey(session.roomId().value(), day), s, Long::sum));
+                                roomDays.merge(new RoomDay(session.roomId().value(), day), s, Long::sum));
                     }
                 }
                 ofDay.sort(Comparator.comparing(StudySession::id));
@@ -189,12 +197,12 @@ public final class StatsBenchmark {
                     sampleDays.put(userIds.get(u), mine);
                     sampleDaysElsewhere.put(userIds.get(u), elsewhere);
                 }
-                for (Document document : MongoStudyRollups.quarterDocuments(
+                for (Document document : MongoUserQuarterHours.quarterDocuments(
                         Map.of(userIds.get(u).value(), new QuarterHours(quarterSeconds, corrections)))) {
                     userQuarters.add(document);
                 }
                 for (Map.Entry<LocalDate, Long> total : mine.entrySet()) {
-                    userDays.add(MongoStudyRollups.document("userId", userIds.get(u).value(), total.getKey(), total.getValue()));
+                    userDays.add(MongoUserDayTotals.document(userIds.get(u).value(), total.getKey(), total.getValue()));
                 }
             }
             userDays.flush();
@@ -202,12 +210,12 @@ public final class StatsBenchmark {
             long userDaysDone = System.nanoTime();
 
             // The rooms' day totals, their day/week/month buckets, and their all-time totals.
-            List<Map.Entry<DayKey, Long>> sortedRoomDays = new ArrayList<>(roomDays.entrySet());
-            sortedRoomDays.sort(Map.Entry.comparingByKey(Comparator.comparing(DayKey::ownerId).thenComparing(DayKey::day)));
+            List<Map.Entry<RoomDay, Long>> sortedRoomDays = new ArrayList<>(roomDays.entrySet());
+            sortedRoomDays.sort(Map.Entry.comparingByKey(Comparator.comparing(RoomDay::roomId).thenComparing(RoomDay::day)));
             MongoStudyRollups.insertInOrder(db.getCollection("study_room_days"), sortedRoomDays,
-                    total -> MongoStudyRollups.document("roomId", total.getKey().ownerId(), total.getKey().day(), total.getValue()));
-            Map<StudyRollups.BucketKey, Long> buckets = StudyRollups.Totals.bucketsOf(roomDays);
-            List<Document> bucketDocuments = MongoStudyRollups.bucketDocuments(buckets);
+                    total -> MongoRoomPeriodTotals.dayDocument(total.getKey().roomId(), total.getKey().day(), total.getValue()));
+            Map<RoomPeriodTotals.BucketKey, Long> buckets = RoomPeriodTotals.Totals.bucketsOf(roomDays);
+            List<Document> bucketDocuments = MongoRoomPeriodTotals.bucketDocuments(buckets);
             MongoStudyRollups.insertInOrder(db.getCollection("study_room_periods"), bucketDocuments, Function.identity());
             long memberStart = System.nanoTime();
             long[] memberCounts = loadMemberTotals(db, history, userIds, rooms, days);
@@ -238,7 +246,7 @@ public final class StatsBenchmark {
             LocalDate yearFromElsewhere = yearToElsewhere.minusDays(365);
             String yearElsewhere = "/api/users/me/stats?from=" + yearFromElsewhere + "&to=" + yearToElsewhere + "&tz=" + ELSEWHERE.zone();
             long expectedElsewhere = sampleDaysElsewhere.get(userIds.getFirst()).subMap(yearFromElsewhere, yearToElsewhere.plusDays(1))
-                    .values().stream().mapToLong(StudyRollups::capped).sum();
+                    .values().stream().mapToLong(MemberTotals::capped).sum();
             check(api.get(yearElsewhere, sample.getFirst()), reply -> reply.body().get("totalSeconds").asLong() == expectedElsewhere,
                     "year total in " + ELSEWHERE.zone() + " " + expectedElsewhere);
             for (StudyPeriod period : PeriodBucket.PERIODS) {
@@ -251,14 +259,14 @@ public final class StatsBenchmark {
             }
             // Sample user i owns room i and studies only there: its board's all-time and today's totals are its own.
             String board = "/api/rooms/" + rooms.getFirst().value() + "/leaderboard?tz=Asia/Seoul&period=";
-            long allTime = sampleDays.get(userIds.getFirst()).values().stream().mapToLong(s -> StudyRollups.capped(s)).sum();
+            long allTime = sampleDays.get(userIds.getFirst()).values().stream().mapToLong(s -> MemberTotals.capped(s)).sum();
             check(api.get(board + "all", sample.getFirst()), reply -> reply.body().at("/items/0/studySeconds").asLong() == allTime
                     && reply.body().get("items").size() == 10, "leaderboard all time " + allTime + " for ten members");
             long ofToday = sampleDays.get(userIds.getFirst()).getOrDefault(today, 0L);
             check(api.get(board + "day", sample.getFirst()), reply -> reply.body().at("/items/0/studySeconds").asLong() == ofToday,
                     "leaderboard today " + ofToday);
             String boardElsewhere = "/api/rooms/" + rooms.getFirst().value() + "/leaderboard?tz=" + ELSEWHERE.zone() + "&period=";
-            long allTimeElsewhere = sampleDaysElsewhere.get(userIds.getFirst()).values().stream().mapToLong(StudyRollups::capped).sum();
+            long allTimeElsewhere = sampleDaysElsewhere.get(userIds.getFirst()).values().stream().mapToLong(MemberTotals::capped).sum();
             check(api.get(boardElsewhere + "all", sample.getFirst()), reply -> reply.body().at("/items/0/studySeconds").asLong() == allTimeElsewhere,
                     "leaderboard all time in " + ELSEWHERE.zone() + " " + allTimeElsewhere);
             long ofTodayElsewhere = sampleDaysElsewhere.get(userIds.getFirst()).getOrDefault(yearToElsewhere, 0L);
@@ -335,7 +343,7 @@ public final class StatsBenchmark {
     /**
      * Pass 3, room by room and user by user: the room-member day totals ({@code _id} "<room>/<user>/<day>"; a
      * user here studies in one room, so they are its user-day totals) and, from them, the members' week,
-     * month and all-time totals, each day capped as {@link MongoStudyRollups#add} leaves them.
+     * month and all-time totals, each day capped as {@link MongoMemberTotals#add} leaves them.
      */
     static long[] loadMemberTotals(MongoDatabase db, History history, List<UserId> userIds, List<RoomId> rooms, int days) {
         Integer[] byRoomAndUser = new Integer[userIds.size()];
@@ -344,28 +352,28 @@ public final class StatsBenchmark {
                 .thenComparing(u -> userIds.get(u).value()));
         Batches memberDays = new Batches(db.getCollection("study_member_days"));
         Batches memberQuarters = new Batches(db.getCollection("study_member_quarters"));
-        Map<StudyRollups.MemberPeriodKey, Long> periods = new HashMap<>();
+        Map<MemberTotals.MemberPeriodKey, Long> periods = new HashMap<>();
         List<Document> dateDocuments = new ArrayList<>();
         for (int u : byRoomAndUser) {
-            Map<StudyRollups.MemberDayKey, Long> mine = new HashMap<>();
-            QuarterHours.Sums<StudyRollups.MemberKey> quarters = new QuarterHours.Sums<>();
+            Map<MemberTotals.MemberDayKey, Long> mine = new HashMap<>();
+            QuarterHours.Sums<MemberQuarterHours.MemberKey> quarters = new QuarterHours.Sums<>();
             for (int d = 0; d < days; d++) {
                 for (StudySession session : history.sessions(u, d)) {
                     StudyRollups.piecesOf(session, POLICY).forEach((day, s) -> mine.merge(
-                            new StudyRollups.MemberDayKey(session.roomId().value(), session.userId().value(), day), s, Long::sum));
-                    quarters.add(new StudyRollups.MemberKey(session.roomId().value(), session.userId().value()), QuarterHours.of(session));
+                            new MemberTotals.MemberDayKey(session.roomId().value(), session.userId().value(), day), s, Long::sum));
+                    quarters.add(new MemberQuarterHours.MemberKey(session.roomId().value(), session.userId().value()), QuarterHours.of(session));
                 }
             }
-            periods.putAll(StudyRollups.Totals.memberPeriodsOf(mine));
-            MongoStudyRollups.memberDayDocuments(mine).forEach(memberDays::add);
+            periods.putAll(MemberTotals.Totals.periodsOf(mine));
+            MongoMemberTotals.memberDayDocuments(mine).forEach(memberDays::add);
             // The member's quarter hours ("<room>/<user>/<UTC date>") and its list of those dates ("<room>/<user>"), both in _id order.
-            MongoStudyRollups.memberQuarterDocuments(quarters.totals()).forEach(memberQuarters::add);
-            dateDocuments.addAll(MongoStudyRollups.memberQuarterDateDocuments(quarters.totals()));
+            MongoMemberQuarterHours.memberQuarterDocuments(quarters.totals()).forEach(memberQuarters::add);
+            dateDocuments.addAll(MongoMemberQuarterHours.memberQuarterDateDocuments(quarters.totals()));
         }
         memberDays.flush();
         memberQuarters.flush();
         MongoStudyRollups.insertInOrder(db.getCollection("study_member_quarter_dates"), dateDocuments, Function.identity());
-        List<Document> periodDocuments = MongoStudyRollups.memberPeriodDocuments(periods);
+        List<Document> periodDocuments = MongoMemberTotals.memberPeriodDocuments(periods);
         MongoStudyRollups.insertInOrder(db.getCollection("study_member_periods"), periodDocuments, Function.identity());
         return new long[] {memberDays.count, periodDocuments.size(), memberQuarters.count};
     }

@@ -44,8 +44,8 @@ public record QuarterHours(Map<Instant, Long> seconds, Map<Span, Long> correctio
     }
 
     public QuarterHours {
-        seconds = nonZero(seconds);
-        corrections = nonZero(corrections);
+        seconds = DayTotals.nonZero(seconds);
+        corrections = DayTotals.nonZero(corrections);
     }
 
     /** The quarter hour an instant falls in, as its first instant. */
@@ -237,15 +237,5 @@ public record QuarterHours(Map<Instant, Long> seconds, Map<Span, Long> correctio
             });
             return totals;
         }
-    }
-
-    private static <K> Map<K, Long> nonZero(Map<K, Long> totals) {
-        Map<K, Long> kept = new HashMap<>();
-        totals.forEach((key, value) -> {
-            if (value != 0) {
-                kept.put(key, value);
-            }
-        });
-        return Map.copyOf(kept);
     }
 }

@@ -24,12 +24,13 @@ import kr.co.stupy.identity.Users;
 import kr.co.stupy.shared.RoomId;
 import kr.co.stupy.shared.UserId;
 import kr.co.stupy.studytime.DailyStudy;
+import kr.co.stupy.studytime.MemberQuarterHours;
+import kr.co.stupy.studytime.MemberTotals;
 import kr.co.stupy.studytime.PeriodBucket;
 import kr.co.stupy.studytime.QuarterHours;
 import kr.co.stupy.studytime.StudyDayPolicy;
 import kr.co.stupy.studytime.StudyLedger;
 import kr.co.stupy.studytime.StudyPeriod;
-import kr.co.stupy.studytime.StudyRollups;
 import kr.co.stupy.studytime.StudySession;
 
 /**
@@ -48,17 +49,19 @@ import kr.co.stupy.studytime.StudySession;
 public final class LeaderboardService implements LeaderboardQuery {
 
     private final StudyLedger ledger;
-    private final StudyRollups rollups;
+    private final MemberTotals memberTotals;
+    private final MemberQuarterHours memberQuarters;
     private final RunningSessions runningSessions;
     private final Users users;
     private final RoomRosterQuery rosters;
     private final StudyDayPolicy policy;
     private final Clock clock;
 
-    public LeaderboardService(StudyLedger ledger, StudyRollups rollups, RunningSessions runningSessions, Users users,
-                              RoomRosterQuery rosters, StudyDayPolicy policy, Clock clock) {
+    public LeaderboardService(StudyLedger ledger, MemberTotals memberTotals, MemberQuarterHours memberQuarters,
+                              RunningSessions runningSessions, Users users, RoomRosterQuery rosters, StudyDayPolicy policy, Clock clock) {
         this.ledger = ledger;
-        this.rollups = rollups;
+        this.memberTotals = memberTotals;
+        this.memberQuarters = memberQuarters;
         this.runningSessions = runningSessions;
         this.users = users;
         this.rosters = rosters;
@@ -138,20 +141,20 @@ public final class LeaderboardService implements LeaderboardQuery {
         if (period == StudyPeriod.DAY) {
             days.add(range.orElseThrow().first());
         }
-        Map<UserId, SortedMap<LocalDate, Long>> raw = days.isEmpty() ? Map.of() : rollups.ofMemberDays(roomId, members, days);
+        Map<UserId, SortedMap<LocalDate, Long>> raw = days.isEmpty() ? Map.of() : memberTotals.ofMemberDays(roomId, members, days);
 
         Map<UserId, Long> seconds = new HashMap<>();
         if (period == StudyPeriod.DAY) {
             LocalDate today = range.orElseThrow().first();
-            members.forEach(member -> seconds.put(member, StudyRollups.capped(raw.getOrDefault(member, emptyDays()).getOrDefault(today, 0L))));
+            members.forEach(member -> seconds.put(member, MemberTotals.capped(raw.getOrDefault(member, emptyDays()).getOrDefault(today, 0L))));
         } else {
             Optional<PeriodBucket> bucket = period == StudyPeriod.ALL ? Optional.empty() : Optional.of(PeriodBucket.around(period, now, policy));
-            Map<UserId, Long> finished = rollups.ofMembers(roomId, members, bucket);
+            Map<UserId, Long> finished = memberTotals.ofMembers(roomId, members, bucket);
             members.forEach(member -> seconds.put(member, finished.getOrDefault(member, 0L)));
         }
         running.forEach((member, pieces) -> pieces.forEach((day, runningSeconds) -> {
             long before = raw.getOrDefault(member, emptyDays()).getOrDefault(day, 0L);
-            seconds.merge(member, StudyRollups.capped(before + runningSeconds) - StudyRollups.capped(before), Long::sum);
+            seconds.merge(member, MemberTotals.capped(before + runningSeconds) - MemberTotals.capped(before), Long::sum);
         }));
         return seconds;
     }
@@ -176,10 +179,10 @@ public final class LeaderboardService implements LeaderboardQuery {
             StudyPeriod.DayRange days = range.get();
             LocalDate firstUtcDate = QuarterHours.firstUtcDate(local, days.first());
             LocalDate lastUtcDate = QuarterHours.lastUtcDate(local, days.last());
-            rollups.quartersOfMembers(roomId, members, firstUtcDate, lastUtcDate)
+            memberQuarters.ofMembers(roomId, members, firstUtcDate, lastUtcDate)
                     .forEach((member, quarters) -> finished.put(member, quarters.byDay(local, days.first(), days.last())));
         } else {
-            for (Map.Entry<UserId, QuarterHours> member : rollups.allQuartersOfMembers(roomId, members).entrySet()) {
+            for (Map.Entry<UserId, QuarterHours> member : memberQuarters.allOfMembers(roomId, members).entrySet()) {
                 Optional<SortedMap<LocalDate, Long>> days = member.getValue().allByDay(local);
                 if (days.isEmpty()) {
                     return Optional.empty();
@@ -192,14 +195,14 @@ public final class LeaderboardService implements LeaderboardQuery {
         for (UserId member : members) {
             SortedMap<LocalDate, Long> days = new TreeMap<>(finished.getOrDefault(member, emptyDays()));
             running.getOrDefault(member, emptyDays()).forEach((day, runningSeconds) -> days.merge(day, runningSeconds, Long::sum));
-            seconds.put(member, days.values().stream().mapToLong(StudyRollups::capped).sum());
+            seconds.put(member, days.values().stream().mapToLong(MemberTotals::capped).sum());
         }
         return Optional.of(seconds);
     }
 
     /**
      * The running sessions of members live in the room, split into {@code local}'s study days within
-     * the range: what runningSessions knows and the roll-ups do not yet. A session under five seconds is not
+     * the range: what presence knows and the roll-ups do not yet. A session under five seconds is not
      * study yet, as the ledger's count says.
      */
     private static Map<UserId, SortedMap<LocalDate, Long>> running(List<UserId> members, Optional<StudyPeriod.DayRange> range,

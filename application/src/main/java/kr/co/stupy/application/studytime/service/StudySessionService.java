@@ -94,8 +94,12 @@ public final class StudySessionService implements StudySessionsUseCase {
             return;
         }
         try {
-            rollups.add(finished.userId(), finished.roomId(), pieces);
-            rollups.addQuarters(finished.userId(), finished.roomId(), QuarterHours.of(finished));
+            rollups.userDays().add(finished.userId(), pieces);
+            rollups.roomPeriods().add(finished.roomId(), pieces);
+            rollups.memberTotals().add(finished.userId(), finished.roomId(), pieces);
+            QuarterHours quarters = QuarterHours.of(finished);
+            rollups.userQuarters().add(finished.userId(), quarters);
+            rollups.memberQuarters().add(finished.userId(), finished.roomId(), quarters);
         } catch (RuntimeException e) {
             // The session is ended and counted in the ledger; leaving a socket half-closed would help nobody.
             LOG.log(System.Logger.Level.WARNING, "rolling up study session " + finished.id() + " failed; a rebuild of the roll-ups repairs it", e);

@@ -24,19 +24,23 @@ import kr.co.stupy.application.studytime.port.out.RunningSessions.RunningSession
 import kr.co.stupy.shared.InvalidInputException;
 import kr.co.stupy.shared.RoomId;
 import kr.co.stupy.shared.UserId;
+import kr.co.stupy.studytime.MemberQuarterHours;
+import kr.co.stupy.studytime.MemberTotals;
 import kr.co.stupy.studytime.PeriodBucket;
 import kr.co.stupy.studytime.QuarterHours;
+import kr.co.stupy.studytime.RoomPeriodTotals;
 import kr.co.stupy.studytime.StudyDayPolicy;
 import kr.co.stupy.studytime.StudyLedger;
 import kr.co.stupy.studytime.StudyPeriod;
 import kr.co.stupy.studytime.StudyRollups;
 import kr.co.stupy.studytime.StudySession;
 import kr.co.stupy.studytime.StudyStats;
+import kr.co.stupy.studytime.UserDayTotals;
 
 /**
  * Statistics and rankings from the per-day roll-ups. The roll-ups are kept for the configured zone
  * and day start, so a user's statistics in that zone read at most one total per day (plus the
- * session running now, from runningSessions); in any other zone the study days fall elsewhere, and they
+ * session running now, from presence); in any other zone the study days fall elsewhere, and they
  * are summed from the user's seconds per UTC quarter hour instead ({@link QuarterHours}), or, when
  * that zone's study days do not begin on quarter hours, computed from the user's sessions in the range. Rankings only ever use the
  * configured zone, so they always read roll-ups: the one day, week or month bucket running now.
@@ -88,7 +92,7 @@ public final class StudyStatsService implements StudyStatsQuery, RoomRankingQuer
         BiFunction<LocalDate, LocalDate, SortedMap<LocalDate, Long>> history = fromLedgerOnly
                 ? (a, b) -> fromLedger(userId, local, now, a, b)
                 : policy.sameDaysIn(zone)
-                ? (a, b) -> withRunningSession(rollups.ofUser(userId, a, b), userId, local, now, a, b)
+                ? (a, b) -> withRunningSession(rollups.userDays().ofUser(userId, a, b), userId, local, now, a, b)
                 : (a, b) -> QuarterHours.fits(local, a, b)
                         ? withRunningSession(fromQuarters(userId, local, a, b), userId, local, now, a, b)
                         : fromLedger(userId, local, now, a, b);
@@ -117,7 +121,7 @@ public final class StudyStatsService implements StudyStatsQuery, RoomRankingQuer
 
     /** Another zone whose study days begin on quarter hours: the user's quarter hours of the UTC dates the range covers. */
     private SortedMap<LocalDate, Long> fromQuarters(UserId userId, StudyDayPolicy local, LocalDate first, LocalDate last) {
-        return rollups.quartersOfUser(userId, QuarterHours.firstUtcDate(local, first), QuarterHours.lastUtcDate(local, last))
+        return rollups.userQuarters().ofUser(userId, QuarterHours.firstUtcDate(local, first), QuarterHours.lastUtcDate(local, last))
                 .byDay(local, first, last);
     }
 
@@ -152,7 +156,7 @@ public final class StudyStatsService implements StudyStatsQuery, RoomRankingQuer
             // All time: the rooms' own totals, so this list and every room's rank field are one ranking.
             allTime.mostStudied(limit).forEach(t -> totals.add(Map.entry(t.roomId(), t.totalStudySeconds())));
         } else {
-            totals.addAll(rollups.ofRooms(PeriodBucket.around(period, clock.instant(), policy)).entrySet());
+            totals.addAll(rollups.roomPeriods().ofRooms(PeriodBucket.around(period, clock.instant(), policy)).entrySet());
             totals.sort(Map.Entry.<RoomId, Long>comparingByValue(Comparator.reverseOrder())
                     .thenComparing(e -> e.getKey().value(), Comparator.reverseOrder()));
         }
@@ -175,48 +179,56 @@ public final class StudyStatsService implements StudyStatsQuery, RoomRankingQuer
 
     @Override
     public Report rebuild() {
-        Map<StudyRollups.DayKey, Long> users = new HashMap<>();
-        Map<StudyRollups.DayKey, Long> rooms = new HashMap<>();
-        Map<StudyRollups.MemberDayKey, Long> members = new HashMap<>();
+        Map<UserDayTotals.UserDay, Long> users = new HashMap<>();
+        Map<RoomPeriodTotals.RoomDay, Long> rooms = new HashMap<>();
+        Map<MemberTotals.MemberDayKey, Long> members = new HashMap<>();
         QuarterHours.Sums<String> userQuarterSums = new QuarterHours.Sums<>();
-        QuarterHours.Sums<StudyRollups.MemberKey> memberQuarterSums = new QuarterHours.Sums<>();
+        QuarterHours.Sums<MemberQuarterHours.MemberKey> memberQuarterSums = new QuarterHours.Sums<>();
         long[] sessions = {0};
         ledger.forEachFinished(session -> {
             sessions[0]++;
             QuarterHours mine = QuarterHours.of(session);
             userQuarterSums.add(session.userId().value(), mine);
-            memberQuarterSums.add(new StudyRollups.MemberKey(session.roomId().value(), session.userId().value()), mine);
+            memberQuarterSums.add(new MemberQuarterHours.MemberKey(session.roomId().value(), session.userId().value()), mine);
             StudyRollups.piecesOf(session, policy).forEach((day, seconds) -> {
-                users.merge(new StudyRollups.DayKey(session.userId().value(), day), seconds, Long::sum);
-                rooms.merge(new StudyRollups.DayKey(session.roomId().value(), day), seconds, Long::sum);
-                members.merge(new StudyRollups.MemberDayKey(session.roomId().value(), session.userId().value(), day), seconds, Long::sum);
+                users.merge(new UserDayTotals.UserDay(session.userId().value(), day), seconds, Long::sum);
+                rooms.merge(new RoomPeriodTotals.RoomDay(session.roomId().value(), day), seconds, Long::sum);
+                members.merge(new MemberTotals.MemberDayKey(session.roomId().value(), session.userId().value(), day), seconds, Long::sum);
             });
         });
         // Derives the room buckets and the members' capped week, month and all-time totals.
-        StudyRollups.Totals expected = StudyRollups.Totals.derived(users, rooms, members);
-        StudyRollups.Totals stored = rollups.all();
-        int differing = differences(expected.users(), stored.users()) + differences(expected.rooms(), stored.rooms());
-        int bucketsDiffering = differences(expected.buckets(), stored.buckets());
-        int membersDiffering = differences(expected.memberDays(), stored.memberDays())
-                + differences(expected.memberPeriods(), stored.memberPeriods());
+        UserDayTotals.Totals expectedUsers = new UserDayTotals.Totals(users);
+        RoomPeriodTotals.Totals expectedRooms = RoomPeriodTotals.Totals.derived(rooms);
+        MemberTotals.Totals expectedMembers = MemberTotals.Totals.derived(members);
+        UserDayTotals.Totals storedUsers = rollups.userDays().all();
+        RoomPeriodTotals.Totals storedRooms = rollups.roomPeriods().all();
+        MemberTotals.Totals storedMembers = rollups.memberTotals().all();
+        int differing = differences(expectedUsers.days(), storedUsers.days()) + differences(expectedRooms.days(), storedRooms.days());
+        int bucketsDiffering = differences(expectedRooms.buckets(), storedRooms.buckets());
+        int membersDiffering = differences(expectedMembers.days(), storedMembers.days())
+                + differences(expectedMembers.periods(), storedMembers.periods());
         Map<String, QuarterHours> quarters = userQuarterSums.totals();
-        int quartersDiffering = quarterDifferences(quarters, rollups.allQuarters());
-        Map<StudyRollups.MemberKey, QuarterHours> memberQuarters = memberQuarterSums.totals();
-        int memberQuartersDiffering = quarterDifferences(memberQuarters, rollups.allMemberQuarters());
+        int quartersDiffering = quarterDifferences(quarters, rollups.userQuarters().all());
+        Map<MemberQuarterHours.MemberKey, QuarterHours> memberQuarters = memberQuarterSums.totals();
+        int memberQuartersDiffering = quarterDifferences(memberQuarters, rollups.memberQuarters().all());
         if (differing > 0 || bucketsDiffering > 0 || membersDiffering > 0) {
-            rollups.replaceAll(expected);
+            rollups.userDays().replaceAll(expectedUsers);
+            rollups.roomPeriods().replaceAll(expectedRooms);
+            rollups.memberTotals().replaceAll(expectedMembers);
         }
         if (quartersDiffering > 0) {
-            rollups.replaceAllQuarters(quarters);
+            rollups.userQuarters().replaceAll(quarters);
         }
         if (memberQuartersDiffering > 0) {
-            rollups.replaceAllMemberQuarters(memberQuarters);
+            rollups.memberQuarters().replaceAll(memberQuarters);
         }
-        boolean matches = (differing == 0 && bucketsDiffering == 0 && membersDiffering == 0 || rollups.all().equals(expected))
-                && (quartersDiffering == 0 || rollups.allQuarters().equals(quarters))
-                && (memberQuartersDiffering == 0 || rollups.allMemberQuarters().equals(memberQuarters));
-        return new Report(sessions[0], expected.users().size(), expected.rooms().size(), expected.buckets().size(),
-                expected.memberDays().size(), expected.memberPeriods().size(), quarterCount(quarters), quarterCount(memberQuarters),
+        boolean matches = (differing == 0 && bucketsDiffering == 0 && membersDiffering == 0
+                || rollups.userDays().all().equals(expectedUsers) && rollups.roomPeriods().all().equals(expectedRooms)
+                        && rollups.memberTotals().all().equals(expectedMembers))
+                && (quartersDiffering == 0 || rollups.userQuarters().all().equals(quarters))
+                && (memberQuartersDiffering == 0 || rollups.memberQuarters().all().equals(memberQuarters));
+        return new Report(sessions[0], expectedUsers.days().size(), expectedRooms.days().size(), expectedRooms.buckets().size(),
+                expectedMembers.days().size(), expectedMembers.periods().size(), quarterCount(quarters), quarterCount(memberQuarters),
                 differing, bucketsDiffering, membersDiffering, quartersDiffering, memberQuartersDiffering, matches);
     }
 
@@ -261,12 +273,14 @@ public final class StudyStatsService implements StudyStatsQuery, RoomRankingQuer
                 SortedMap<LocalDate, Long> back = new TreeMap<>();
                 StudyRollups.piecesOf(session, policy).forEach((day, seconds) -> back.put(day, -seconds));
                 if (!back.isEmpty()) {
-                    rollups.add(session.userId(), roomId, back);
-                    rollups.addQuarters(session.userId(), roomId, QuarterHours.of(session).negated());
+                    rollups.userDays().add(session.userId(), back);
+                    rollups.userQuarters().add(session.userId(), QuarterHours.of(session).negated());
                 }
             }
         }
-        rollups.deleteRoom(roomId);
+        rollups.roomPeriods().deleteRoom(roomId);
+        rollups.memberTotals().deleteRoom(roomId);
+        rollups.memberQuarters().deleteRoom(roomId);
         ledger.deleteRoom(roomId);
     }
 }

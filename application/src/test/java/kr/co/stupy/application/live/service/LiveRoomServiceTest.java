@@ -1,5 +1,10 @@
 package kr.co.stupy.application.live.service;
 
+import kr.co.stupy.application.live.port.in.RelaySignalUseCase;
+import kr.co.stupy.application.live.port.in.SendChatUseCase;
+import kr.co.stupy.shared.InvalidInputException;
+import kr.co.stupy.application.live.port.in.DeliverLiveEventUseCase;
+
 import kr.co.stupy.shared.testing.MutableClock;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -40,6 +45,7 @@ import kr.co.stupy.shared.RoomId;
 import kr.co.stupy.shared.UserId;
 import kr.co.stupy.studytime.StudyDayPolicy;
 import kr.co.stupy.studytime.StudyPeriod;
+import kr.co.stupy.studytime.StudyRollups;
 import kr.co.stupy.studytime.StudySession;
 import kr.co.stupy.studytime.testing.InMemoryStudyLedger;
 import kr.co.stupy.studytime.testing.InMemoryStudyRollups;
@@ -49,15 +55,6 @@ import org.junit.jupiter.api.Test;
 class LiveRoomServiceTest {
 
     /** Rooms as a map of member lists and a set of bans. */
-    static final class FakeRooms implements RoomRosterQuery {
-        final Map<RoomId, List<UserId>> members = new HashMap<>();
-        final Map<RoomId, Set<UserId>> bans = new HashMap<>();
-
-        @Override
-        public Optional<Roster> rosterOf(RoomId roomId) {
-            return Optional.ofNullable(members.get(roomId)).map(list -> new Roster(list, bans.getOrDefault(roomId, Set.of())));
-        }
-    }
 
     /** Records every event each connection received. */
     static final class Inbox implements LocalConnections {
@@ -86,7 +83,7 @@ class LiveRoomServiceTest {
     final InMemoryChatLog chat = new InMemoryChatLog();
     final InProcessPresence presence = new InProcessPresence();
     final Map<RoomId, Long> totals = new HashMap<>();
-    final InMemoryStudyRollups rollups = new InMemoryStudyRollups();
+    final StudyRollups rollups = InMemoryStudyRollups.create();
     LiveRoomsHarness live;
     LiveRoomsHarness queries;
     final RoomId room = RoomId.newId();
@@ -132,21 +129,22 @@ class LiveRoomServiceTest {
     @Test
     void aTicketOpensOneConnectionToItsRoomOnly() {
         String ticket = live.issueTicket(kim, room).value();
-        assertEquals(new ConnectLiveUseCase.Refused(4401, "the ticket is unknown, used, expired or for another room"),
+        assertEquals(new ConnectLiveUseCase.Refused(ConnectLiveUseCase.Refusal.BAD_TICKET,
+                        "the ticket is unknown, used, expired or for another room"),
                 live.connect(ticket, ConnectionId.newId(), RoomId.newId()));
-        assertEquals(4401, ((ConnectLiveUseCase.Refused) live.connect(ticket, ConnectionId.newId(), room)).closeCode(), "used up");
-        assertEquals(4401, ((ConnectLiveUseCase.Refused) live.connect("forged", ConnectionId.newId(), room)).closeCode());
+        assertEquals(ConnectLiveUseCase.Refusal.BAD_TICKET, ((ConnectLiveUseCase.Refused) live.connect(ticket, ConnectionId.newId(), room)).refusal(), "used up");
+        assertEquals(ConnectLiveUseCase.Refusal.BAD_TICKET, ((ConnectLiveUseCase.Refused) live.connect("forged", ConnectionId.newId(), room)).refusal());
 
         String expiring = live.issueTicket(kim, room).value();
         clock.advance(Duration.ofSeconds(61));
-        assertEquals(4401, ((ConnectLiveUseCase.Refused) live.connect(expiring, ConnectionId.newId(), room)).closeCode());
+        assertEquals(ConnectLiveUseCase.Refusal.BAD_TICKET, ((ConnectLiveUseCase.Refused) live.connect(expiring, ConnectionId.newId(), room)).refusal());
     }
 
     @Test
     void membershipIsCheckedAgainOnConnect() {
         String ticket = live.issueTicket(lee, room).value();
         rooms.members.get(room).remove(lee);
-        assertEquals(4403, ((ConnectLiveUseCase.Refused) live.connect(ticket, ConnectionId.newId(), room)).closeCode());
+        assertEquals(ConnectLiveUseCase.Refusal.NOT_MEMBER, ((ConnectLiveUseCase.Refused) live.connect(ticket, ConnectionId.newId(), room)).refusal());
     }
 
     @Test
@@ -174,7 +172,7 @@ class LiveRoomServiceTest {
         rooms.members.get(room).addAll(crowd);
         crowd.subList(0, 4).forEach(this::join);
         String ticket = live.issueTicket(crowd.get(4), room).value();
-        assertEquals(4429, ((ConnectLiveUseCase.Refused) live.connect(ticket, ConnectionId.newId(), room)).closeCode());
+        assertEquals(ConnectLiveUseCase.Refusal.ROOM_FULL, ((ConnectLiveUseCase.Refused) live.connect(ticket, ConnectionId.newId(), room)).refusal());
     }
 
     @Test
@@ -185,7 +183,7 @@ class LiveRoomServiceTest {
         var second = join(kim);
 
         assertEquals(1, inbox.of(first.connectionId(), LiveEvent.Replaced.class).size());
-        assertEquals(4409, new LiveEvent.Replaced().closeCode());
+        assertTrue(new LiveEvent.Replaced().endsConnection(), "the replaced connection closes after the event");
         assertTrue(inbox.of(watcher.connectionId(), LiveEvent.PeerLeft.class).stream().anyMatch(e -> e.connectionId().equals(first.connectionId())));
         List<StudySession> kims = ledger.ofUser(kim, Instant.EPOCH, clock.instant().plusSeconds(1));
         assertEquals(1, kims.stream().filter(StudySession::isOpen).count(), "only the new session runs");
@@ -211,9 +209,10 @@ class LiveRoomServiceTest {
     @Test
     void badChatFramesAndFloodsGetErrorsNotMessages() {
         var a = join(kim);
-        assertEquals("INVALID_FRAME", live.chat(a.connectionId(), "m", "").orElseThrow().problem().name());
-        assertEquals("INVALID_FRAME", live.chat(a.connectionId(), "m", "x".repeat(1001)).orElseThrow().problem().name());
-        assertEquals("INVALID_FRAME", live.chat(a.connectionId(), "bad id with spaces", "hi").orElseThrow().problem().name());
+        // The command refuses what no frame may carry; the edge answers INVALID_FRAME before any use case runs.
+        assertThrows(InvalidInputException.class, () -> SendChatUseCase.SendChat.of(a.connectionId(), "m", ""));
+        assertThrows(InvalidInputException.class, () -> SendChatUseCase.SendChat.of(a.connectionId(), "m", "x".repeat(1001)));
+        assertThrows(InvalidInputException.class, () -> SendChatUseCase.SendChat.of(a.connectionId(), "bad id with spaces", "hi"));
         for (int i = 0; i < 20; i++) {
             assertEquals(Optional.empty(), live.chat(a.connectionId(), "f" + i, "flood " + i));
         }
@@ -308,7 +307,8 @@ class LiveRoomServiceTest {
 
         assertEquals("UNKNOWN_PEER", live.signal(a.connectionId(), ConnectionId.newId().value(), "offer", offer).orElseThrow().problem().name());
         assertEquals("UNKNOWN_PEER", live.signal(a.connectionId(), "nonsense", "offer", offer).orElseThrow().problem().name());
-        assertEquals("INVALID_FRAME", live.signal(a.connectionId(), b.connectionId().value(), "hello", offer).orElseThrow().problem().name());
+        assertThrows(InvalidInputException.class,
+                () -> new RelaySignalUseCase.RelaySignal(a.connectionId(), b.connectionId().value(), "hello", offer));
     }
 
     @Test
@@ -529,7 +529,7 @@ class LiveRoomServiceTest {
         presence.admit(new kr.co.stupy.application.live.LiveConnection(ConnectionId.newId(), lee, room, "node-b", now,
                 kr.co.stupy.shared.Ids.newId(now)));
 
-        new LiveDelivery(inbox, live, Duration.ZERO).busReconnected();
+        live.delivery(inbox, Duration.ZERO).busReconnected();
 
         assertEquals(kim, presence.get(kept.connectionId()).orElseThrow().userId(), "put back");
         assertEquals(List.of(), presence.staleSince(now.minusSeconds(1)), "beating as of now, so no reaper takes it for dead");
@@ -545,7 +545,7 @@ class LiveRoomServiceTest {
     /** A shared bus that can be cut: while it is away, what is published is lost, as with Redis pub/sub. */
     static final class CuttableBus implements kr.co.stupy.application.live.port.out.RoomBroadcaster {
         final InProcessPresence presence;
-        LiveDelivery delivery;
+        DeliverLiveEventUseCase delivery;
         boolean away;
 
         CuttableBus(InProcessPresence presence) {

@@ -64,7 +64,8 @@ public final class LiveRoomsHarness {
                             StudyDayPolicy policy, Clock clock, String nodeId, RateLimits userLimits, Budgets budgets) {
         var running = new PresenceRunningSessions(new LivePresenceService(presence));
         this.chat = new ChatService(chatLog, users, rooms, userLimits, budgets.of(Budgets.CHAT_PER_USER), clock);
-        this.leaderboards = new LeaderboardService(ledger, rollups, running, users, rooms, policy, clock);
+        this.leaderboards = new LeaderboardService(ledger, rollups.memberTotals(), rollups.memberQuarters(), running, users, rooms, policy,
+                clock);
         var sessions = new StudySessionService(ledger, totals, rollups, running, policy, clock);
         this.live = LiveServices.create(new LiveServices.Dependencies(rooms, tickets, presence, broadcaster, chat, chat, chat,
                 sessions, leaderboards, users, userLimits, budgets, clock, nodeId));

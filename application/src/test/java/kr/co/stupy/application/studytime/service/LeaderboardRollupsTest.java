@@ -1,5 +1,9 @@
 package kr.co.stupy.application.studytime.service;
 
+import kr.co.stupy.application.integration.PresenceRunningSessions;
+import kr.co.stupy.application.live.service.LivePresenceService;
+import kr.co.stupy.application.live.service.FakeRooms;
+
 import kr.co.stupy.application.live.service.LiveRoomsHarness;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -33,9 +37,11 @@ import kr.co.stupy.shared.UserId;
 import kr.co.stupy.shared.testing.MutableClock;
 import kr.co.stupy.studytime.StudyDayPolicy;
 import kr.co.stupy.studytime.StudyPeriod;
+import kr.co.stupy.studytime.MemberTotals;
 import kr.co.stupy.studytime.StudyRollups;
 import kr.co.stupy.studytime.testing.InMemoryStudyLedger;
 import kr.co.stupy.studytime.testing.InMemoryStudyRollups;
+import kr.co.stupy.studytime.testing.RollupTotals;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -50,10 +56,10 @@ class LeaderboardRollupsTest {
     /** One node with in-memory ports, a room of ten members and a second room they also belong to. */
     static final class World {
         final MutableClock clock;
-        final LiveRoomServiceTest.FakeRooms rooms = new LiveRoomServiceTest.FakeRooms();
+        final FakeRooms rooms = new FakeRooms();
         final InMemoryUsers users = new InMemoryUsers();
         final InMemoryStudyLedger ledger = new InMemoryStudyLedger();
-        final InMemoryStudyRollups rollups = new InMemoryStudyRollups();
+        final StudyRollups rollups = InMemoryStudyRollups.create();
         final InProcessPresence presence = new InProcessPresence();
         final RoomId room = RoomId.newId();
         final RoomId otherRoom = RoomId.newId();
@@ -71,7 +77,7 @@ class LeaderboardRollupsTest {
             clock = new MutableClock(start);
             live = new LiveRoomsHarness(rooms, new InProcessTickets(), presence, new InProcessBroadcaster(presence, (id, e) -> true),
                     new InMemoryChatLog(), ledger, (roomId, seconds) -> { }, rollups, users, policy, clock, "node-a");
-            stats = new StudyStatsService(ledger, rollups, presence, limit -> List.of(), policy, clock);
+            stats = new StudyStatsService(ledger, rollups, new PresenceRunningSessions(new LivePresenceService(presence)), limit -> List.of(), policy, clock);
             for (int i = 0; i < 10; i++) {
                 members.add(users.registerIfAbsent(User.register(new LinkedAccount(Provider.DEV, "m" + i), new Nickname("m" + i),
                         Optional.empty(), Optional.empty(), clock.instant())).user().id());
@@ -171,8 +177,8 @@ class LeaderboardRollupsTest {
         }
         assertEquals(50 * 60, before.get(StudyPeriod.ALL).stream().filter(e -> e.userId().equals(kim)).findFirst().orElseThrow().studySeconds());
 
-        StudyRollups.Totals intact = world.rollups.all();
-        world.rollups.replaceAll(new StudyRollups.Totals(intact.users(), intact.rooms(), intact.buckets()));   // member totals gone
+        RollupTotals intact = RollupTotals.of(world.rollups);
+        world.rollups.memberTotals().replaceAll(new MemberTotals.Totals(Map.of(), Map.of()));   // member totals gone
         assertTrue(world.fromRollups(StudyPeriod.ALL).stream().allMatch(e -> e.studySeconds() == 0));
 
         RebuildRollupsUseCase.Report report = world.stats.rebuild();
@@ -183,7 +189,7 @@ class LeaderboardRollupsTest {
         assertEquals(0, report.differingBefore());
         assertEquals(0, report.periodsDifferingBefore());
         assertTrue(report.matches());
-        assertEquals(intact, world.rollups.all());
+        assertEquals(intact, RollupTotals.of(world.rollups));
         for (StudyPeriod period : StudyPeriod.values()) {
             assertEquals(before.get(period), world.fromRollups(period), period.name());
             assertEquals(world.fromLedger(period), world.fromRollups(period), period.name());
@@ -205,8 +211,8 @@ class LeaderboardRollupsTest {
         world.stats.forgetRoom(world.room);
         world.ledger.deleteRoom(world.room);
 
-        assertEquals(Map.of(), world.rollups.ofMembers(world.room, world.members, Optional.empty()));
-        assertEquals(Map.of(kim, 300L), world.rollups.ofMembers(world.otherRoom, world.members, Optional.empty()));
+        assertEquals(Map.of(), world.rollups.memberTotals().ofMembers(world.room, world.members, Optional.empty()));
+        assertEquals(Map.of(kim, 300L), world.rollups.memberTotals().ofMembers(world.otherRoom, world.members, Optional.empty()));
         assertEquals(0, world.stats.rebuild().membersDifferingBefore());
     }
 }

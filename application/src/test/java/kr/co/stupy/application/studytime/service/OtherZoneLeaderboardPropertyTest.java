@@ -1,5 +1,7 @@
 package kr.co.stupy.application.studytime.service;
 
+import kr.co.stupy.application.live.service.LiveDepartureService;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -60,7 +62,7 @@ class OtherZoneLeaderboardPropertyTest {
         world.join(kim, world.room);
         world.clock.advance(Duration.ofMillis(5_400_500));
         world.leave(kim);
-        world.rollups.replaceAllMemberQuarters(Map.of());   // not read: the day start is not on a quarter hour
+        world.rollups.memberQuarters().replaceAll(Map.of());   // not read: the day start is not on a quarter hour
         for (ZoneId zone : ZONES) {
             for (StudyPeriod period : StudyPeriod.values()) {
                 List<LeaderboardEntry> board = world.live.leaderboards().of(world.room, world.members, period, zone);
@@ -97,11 +99,11 @@ class OtherZoneLeaderboardPropertyTest {
         world.live.roomClosed(world.room);
         world.stats.forgetRoom(world.room);
         world.ledger.deleteRoom(world.room);
-        assertTrue(world.rollups.allMemberQuarters().keySet().stream().noneMatch(m -> m.roomId().equals(world.room.value())));
+        assertTrue(world.rollups.memberQuarters().all().keySet().stream().noneMatch(m -> m.roomId().equals(world.room.value())));
         compared += compare(world, "after the room's deletion");
 
         // Member quarters lost (as before an upgrade): boards abroad miss the history until a rebuild restores it.
-        world.rollups.replaceAllMemberQuarters(Map.of());
+        world.rollups.memberQuarters().replaceAll(Map.of());
         ZoneId abroad = ZoneId.of("America/Los_Angeles");
         assertFalse(world.live.leaderboards().of(world.otherRoom, world.members, StudyPeriod.ALL, abroad)
                 .equals(world.live.leaderboards().fromLedger(world.otherRoom, world.members, StudyPeriod.ALL, abroad)), "the boards read quarters");

@@ -1,5 +1,9 @@
 package kr.co.stupy.application.studytime.service;
 
+import kr.co.stupy.application.integration.PresenceRunningSessions;
+import kr.co.stupy.application.live.service.LivePresenceService;
+import kr.co.stupy.application.live.service.FakeRooms;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -17,6 +21,7 @@ import kr.co.stupy.shared.UserId;
 import kr.co.stupy.shared.testing.MutableClock;
 import kr.co.stupy.studytime.QuarterHours;
 import kr.co.stupy.studytime.StudyDayPolicy;
+import kr.co.stupy.studytime.StudyRollups;
 import kr.co.stupy.studytime.StudySession;
 import kr.co.stupy.studytime.StudyStats;
 import kr.co.stupy.studytime.testing.InMemoryStudyLedger;
@@ -55,8 +60,8 @@ class OtherZoneStatsPropertyTest {
         assertTrue(!QuarterHours.fits(policy.inZone(ZoneId.of("Asia/Kathmandu")), LocalDate.of(2026, 11, 1), LocalDate.of(2026, 11, 1)));
         MutableClock clock = new MutableClock(Instant.parse("2026-11-24T03:00:00Z"));
         InMemoryStudyLedger ledger = new InMemoryStudyLedger();
-        InMemoryStudyRollups rollups = new InMemoryStudyRollups();   // no quarter hours at all: they are not read
-        StudyStatsService stats = new StudyStatsService(ledger, rollups, new InProcessPresence(), limit -> List.of(), policy, clock);
+        StudyRollups rollups = InMemoryStudyRollups.create();   // no quarter hours at all: they are not read
+        StudyStatsService stats = new StudyStatsService(ledger, rollups, new PresenceRunningSessions(new LivePresenceService(new InProcessPresence())), limit -> List.of(), policy, clock);
         UserId kim = UserId.newId();
         StudySession session = StudySession.start(kim, RoomId.newId(), Instant.parse("2026-11-20T10:00:00.250Z"));
         ledger.begin(session);
@@ -71,9 +76,9 @@ class OtherZoneStatsPropertyTest {
     private void check(Random random, StudyDayPolicy policy, Instant around) {
         MutableClock clock = new MutableClock(around.plusSeconds(20 * 86_400L));
         InMemoryStudyLedger ledger = new InMemoryStudyLedger();
-        InMemoryStudyRollups rollups = new InMemoryStudyRollups();
+        StudyRollups rollups = InMemoryStudyRollups.create();
         InProcessPresence presence = new InProcessPresence();
-        StudyStatsService stats = new StudyStatsService(ledger, rollups, presence, limit -> List.of(), policy, clock);
+        StudyStatsService stats = new StudyStatsService(ledger, rollups, new PresenceRunningSessions(new LivePresenceService(presence)), limit -> List.of(), policy, clock);
         List<UserId> users = List.of(UserId.newId(), UserId.newId());
         List<RoomId> rooms = List.of(RoomId.newId(), RoomId.newId());
         for (int i = 0; i < 60; i++) {
@@ -90,18 +95,21 @@ class OtherZoneStatsPropertyTest {
             StudySession session = StudySession.start(user, room, start);
             ledger.begin(session);
             StudySession finished = ledger.end(session.id(), start.plusMillis(millis)).orElseThrow();
-            var pieces = kr.co.stupy.studytime.StudyRollups.piecesOf(finished, policy);
+            var pieces = StudyRollups.piecesOf(finished, policy);
             if (!pieces.isEmpty()) {
-                rollups.add(user, room, pieces);
-                rollups.addQuarters(user, room, QuarterHours.of(finished));
+                rollups.userDays().add(user, pieces);
+                rollups.roomPeriods().add(room, pieces);
+                rollups.memberTotals().add(user, room, pieces);
+                rollups.userQuarters().add(user, QuarterHours.of(finished));
+                rollups.memberQuarters().add(user, room, QuarterHours.of(finished));
             }
         }
         compare(stats, users, policy);
         stats.forgetRoom(rooms.get(0));
         ledger.deleteRoom(rooms.get(0));
         compare(stats, users, policy);
-        rollups.replaceAllQuarters(java.util.Map.of());
-        assertTrue(stats.rebuild().quartersDifferingBefore() > 0 || rollups.allQuarters().isEmpty());
+        rollups.userQuarters().replaceAll(java.util.Map.of());
+        assertTrue(stats.rebuild().quartersDifferingBefore() > 0 || rollups.userQuarters().all().isEmpty());
         assertTrue(stats.rebuild().matches());
         assertEquals(0, stats.rebuild().quartersDifferingBefore());
         compare(stats, users, policy);

@@ -1,5 +1,9 @@
 package kr.co.stupy.application.studytime.service;
 
+import kr.co.stupy.application.integration.PresenceRunningSessions;
+import kr.co.stupy.application.live.service.LivePresenceService;
+import kr.co.stupy.application.live.service.FakeRooms;
+
 import kr.co.stupy.application.live.service.LiveRoomsHarness;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -36,12 +40,16 @@ import kr.co.stupy.shared.RoomId;
 import kr.co.stupy.shared.UserId;
 import kr.co.stupy.shared.testing.MutableClock;
 import kr.co.stupy.studytime.PeriodBucket;
+import kr.co.stupy.studytime.RoomPeriodTotals;
 import kr.co.stupy.studytime.StudyDayPolicy;
 import kr.co.stupy.studytime.StudyPeriod;
+import kr.co.stupy.studytime.StudyRollups;
 import kr.co.stupy.studytime.StudySession;
 import kr.co.stupy.studytime.StudyStats;
+import kr.co.stupy.studytime.UserDayTotals;
 import kr.co.stupy.studytime.testing.InMemoryStudyLedger;
 import kr.co.stupy.studytime.testing.InMemoryStudyRollups;
+import kr.co.stupy.studytime.testing.RollupTotals;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -50,10 +58,10 @@ class StudyStatsServiceTest {
 
     static final ZoneId SEOUL = ZoneId.of("Asia/Seoul");
     final MutableClock clock = new MutableClock(Instant.parse("2026-11-24T03:00:00Z"));
-    final LiveRoomServiceTest.FakeRooms rooms = new LiveRoomServiceTest.FakeRooms();
+    final FakeRooms rooms = new FakeRooms();
     final InMemoryUsers users = new InMemoryUsers();
     final InMemoryStudyLedger ledger = new InMemoryStudyLedger();
-    final InMemoryStudyRollups rollups = new InMemoryStudyRollups();
+    final StudyRollups rollups = InMemoryStudyRollups.create();
     final InProcessPresence presence = new InProcessPresence();
     final Map<RoomId, Long> allTime = new java.util.HashMap<>();
     final RoomId room = RoomId.newId();
@@ -73,7 +81,7 @@ class StudyStatsServiceTest {
         AllTimeRoomTotals totals = limit -> allTime.entrySet().stream()
                 .sorted(Map.Entry.<RoomId, Long>comparingByValue().reversed()).limit(limit)
                 .map(e -> new AllTimeRoomTotals.RoomTotal(e.getKey(), e.getValue())).toList();
-        stats = new StudyStatsService(ledger, rollups, presence, totals, StudyDayPolicy.DEFAULT, clock);
+        stats = new StudyStatsService(ledger, rollups, new PresenceRunningSessions(new LivePresenceService(presence)), totals, StudyDayPolicy.DEFAULT, clock);
         kim = user("kim");
         lee = user("lee");
         rooms.members.put(room, new ArrayList<>(List.of(kim, lee)));
@@ -148,7 +156,7 @@ class StudyStatsServiceTest {
 
         assertEquals(1, live.reap());
 
-        assertEquals(new TreeMap<>(Map.of(today(), 45L)), rollups.ofUser(kim, today(), today()));
+        assertEquals(new TreeMap<>(Map.of(today(), 45L)), rollups.userDays().ofUser(kim, today(), today()));
         assertEquals(45, stats.stats(kim, Optional.of(today()), Optional.of(today()), SEOUL).totalSeconds());
         assertEquals(List.of(new RankedRoom(1, room, 45)), stats.ranking(StudyPeriod.DAY, 10));
     }
@@ -194,8 +202,8 @@ class StudyStatsServiceTest {
     @Test
     void aRebuildRestoresLostRankingBucketsFromTheLedger() {
         study(kim, room, Duration.ofMinutes(10));
-        var intact = rollups.all();
-        rollups.replaceAll(new kr.co.stupy.studytime.StudyRollups.Totals(intact.users(), intact.rooms(), Map.of()));
+        RollupTotals intact = RollupTotals.of(rollups);
+        rollups.roomPeriods().replaceAll(new RoomPeriodTotals.Totals(intact.rooms().days(), Map.of()));
         assertEquals(List.of(), stats.ranking(StudyPeriod.WEEK, 20));
 
         RebuildRollupsUseCase.Report repaired = stats.rebuild();
@@ -204,7 +212,7 @@ class StudyStatsServiceTest {
         assertEquals(3, repaired.periodsDifferingBefore(), "the room's day, week and month");
         assertEquals(3, repaired.roomPeriods());
         assertTrue(repaired.matches());
-        assertEquals(intact, rollups.all());
+        assertEquals(intact, RollupTotals.of(rollups));
         assertEquals(List.of(new RankedRoom(1, room, 600)), stats.ranking(StudyPeriod.WEEK, 20));
     }
 
@@ -222,7 +230,7 @@ class StudyStatsServiceTest {
         study(kim, room, Duration.ofMinutes(10));
         clock.advance(Duration.ofHours(20));   // across the day start
         study(lee, otherRoom, Duration.ofMinutes(100));
-        var intact = rollups.all();
+        RollupTotals intact = RollupTotals.of(rollups);
         // A crash between ending a session and rolling it up: the ledger has it, the roll-ups do not.
         StudySession lost = StudySession.start(kim, otherRoom, clock.instant());
         ledger.begin(lost);
@@ -233,8 +241,8 @@ class StudyStatsServiceTest {
         assertEquals(3, repaired.sessions());
         assertEquals(2, repaired.differingBefore(), "kim's and the other room's day");
         assertTrue(repaired.matches());
-        assertEquals(600, rollups.ofUser(kim, today(), today()).get(today()) - intact.users().getOrDefault(
-                new kr.co.stupy.studytime.StudyRollups.DayKey(kim.value(), today()), 0L));
+        assertEquals(600, rollups.userDays().ofUser(kim, today(), today()).get(today()) - intact.users().days().getOrDefault(
+                new UserDayTotals.UserDay(kim.value(), today()), 0L));
         RebuildRollupsUseCase.Report again = stats.rebuild();
         assertEquals(0, again.differingBefore());
         assertTrue(again.matches());
@@ -251,10 +259,10 @@ class StudyStatsServiceTest {
         stats.forgetRoom(room);
         ledger.deleteRoom(room);
 
-        SortedMap<LocalDate, Long> left = rollups.ofUser(kim, today(), today());
+        SortedMap<LocalDate, Long> left = rollups.userDays().ofUser(kim, today(), today());
         assertEquals(new TreeMap<>(Map.of(today(), 300L)), left);
-        assertEquals(Map.of(otherRoom, 300L), rollups.ofRooms(PeriodBucket.containing(StudyPeriod.DAY, today())));
-        assertEquals(Map.of(otherRoom, 300L), rollups.ofRooms(PeriodBucket.containing(StudyPeriod.MONTH, today())));
+        assertEquals(Map.of(otherRoom, 300L), rollups.roomPeriods().ofRooms(PeriodBucket.containing(StudyPeriod.DAY, today())));
+        assertEquals(Map.of(otherRoom, 300L), rollups.roomPeriods().ofRooms(PeriodBucket.containing(StudyPeriod.MONTH, today())));
         assertEquals(0, stats.rebuild().differingBefore());
     }
 }
