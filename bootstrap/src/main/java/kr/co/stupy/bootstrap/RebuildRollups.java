@@ -1,5 +1,8 @@
 package kr.co.stupy.bootstrap;
 
+import kr.co.stupy.application.integration.PresenceRunningSessions;
+import kr.co.stupy.application.live.service.LivePresenceService;
+
 import com.mongodb.client.MongoDatabase;
 import java.time.Clock;
 import java.util.List;
@@ -46,7 +49,8 @@ public final class RebuildRollups {
 
     static RebuildRollupsUseCase.Report rebuild(MongoDatabase database, StudyDayPolicy policy) {
         // Only the ledger and the roll-ups take part; nobody is live in a rebuild and no ranking is asked for.
-        return new StudyStatsService(new MongoStudyLedger(database), MongoStudyRollups.in(database), new InProcessPresence(),
+        return new StudyStatsService(new MongoStudyLedger(database), MongoStudyRollups.in(database),
+                new PresenceRunningSessions(new LivePresenceService(new InProcessPresence())),
                 limit -> List.of(), policy, Clock.systemUTC()).rebuild();
     }
 

@@ -6,40 +6,20 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
+import java.util.function.Supplier;
 import kr.co.stupy.adapter.mongo.MongoStore;
-import kr.co.stupy.adapter.mongo.identity.MongoUsedLoginStates;
-import kr.co.stupy.adapter.mongo.identity.MongoUsers;
-import kr.co.stupy.adapter.mongo.image.MongoImageStore;
-import kr.co.stupy.adapter.mongo.chat.MongoChatLog;
-import kr.co.stupy.adapter.mongo.rooms.MongoRoomQuotas;
-import kr.co.stupy.adapter.mongo.rooms.MongoRooms;
-import kr.co.stupy.adapter.mongo.studytime.MongoStudyLedger;
-import kr.co.stupy.adapter.mongo.studytime.MongoStudyRollups;
-import kr.co.stupy.adapter.mongo.todos.MongoTodoLists;
-import kr.co.stupy.adapter.oauth.ProviderEndpoints;
 import kr.co.stupy.adapter.redis.RedisBus;
 import kr.co.stupy.adapter.redis.RedisHealthProbe;
-import kr.co.stupy.adapter.redis.RedisLivePresence;
-import kr.co.stupy.adapter.redis.RedisLiveTickets;
-import kr.co.stupy.adapter.redis.RedisRoomBroadcaster;
-import kr.co.stupy.adapter.oauth.ScribeOAuthClient;
+import kr.co.stupy.adapter.redis.RedisRateLimits;
 import kr.co.stupy.adapter.web.RouteGroup;
 import kr.co.stupy.adapter.web.WebServer;
 import kr.co.stupy.adapter.web.WebSettings;
-import kr.co.stupy.adapter.web.support.ReadBudget;
-import kr.co.stupy.adapter.redis.RedisRateLimits;
-import kr.co.stupy.application.limits.Budgets;
-import kr.co.stupy.application.limits.RateLimits;
-import kr.co.stupy.application.limits.local.InProcessRateLimits;
 import kr.co.stupy.adapter.web.clientconfig.ClientConfigRoutes;
-import kr.co.stupy.adapter.web.site.StaticSiteRoutes;
 import kr.co.stupy.adapter.web.health.HealthRoutes;
 import kr.co.stupy.adapter.web.identity.AuthRoutes;
 import kr.co.stupy.adapter.web.identity.OAuthRoutes;
@@ -49,45 +29,31 @@ import kr.co.stupy.adapter.web.live.LiveRoutes;
 import kr.co.stupy.adapter.web.live.LiveSockets;
 import kr.co.stupy.adapter.web.rooms.RoomLiveViews;
 import kr.co.stupy.adapter.web.rooms.RoomRoutes;
+import kr.co.stupy.adapter.web.site.StaticSiteRoutes;
 import kr.co.stupy.adapter.web.stats.StatsRoutes;
 import kr.co.stupy.adapter.web.support.Json;
+import kr.co.stupy.adapter.web.support.ReadBudget;
 import kr.co.stupy.adapter.web.todos.TodoRoutes;
 import kr.co.stupy.adapter.web.token.JwtTokenService;
+import kr.co.stupy.application.chat.service.ChatService;
 import kr.co.stupy.application.health.port.out.HealthProbe;
 import kr.co.stupy.application.health.service.HealthService;
 import kr.co.stupy.application.identity.port.out.AccountCleanup;
-import kr.co.stupy.application.identity.port.out.OAuthProvider;
-import kr.co.stupy.application.identity.port.out.RoomMemberships;
-import kr.co.stupy.application.identity.service.AccountDeletionService;
 import kr.co.stupy.application.identity.service.AuthenticationService;
-import kr.co.stupy.application.identity.service.DevLogInService;
-import kr.co.stupy.application.identity.service.LogInService;
-import kr.co.stupy.application.identity.service.ProfileService;
-import kr.co.stupy.application.identity.service.SocialLogInService;
-import kr.co.stupy.application.image.ImageStore;
-import kr.co.stupy.application.live.local.InProcessBroadcaster;
-import kr.co.stupy.application.live.local.InProcessPresence;
-import kr.co.stupy.application.live.local.InProcessTickets;
-import kr.co.stupy.application.studytime.port.out.AllTimeRoomTotals;
+import kr.co.stupy.application.integration.LiveMemberRemovals;
+import kr.co.stupy.application.integration.LiveRoomCounts;
+import kr.co.stupy.application.integration.RoomRemovalAcrossContexts;
+import kr.co.stupy.application.limits.Budgets;
+import kr.co.stupy.application.limits.RateLimits;
+import kr.co.stupy.application.limits.local.InProcessRateLimits;
+import kr.co.stupy.application.live.port.in.CloseStaleLiveUseCase;
 import kr.co.stupy.application.live.port.out.LivePresence;
-import kr.co.stupy.application.live.port.out.LiveTickets;
-import kr.co.stupy.application.live.port.out.RoomBroadcaster;
-import kr.co.stupy.application.rooms.port.in.RoomRosterQuery;
-import kr.co.stupy.application.live.service.LiveDelivery;
-import kr.co.stupy.application.live.service.LiveQueries;
-import kr.co.stupy.application.live.service.LiveRoomService;
-import kr.co.stupy.application.studytime.service.StudyStatsService;
-import kr.co.stupy.application.rooms.port.out.LiveRoomsView;
-import kr.co.stupy.application.rooms.port.out.MemberRemovals;
-import kr.co.stupy.application.rooms.port.out.RoomRemovalCleanup;
+import kr.co.stupy.application.live.service.LivePresenceService;
+import kr.co.stupy.application.live.service.LiveServices;
 import kr.co.stupy.application.rooms.service.RoomAccountCleanup;
 import kr.co.stupy.application.rooms.service.RoomQueryService;
 import kr.co.stupy.application.rooms.service.RoomService;
 import kr.co.stupy.application.todos.service.TodoListService;
-import kr.co.stupy.chat.ChatLog;
-import kr.co.stupy.studytime.StudyDayPolicy;
-import kr.co.stupy.studytime.StudyLedger;
-import kr.co.stupy.studytime.StudyRollups;
 import kr.co.stupy.bootstrap.config.DataDirectory;
 import kr.co.stupy.bootstrap.config.JwtKeys;
 import kr.co.stupy.bootstrap.config.Settings;
@@ -95,17 +61,11 @@ import kr.co.stupy.bootstrap.embedded.EmbeddedMongo;
 import kr.co.stupy.bootstrap.files.ImageFileImport;
 import kr.co.stupy.bootstrap.security.HashingPool;
 import kr.co.stupy.bootstrap.security.Pbkdf2PasswordHasher;
-import kr.co.stupy.identity.Provider;
-import kr.co.stupy.identity.Users;
-import kr.co.stupy.rooms.RoomQuotas;
-import kr.co.stupy.rooms.Ban;
-import kr.co.stupy.rooms.Member;
-import kr.co.stupy.rooms.RoomSearch;
-import kr.co.stupy.rooms.RoomSort;
-import kr.co.stupy.rooms.Rooms;
-import kr.co.stupy.shared.PageRequest;
-import kr.co.stupy.shared.RoomId;
-import kr.co.stupy.shared.UserId;
+import kr.co.stupy.bootstrap.wiring.IdentityContext;
+import kr.co.stupy.bootstrap.wiring.LiveTransport;
+import kr.co.stupy.bootstrap.wiring.Stores;
+import kr.co.stupy.bootstrap.wiring.StudyTimeContext;
+import kr.co.stupy.studytime.StudyDayPolicy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import redis.clients.jedis.RedisClient;
@@ -146,138 +106,101 @@ public final class Stupy implements AutoCloseable {
         Clock clock = Clock.systemUTC();
         ObjectMapper json = Json.mapper();
 
+        MongoStore store = openStore(settings);
+        Optional<RedisClient> redis = openRedis(settings);
+        Stores stores = Stores.in(store.database(), clock);
+        // Files an earlier version kept are moved into the database once.
+        ImageFileImport.run(settings.dataDir(), stores.images());
+        Budgets budgets = settings.limits();
+        // One node keeps its budgets in memory; nodes sharing Redis share them, so spreading attempts over nodes gains nothing.
+        RateLimits rateLimits = redis.<RateLimits>map(client -> new RedisRateLimits(client, REDIS_PREFIX, clock))
+                .orElseGet(() -> new InProcessRateLimits(clock));
+        byte[] tokenKey = JwtKeys.resolve(settings.jwtSecret(), settings.dataDir());
+        var tokens = new JwtTokenService(tokenKey, TOKEN_LIFETIME, clock);
+
+        // Live rooms: presence, tickets and fan-out in this process on one node, or shared by every node through Redis.
+        var sockets = new LiveSockets(json);
+        LiveTransport transport = redis.map(client -> LiveTransport.redis(client, REDIS_PREFIX, nodeId))
+                .orElseGet(() -> LiveTransport.inProcess(sockets));
+        var livePresence = new LivePresenceService(transport.presence());
+        var roomQueries = new RoomQueryService(stores.rooms(), stores.users(), new LiveRoomCounts(livePresence));
+        var chat = new ChatService(stores.chat(), stores.users(), roomQueries, rateLimits, budgets.of(Budgets.CHAT_PER_USER), clock);
+        StudyDayPolicy studyDays = new StudyDayPolicy(settings.timezone(), settings.dayStart());
+        var studyTime = StudyTimeContext.wire(stores, livePresence, roomQueries, studyDays, clock);
+        var live = startLive(new LiveServices.Dependencies(roomQueries, transport.tickets(), transport.presence(),
+                transport.broadcaster(), chat, chat, chat, studyTime.sessions(), studyTime.boards(), stores.users(), rateLimits, budgets,
+                clock, nodeId), transport, sockets);
+
+        var roomService = new RoomService(stores.rooms(), stores.quotas(), stores.users(), hashingPool(), rateLimits, budgets,
+                stores.images(), new LiveRoomCounts(livePresence),
+                List.of(new RoomRemovalAcrossContexts(live.departures(), studyTime.stats(), chat)),
+                new LiveMemberRemovals(live.departures()), clock);
+        var todos = new TodoListService(stores.todos(), clock);
+        List<AccountCleanup> cleanups = List.of(new RoomAccountCleanup(stores.rooms(), stores.quotas(), roomService), todos);
+        var identity = IdentityContext.wire(settings, new IdentityContext.Dependencies(stores, tokens, tokenKey, roomQueries, cleanups,
+                rateLimits, budgets, clock));
+        announceGuestLogin(settings, settings.devLoginEnabled());
+        var health = new HealthService(store.healthProbe(settings.mongoUri().isPresent() ? "mongo" : "embedded"),
+                redis.<HealthProbe>map(RedisHealthProbe::new).orElseGet(Stupy::localBus));
+
+        var liveRoutes = new LiveRoutes(new LiveRoutes.UseCases(live.admission(), live.admission(), live.messaging(), live.messaging(),
+                live.keepAlive(), live.departures(), studyTime.boards(), chat), new RoomLiveViews(roomQueries),
+                sockets, json, settings.timezone(), LiveServices.heartbeatInterval().toSeconds());
+        var reads = new ReadBudget(rateLimits, budgets.of(Budgets.READ_PER_USER));
+        Supplier<List<String>> offered = identity::offeredLogins;
+        List<RouteGroup> routes = List.of(
+                new HealthRoutes(health),
+                new AuthRoutes(identity.devLogIn(), offered, json),
+                new OAuthRoutes(identity.socialLogIn(), settings.servesHttps(), rateLimits, budgets.of(Budgets.LOGIN_PER_ADDRESS)),
+                new UserRoutes(identity.profiles(), identity.profiles(), identity.profiles(), identity.deletion(), json),
+                new RoomRoutes(roomService, roomService, roomQueries, json, reads),
+                liveRoutes,
+                new StatsRoutes(studyTime.stats(), studyTime.stats(), roomQueries, settings.timezone(), reads),
+                new TodoRoutes(new TodoRoutes.UseCases(todos, todos, todos, todos, todos, todos, todos), json),
+                new ImageRoutes(stores.images()),
+                new ClientConfigRoutes(settings.iceServers(), offered, LivePresence.MAX_PER_ROOM),
+                new StaticSiteRoutes(WEB_APP_FOLDER));
+        startWeb(settings, json, identity.authentication(), routes, liveRoutes);
+    }
+
+    /** The database: the one {@code STUPY_MONGO_URI} names, or the embedded one in the data directory. */
+    private MongoStore openStore(Settings settings) {
         // Made owner-only before anything is written in it; a wider one that exists is warned about.
         DataDirectory.open(settings.dataDir());
-        String storeKind = settings.mongoUri().isPresent() ? "mongo" : "embedded";
         String mongoUri = settings.mongoUri().orElseGet(() ->
                 own(EmbeddedMongo.start(settings.dataDir(), settings.embeddedMongoPort())).connectionString());
-        MongoStore store = own(MongoStore.connect(mongoUri));
-        Optional<RedisClient> redis = settings.redisUri().map(uri -> {
+        return own(MongoStore.connect(mongoUri));
+    }
+
+    private Optional<RedisClient> openRedis(Settings settings) {
+        return settings.redisUri().map(uri -> {
             try {
                 return own(RedisBus.connect(URI.create(uri)));
             } catch (IllegalStateException e) {
                 throw new IllegalStateException("STUPY_REDIS_URI: " + e.getMessage());
             }
         });
+    }
 
-        Users users = new MongoUsers(store.database());
-        Budgets budgets = settings.limits();
-        // One node keeps its budgets in memory; nodes sharing Redis share them, so spreading attempts over nodes gains nothing.
-        RateLimits rateLimits = redis.<RateLimits>map(client -> new RedisRateLimits(client, REDIS_PREFIX, clock))
-                .orElseGet(() -> new InProcessRateLimits(clock));
-        // Pictures live in the database, so every node sharing it serves every picture; files an earlier version kept are moved in once.
-        var pictures = new MongoImageStore(store.database(), clock);
-        ImageFileImport.run(settings.dataDir(), pictures);
-        ImageStore images = pictures;
-        byte[] tokenKey = JwtKeys.resolve(settings.jwtSecret(), settings.dataDir());
-        var tokens = new JwtTokenService(tokenKey, TOKEN_LIFETIME, clock);
+    /** Live rooms, delivering what a shared bus brings once they exist, and reaping what dead nodes left. */
+    private LiveServices startLive(LiveServices.Dependencies needs, LiveTransport transport, LiveSockets sockets) {
+        var live = LiveServices.create(needs);
+        transport.bus().ifPresentOrElse(
+                // Other nodes' sessions are alive: the reapers close only what stopped beating.
+                bus -> own(bus).start(live.delivery(sockets)),
+                () -> live.departures().closeSessionsOfAPreviousRun());
+        scheduleReaper(live.departures());
+        return live;
+    }
 
-        // Live rooms: presence, tickets and fan-out in this process on one node, or shared by every node through Redis.
-        Rooms rooms = new MongoRooms(store.database());
-        ChatLog chat = new MongoChatLog(store.database());
-        StudyLedger ledger = new MongoStudyLedger(store.database());
-        var sockets = new LiveSockets(json);
-        LivePresence presence;
-        LiveTickets liveTickets;
-        RoomBroadcaster broadcaster;
-        RedisRoomBroadcaster redisBroadcaster = null;
-        if (redis.isPresent()) {
-            var redisPresence = new RedisLivePresence(redis.get(), REDIS_PREFIX);
-            presence = redisPresence;
-            liveTickets = new RedisLiveTickets(redis.get(), REDIS_PREFIX);
-            redisBroadcaster = new RedisRoomBroadcaster(redis.get(), redisPresence, REDIS_PREFIX, nodeId);
-            broadcaster = redisBroadcaster;
-        } else {
-            presence = new InProcessPresence();
-            liveTickets = new InProcessTickets();
-            broadcaster = new InProcessBroadcaster(presence, sockets);
-        }
-        RoomRosterQuery roomMembers = roomId -> rooms.byId(roomId).map(room -> new RoomRosterQuery.Roster(
-                room.membersOwnerFirst().stream().map(Member::userId).toList(),
-                room.bans().stream().map(Ban::userId).collect(Collectors.toSet())));
-        StudyDayPolicy studyDays = new StudyDayPolicy(settings.timezone(), settings.dayStart());
-        StudyRollups rollups = MongoStudyRollups.in(store.database());
-        var liveRooms = new LiveRoomService(roomMembers, liveTickets, presence, broadcaster,
-                chat, ledger, rooms::addStudySeconds, rollups, users, studyDays, clock, nodeId, rateLimits, budgets);
-        if (redisBroadcaster != null) {
-            // Other nodes' sessions are alive: the reapers close only what stopped beating.
-            own(redisBroadcaster).start(new LiveDelivery(sockets, liveRooms));
-        } else {
-            liveRooms.closeSessionsOfAPreviousRun();
-        }
-        scheduleReaper(liveRooms);
-        AllTimeRoomTotals allTime = limit -> rooms.search(new RoomSearch(Optional.empty(), Optional.empty(), RoomSort.STUDIED),
-                        new PageRequest(limit, Optional.empty())).items().stream()
-                .map(room -> new AllTimeRoomTotals.RoomTotal(room.id(), room.totalStudySeconds())).toList();
-        var studyStats = new StudyStatsService(ledger, rollups, presence, allTime, studyDays, clock);
-
-        RoomQuotas quotas = new MongoRoomQuotas(store.database());
-        // Room pages keep answering while a shared bus is away: live counts then show as nobody live.
-        LiveRoomsView live = roomIds -> {
-            try {
-                return presence.counts(roomIds);
-            } catch (RuntimeException e) {
-                LOG.warn("live counts unavailable ({}); showing rooms without them", e.getMessage());
-                return Map.of();
-            }
-        };
-        List<RoomRemovalCleanup> roomCleanups = List.of(liveRooms::roomClosed, studyStats::forgetRoom, chat::deleteRoom,
-                ledger::deleteRoom);
-        // Hashes run on a small pool of their own, so a storm of password guesses cannot take every core from the node.
-        var hashing = own(new HashingPool(new Pbkdf2PasswordHasher(Pbkdf2PasswordHasher.DEFAULT_ITERATIONS),
+    /** Hashes run on a small pool of their own, so a storm of password guesses cannot take every core from the node. */
+    private HashingPool hashingPool() {
+        return own(new HashingPool(new Pbkdf2PasswordHasher(Pbkdf2PasswordHasher.DEFAULT_ITERATIONS),
                 HashingPool.defaultThreads(), HashingPool.DEFAULT_QUEUE_LIMIT, HashingPool.DEFAULT_MAX_WAIT));
-        var roomService = new RoomService(rooms, quotas, users, hashing, rateLimits, budgets,
-                images, live, roomCleanups, new MemberRemovals() {
-                    @Override
-                    public void memberRemoved(RoomId roomId, UserId userId) {
-                        liveRooms.memberRemoved(roomId, userId);
-                    }
+    }
 
-                    @Override
-                    public void memberLeft(RoomId roomId, UserId userId) {
-                        liveRooms.memberLeft(roomId, userId);
-                    }
-                }, clock);
-        var roomQueries = new RoomQueryService(rooms, users, live);
-        RoomMemberships memberships = roomQueries;
-        var todos = new TodoListService(new MongoTodoLists(store.database()), clock);
-        List<AccountCleanup> cleanups = List.of(new RoomAccountCleanup(rooms, quotas, roomService), todos);
-
-        var logIn = new LogInService(users, tokens, memberships, clock);
-        boolean devLoginEnabled = settings.devLoginEnabled();
-        announceGuestLogin(settings, devLoginEnabled);
-        var devLogIn = new DevLogInService(logIn, users, devLoginEnabled, rateLimits, budgets);
-        // The state key is derived from the token key inside the service, so every node signing tokens alike checks states alike.
-        var socialLogIn = new SocialLogInService(logIn, oauthClients(settings), new MongoUsedLoginStates(store.database(), clock),
-                tokenKey, clock);
-        var profiles = new ProfileService(users, images, memberships, rateLimits, budgets);
-        var deletion = new AccountDeletionService(users, images, cleanups);
-        var authentication = new AuthenticationService(tokens, users);
-        var health = new HealthService(store.healthProbe(storeKind),
-                redis.<HealthProbe>map(RedisHealthProbe::new).orElseGet(Stupy::localBus));
-        var liveQueries = LiveQueries.create(liveRooms);
-
-        List<String> providers = new ArrayList<>(socialLogIn.enabledProviders().stream().map(Provider::key).toList());
-        if (devLoginEnabled) {
-            providers.add("dev");
-        }
-        List<String> offered = List.copyOf(providers);
-        boolean https = settings.servesHttps();
-        var liveRoutes = new LiveRoutes(liveRooms, liveRooms, liveRooms, liveQueries, liveQueries, new RoomLiveViews(roomQueries),
-                sockets, json, settings.timezone(), LiveRoomService.heartbeatInterval().toSeconds());
-        var reads = new ReadBudget(rateLimits, budgets.of(Budgets.READ_PER_USER));
-        List<RouteGroup> routes = List.of(
-                new HealthRoutes(health),
-                new AuthRoutes(devLogIn, () -> offered, json),
-                new OAuthRoutes(socialLogIn, https, rateLimits, budgets.of(Budgets.LOGIN_PER_ADDRESS)),
-                new UserRoutes(profiles, profiles, profiles, deletion, json),
-                new RoomRoutes(roomService, roomService, roomQueries, json, reads),
-                liveRoutes,
-                new StatsRoutes(studyStats, studyStats, roomQueries, settings.timezone(), reads),
-                new TodoRoutes(new TodoRoutes.UseCases(todos, todos, todos, todos, todos, todos, todos), json),
-                new ImageRoutes(images),
-                new ClientConfigRoutes(settings.iceServers(), () -> offered, LivePresence.MAX_PER_ROOM),
-                new StaticSiteRoutes(WEB_APP_FOLDER));
+    private void startWeb(Settings settings, ObjectMapper json, AuthenticationService authentication, List<RouteGroup> routes,
+                          LiveRoutes liveRoutes) {
         try {
             web = own(new WebServer(new WebSettings("0.0.0.0", settings.port(), settings.servesHttps(),
                     settings.connectionCaps().maxConnections(), settings.connectionCaps().maxPerAddress(),
@@ -298,24 +221,9 @@ public final class Stupy implements AutoCloseable {
         }
     }
 
-    private static List<OAuthProvider> oauthClients(Settings settings) {
-        List<OAuthProvider> clients = new ArrayList<>();
-        Settings.OAuthClientSettings kakao = settings.kakao();
-        Settings.OAuthClientSettings naver = settings.naver();
-        if (kakao.enabled()) {
-            clients.add(ScribeOAuthClient.kakao(ProviderEndpoints.kakao(kakao.authUrl(), kakao.apiUrl()), kakao.clientId().orElseThrow(),
-                    kakao.clientSecret(), settings.effectivePublicUrl(), ScribeOAuthClient.CONNECT_TIMEOUT, ScribeOAuthClient.READ_TIMEOUT));
-        }
-        if (naver.enabled()) {
-            clients.add(ScribeOAuthClient.naver(ProviderEndpoints.naver(naver.authUrl(), naver.apiUrl()), naver.clientId().orElseThrow(),
-                    naver.clientSecret().orElseThrow(), settings.effectivePublicUrl(), ScribeOAuthClient.CONNECT_TIMEOUT,
-                    ScribeOAuthClient.READ_TIMEOUT));
-        }
-        return clients;
-    }
 
     /** Every 15 s: connections and sessions whose heartbeat stopped are closed at their last heartbeat. */
-    private void scheduleReaper(LiveRoomService liveRooms) {
+    private void scheduleReaper(CloseStaleLiveUseCase liveRooms) {
         ScheduledExecutorService reaper = Executors.newSingleThreadScheduledExecutor(
                 Thread.ofPlatform().daemon().name("study-reaper").factory());
         reaper.scheduleWithFixedDelay(() -> {

@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -22,13 +23,15 @@ import kr.co.stupy.adapter.web.RouteGroup;
 import kr.co.stupy.adapter.web.support.Authenticated;
 import kr.co.stupy.adapter.web.support.Paging;
 import kr.co.stupy.application.live.ConnectionId;
-import kr.co.stupy.application.live.SignalPayload;
-import kr.co.stupy.shared.RetryLaterException;
 import kr.co.stupy.application.chat.port.in.ChatHistoryQuery;
 import kr.co.stupy.application.live.port.in.ConnectLiveUseCase;
 import kr.co.stupy.application.live.port.in.IssueLiveTicketUseCase;
 import kr.co.stupy.application.studytime.port.in.LeaderboardQuery;
-import kr.co.stupy.application.live.port.in.LiveSessionUseCase;
+import kr.co.stupy.application.live.port.in.DisconnectLiveUseCase;
+import kr.co.stupy.application.live.port.in.FrameError;
+import kr.co.stupy.application.live.port.in.KeepAliveUseCase;
+import kr.co.stupy.application.live.port.in.RelaySignalUseCase;
+import kr.co.stupy.application.live.port.in.SendChatUseCase;
 import kr.co.stupy.application.live.port.out.LiveTickets;
 import kr.co.stupy.shared.InvalidInputException;
 import kr.co.stupy.shared.PageRequest;
@@ -58,11 +61,29 @@ public final class LiveRoutes implements RouteGroup, AutoCloseable {
     /** How long a stopping node waits for the sessions of connections closed just before to end. */
     private static final long CLOSING_DRAIN_SECONDS = 10;
 
+    /** The in-ports live rooms are driven through, by name. */
+    public record UseCases(IssueLiveTicketUseCase tickets, ConnectLiveUseCase connect, SendChatUseCase chat, RelaySignalUseCase signals,
+                           KeepAliveUseCase keepAlive, DisconnectLiveUseCase disconnect, LeaderboardQuery leaderboards,
+                           ChatHistoryQuery history) {
+        public UseCases {
+            Objects.requireNonNull(tickets, "tickets");
+            Objects.requireNonNull(connect, "connect");
+            Objects.requireNonNull(chat, "chat");
+            Objects.requireNonNull(signals, "signals");
+            Objects.requireNonNull(keepAlive, "keepAlive");
+            Objects.requireNonNull(disconnect, "disconnect");
+            Objects.requireNonNull(leaderboards, "leaderboards");
+            Objects.requireNonNull(history, "history");
+        }
+    }
+
     private final IssueLiveTicketUseCase tickets;
     private final ConnectLiveUseCase connect;
-    private final LiveSessionUseCase sessions;
+    private final KeepAliveUseCase keepAlive;
+    private final DisconnectLiveUseCase disconnect;
     private final LeaderboardQuery leaderboards;
     private final ChatHistoryQuery history;
+    private final LiveFrameHandler frames;
     private final LiveRoomViews views;
     private final LiveSockets sockets;
     private final ObjectMapper mapper;
@@ -79,14 +100,15 @@ public final class LiveRoutes implements RouteGroup, AutoCloseable {
     private final ExecutorService closings = Executors.newFixedThreadPool(CLOSING_WORKERS,
             Thread.ofPlatform().daemon().name("live-closing-", 0).factory());
 
-    public LiveRoutes(IssueLiveTicketUseCase tickets, ConnectLiveUseCase connect, LiveSessionUseCase sessions,
-                      LeaderboardQuery leaderboards, ChatHistoryQuery history, LiveRoomViews views, LiveSockets sockets,
-                      ObjectMapper mapper, ZoneId defaultZone, long heartbeatSeconds) {
-        this.tickets = tickets;
-        this.connect = connect;
-        this.sessions = sessions;
-        this.leaderboards = leaderboards;
-        this.history = history;
+    public LiveRoutes(UseCases useCases, LiveRoomViews views, LiveSockets sockets, ObjectMapper mapper, ZoneId defaultZone,
+                      long heartbeatSeconds) {
+        this.tickets = useCases.tickets();
+        this.connect = useCases.connect();
+        this.keepAlive = useCases.keepAlive();
+        this.disconnect = useCases.disconnect();
+        this.leaderboards = useCases.leaderboards();
+        this.history = useCases.history();
+        this.frames = new LiveFrameHandler(useCases.chat(), useCases.signals(), useCases.keepAlive(), sockets);
         this.views = views;
         this.sockets = sockets;
         this.mapper = mapper;
@@ -110,7 +132,8 @@ public final class LiveRoutes implements RouteGroup, AutoCloseable {
     }
 
     private void issueTicket(Context ctx) {
-        LiveTickets.Ticket ticket = tickets.issueTicket(Authenticated.userId(ctx), roomId(ctx.pathParam("roomId")));
+        LiveTickets.Ticket ticket = tickets.issueTicket(new IssueLiveTicketUseCase.IssueLiveTicket(Authenticated.userId(ctx),
+                roomId(ctx.pathParam("roomId"))));
         ctx.json(Map.of("ticket", ticket.value(), "expiresAt", ticket.expiresAt()));
     }
 
@@ -137,7 +160,7 @@ public final class LiveRoutes implements RouteGroup, AutoCloseable {
         Optional<RoomId> room = RoomId.parse(ctx.pathParam("roomId"));
         String ticket = ctx.queryParam("ticket");
         if (room.isEmpty() || ticket == null) {
-            ctx.closeSession(4401, "ticket refused");
+            ctx.closeSession(CloseCodes.BAD_TICKET, CloseCodes.reason(CloseCodes.BAD_TICKET));
             return;
         }
         ConnectionId id = ConnectionId.newId();
@@ -145,22 +168,23 @@ public final class LiveRoutes implements RouteGroup, AutoCloseable {
         sockets.hold(id, ctx);
         ConnectLiveUseCase.Outcome outcome;
         try {
-            outcome = connect.connect(ticket, id, room.get());
+            outcome = connect.connect(new ConnectLiveUseCase.ConnectLive(ticket, id, room.get()));
         } catch (RuntimeException e) {
             LOG.error("a live connection failed to start", e);
             sockets.release(id);
             try {
-                sessions.disconnect(id);   // it may have been admitted before the failure
+                disconnect.disconnect(id);   // it may have been admitted before the failure
             } catch (RuntimeException again) {
                 LOG.warn("a failed live connection could not be removed from presence: {}", again.toString());
             }
-            ctx.closeSession(1011, "server error");
+            ctx.closeSession(CloseCodes.SERVER_ERROR, "server error");
             return;
         }
         switch (outcome) {
             case ConnectLiveUseCase.Refused refused -> {
                 sockets.release(id);
-                ctx.closeSession(refused.closeCode(), LiveSockets.reason(refused.closeCode()));
+                int code = CloseCodes.of(refused.refusal());
+                ctx.closeSession(code, CloseCodes.reason(code));
             }
             case ConnectLiveUseCase.Welcome welcome -> {
                 var shown = views.forMember(welcome.roomId(), welcome.userId())
@@ -184,15 +208,15 @@ public final class LiveRoutes implements RouteGroup, AutoCloseable {
             return;
         }
         String type = frame == null || !frame.isObject() ? "" : frame.path("type").asText("");
-        Optional<LiveSessionUseCase.FrameError> error;
+        Optional<FrameError> error;
         try {
-            error = handle(id, type, frame);
+            error = frames.handle(id, type, frame);
         } catch (RuntimeException e) {
             // A shared store or bus that is away (Redis restarting) must not cost the client its connection.
             LOG.warn("a live frame could not be handled: {}", e.toString());
-            error = Optional.of(new LiveSessionUseCase.FrameError("UNAVAILABLE", "the server could not handle this frame now; try again shortly"));
+            error = Optional.of(new FrameError(FrameError.Problem.UNAVAILABLE, "the server could not handle this frame now; try again shortly"));
         }
-        error.ifPresent(e -> sockets.sendTo(id, LiveFrames.error(e.code(), e.message())));
+        error.ifPresent(e -> sockets.sendTo(id, LiveFrames.error(LiveFrameHandler.code(e.problem()), e.message())));
     }
 
     /** Every frame of the contract is JSON text; a binary one is a bad frame like any other, and the connection stays. */
@@ -203,24 +227,6 @@ public final class LiveRoutes implements RouteGroup, AutoCloseable {
         }
     }
 
-    private Optional<LiveSessionUseCase.FrameError> handle(ConnectionId id, String type, JsonNode frame) {
-        return switch (type) {
-            case "ping" -> {
-                // Written with every other ping of the same quarter second, then answered: a pong means the beat is kept.
-                sessions.pinged(id).whenComplete((written, failed) -> sockets.sendTo(id,
-                        failed instanceof RetryLaterException limited ? LiveFrames.error(limited.code(), limited.getMessage()) : LiveFrames.pong()));
-                yield Optional.empty();
-            }
-            case "chat" -> textField(frame, "clientMsgId").isEmpty() || textField(frame, "text").isEmpty()
-                    ? Optional.of(new LiveSessionUseCase.FrameError("INVALID_FRAME", "chat needs clientMsgId and text strings"))
-                    : sessions.chat(id, frame.get("clientMsgId").textValue(), frame.get("text").textValue());
-            case "signal" -> textField(frame, "to").isEmpty() || textField(frame, "kind").isEmpty() || !frame.path("payload").isObject()
-                    ? Optional.of(new LiveSessionUseCase.FrameError("INVALID_FRAME", "signal needs to, kind and an object payload"))
-                    : sessions.signal(id, frame.get("to").textValue(), frame.get("kind").textValue(),
-                            new SignalPayload(frame.get("payload").toString()));
-            default -> Optional.of(new LiveSessionUseCase.FrameError("INVALID_FRAME", "unknown frame type '" + abbreviate(type) + "'"));
-        };
-    }
 
     private void onClose(WsCloseContext ctx) {
         ConnectionId id = ctx.attribute(CONNECTION);
@@ -236,7 +242,7 @@ public final class LiveRoutes implements RouteGroup, AutoCloseable {
 
     private void endSession(ConnectionId id) {
         try {
-            sessions.disconnect(id);
+            disconnect.disconnect(id);
         } catch (RuntimeException e) {
             // The shared presence is away or the node is stopping: the reaper ends the session at its last heartbeat.
             LOG.warn("a closed live connection could not be removed from presence: {}", e.toString());
@@ -245,7 +251,7 @@ public final class LiveRoutes implements RouteGroup, AutoCloseable {
 
     private void beatAll() {
         try {
-            sessions.heartbeatAll();
+            keepAlive.heartbeatAll();
         } catch (RuntimeException e) {
             LOG.warn("the heartbeat of this node's live connections failed: {}", e.toString());
         }
@@ -253,20 +259,13 @@ public final class LiveRoutes implements RouteGroup, AutoCloseable {
 
     private void flushPings() {
         try {
-            sessions.flushPings();
+            keepAlive.flushPings();
         } catch (RuntimeException e) {
             LOG.warn("the beats of pinging live connections could not be written: {}", e.toString());
         }
     }
 
-    private static Optional<String> textField(JsonNode frame, String field) {
-        JsonNode value = frame.get(field);
-        return value != null && value.isTextual() ? Optional.of(value.textValue()) : Optional.empty();
-    }
 
-    private static String abbreviate(String text) {
-        return text.length() > 20 ? text.substring(0, 20) + "…" : text;
-    }
 
     private ZoneId zone(String raw) {
         if (raw == null || raw.isBlank()) {
@@ -301,7 +300,7 @@ public final class LiveRoutes implements RouteGroup, AutoCloseable {
         }
         for (ConnectionId id : sockets.held()) {
             try {
-                sessions.disconnect(id);
+                disconnect.disconnect(id);
             } catch (RuntimeException e) {
                 LOG.warn("a live connection could not be ended while stopping: {}", e.toString());
             }

@@ -33,7 +33,7 @@ public final class LiveSockets implements LocalConnections {
     public static final long MAX_QUEUED_CHARS = 1024 * 1024;
     public static final int MAX_QUEUED_FRAMES = 1_000;
     /** The close code of a reader that fell behind: try again later (RFC 6455 registry). */
-    public static final int TOO_SLOW = 1013;
+    public static final int TOO_SLOW = CloseCodes.TOO_SLOW;
     private static final Duration GIVE_UP_ON_SLOW_READER = Duration.ofSeconds(5);
     private static final ScheduledExecutorService GIVING_UP = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().daemon().name("live-slow-readers").factory());
@@ -102,7 +102,7 @@ public final class LiveSockets implements LocalConnections {
         Socket socket = sockets.remove(id);
         if (socket != null) {
             synchronized (socket) {
-                close(socket, 1001);
+                close(socket, CloseCodes.GOING_AWAY);
             }
         }
     }
@@ -129,7 +129,7 @@ public final class LiveSockets implements LocalConnections {
             if (text == null) {
                 text = encode(LiveFrames.of(event));
             }
-            deliver(socket, text, event.closeCode());
+            deliver(socket, text, CloseCodes.after(event));
             delivered.add(id);
         }
         return delivered;
@@ -196,20 +196,8 @@ public final class LiveSockets implements LocalConnections {
     private static void close(Socket socket, int code) {
         if (!socket.closed) {
             socket.closed = true;
-            socket.ctx.closeSession(code, reason(code));
+            socket.ctx.closeSession(code, CloseCodes.reason(code));
         }
     }
 
-    static String reason(int code) {
-        return switch (code) {
-            case 4401 -> "ticket refused";
-            case 4403 -> "kicked";
-            case 4404 -> "room closed";
-            case 4409 -> "replaced";
-            case 4429 -> "room full";
-            case 1001 -> "server stopping";
-            case TOO_SLOW -> "reading too slowly";
-            default -> "closed";
-        };
-    }
 }

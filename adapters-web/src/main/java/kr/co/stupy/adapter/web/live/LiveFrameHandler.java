@@ -1,0 +1,83 @@
+package kr.co.stupy.adapter.web.live;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Optional;
+import kr.co.stupy.application.live.ConnectionId;
+import kr.co.stupy.application.live.SignalPayload;
+import kr.co.stupy.application.live.port.in.FrameError;
+import kr.co.stupy.application.live.port.in.KeepAliveUseCase;
+import kr.co.stupy.application.live.port.in.RelaySignalUseCase;
+import kr.co.stupy.application.live.port.in.RelaySignalUseCase.RelaySignal;
+import kr.co.stupy.application.live.port.in.SendChatUseCase;
+import kr.co.stupy.application.live.port.in.SendChatUseCase.SendChat;
+import kr.co.stupy.shared.InvalidInputException;
+import kr.co.stupy.shared.RetryLaterException;
+
+/**
+ * Turns one client frame into the command of the use case it asks for. A frame whose fields are
+ * missing or not allowed is answered {@code INVALID_FRAME} here, at the edge, before any use case runs.
+ */
+final class LiveFrameHandler {
+
+    private final SendChatUseCase chat;
+    private final RelaySignalUseCase signals;
+    private final KeepAliveUseCase keepAlive;
+    private final LiveSockets sockets;
+
+    LiveFrameHandler(SendChatUseCase chat, RelaySignalUseCase signals, KeepAliveUseCase keepAlive, LiveSockets sockets) {
+        this.chat = chat;
+        this.signals = signals;
+        this.keepAlive = keepAlive;
+        this.sockets = sockets;
+    }
+
+    /** The frame's problem, if it has one; a {@code ping} is answered later, once its beat is written. */
+    Optional<FrameError> handle(ConnectionId id, String type, JsonNode frame) {
+        try {
+            return switch (type) {
+                case "ping" -> ping(id);
+                case "chat" -> textField(frame, "clientMsgId").isEmpty() || textField(frame, "text").isEmpty()
+                        ? invalid("chat needs clientMsgId and text strings")
+                        : chat.chat(SendChat.of(id, frame.get("clientMsgId").textValue(), frame.get("text").textValue()));
+                case "signal" -> textField(frame, "to").isEmpty() || textField(frame, "kind").isEmpty() || !frame.path("payload").isObject()
+                        ? invalid("signal needs to, kind and an object payload")
+                        : signals.signal(new RelaySignal(id, frame.get("to").textValue(), frame.get("kind").textValue(),
+                                new SignalPayload(frame.get("payload").toString())));
+                default -> invalid("unknown frame type '" + abbreviate(type) + "'");
+            };
+        } catch (InvalidInputException e) {
+            return invalid(e.getMessage());
+        }
+    }
+
+    /** The contract's name of each kind of frame problem. */
+    static String code(FrameError.Problem problem) {
+        return switch (problem) {
+            case NOT_LIVE -> "NOT_LIVE";
+            case INVALID_FRAME -> "INVALID_FRAME";
+            case RATE_LIMITED -> "RATE_LIMITED";
+            case UNKNOWN_PEER -> "UNKNOWN_PEER";
+            case UNAVAILABLE -> "UNAVAILABLE";
+        };
+    }
+
+    private Optional<FrameError> ping(ConnectionId id) {
+        // Written with every other ping of the same quarter second, then answered: a pong means the beat is kept.
+        keepAlive.pinged(id).whenComplete((written, failed) -> sockets.sendTo(id,
+                failed instanceof RetryLaterException limited ? LiveFrames.error(limited.code(), limited.getMessage()) : LiveFrames.pong()));
+        return Optional.empty();
+    }
+
+    private static Optional<FrameError> invalid(String message) {
+        return Optional.of(new FrameError(FrameError.Problem.INVALID_FRAME, message));
+    }
+
+    private static Optional<String> textField(JsonNode frame, String field) {
+        JsonNode value = frame.get(field);
+        return value != null && value.isTextual() ? Optional.of(value.textValue()) : Optional.empty();
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() > 20 ? text.substring(0, 20) + "…" : text;
+    }
+}
