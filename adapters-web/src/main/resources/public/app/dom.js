@@ -49,34 +49,6 @@ export function field(label, control, hint) {
     hint ? h('small', {class: 'hint'}, hint) : null);
 }
 
-export function formatDuration(seconds) {
-  const s = Math.max(0, Math.floor(seconds));
-  const hours = Math.floor(s / 3600);
-  const minutes = Math.floor((s % 3600) / 60);
-  const rest = s % 60;
-  const two = (n) => String(n).padStart(2, '0');
-  return `${two(hours)}:${two(minutes)}:${two(rest)}`;
-}
-
-export function formatHours(seconds) {
-  if (seconds < 60) return `${Math.floor(seconds)}초`;
-  const hours = Math.floor(seconds / 3600);
-  const minutes = Math.floor((seconds % 3600) / 60);
-  return hours > 0 ? `${hours}시간 ${minutes}분` : `${minutes}분`;
-}
-
-const time = new Intl.DateTimeFormat('ko-KR', {timeStyle: 'short'});
-export const formatTime = (iso) => time.format(new Date(iso));
-
-/** The browser's time zone, for the statistics and leaderboard routes. */
-export function timeZone() {
-  try {
-    return Intl.DateTimeFormat().resolvedOptions().timeZone || 'Asia/Seoul';
-  } catch {
-    return 'Asia/Seoul';
-  }
-}
-
 export function uuid() {
   if (crypto.randomUUID) return crypto.randomUUID();
   const b = crypto.getRandomValues(new Uint8Array(16));

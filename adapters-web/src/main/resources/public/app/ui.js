@@ -1,5 +1,6 @@
 // Small shared pieces of interface: toasts, dialogs and the empty/loading states.
-import {formatHours, h, replace} from './dom.js';
+import {h, replace} from './dom.js';
+import {formatHours} from './format.js';
 import {describe} from './api.js';
 
 export function toast(message, kind = 'info') {

@@ -1,8 +1,10 @@
 // The live leaderboard: today from the socket (welcome and `study` frames), this week and all
-// time from the leaderboard route. Live members' times run on between updates.
-import {formatDuration, h, replace, timeZone} from '../dom.js';
+// time from the leaderboard route. Live members' times run on between updates (board-clocks.js).
+import {h, replace} from '../dom.js';
+import {formatDuration, timeZone} from '../format.js';
 import {api, enc, query} from '../api.js';
 import {formErrors} from '../ui.js';
+import {rankOf, secondsAt, startClocks, stopClock, stopClocks} from './board-clocks.js';
 
 const TABS = [
   {period: 'day', label: '오늘'},
@@ -16,8 +18,9 @@ const TABS = [
  */
 export function createBoard({roomId, onKick}) {
   let period = 'day';
-  let day = [];                // the latest day board from the socket
-  let shown = [];              // {entry, receivedAt, timeEl}
+  let day = [];                // clocks of the latest day board from the socket, running since it arrived
+  let shown = [];              // {clock, timeEl} of the board on screen
+  let shownPeriod = null;      // whose board that is
   let me = null;
   let owner = false;
   let destroyed = false;
@@ -52,7 +55,7 @@ export function createBoard({roomId, onKick}) {
 
   /** Today comes from the socket; the other periods are read from the leaderboard route. */
   function redraw() {
-    if (period === 'day') show(day); else refetch();
+    if (period === 'day') show(day, 'day'); else refetch();
   }
 
   async function refetch() {
@@ -62,19 +65,22 @@ export function createBoard({roomId, onKick}) {
       const page = await api.get(`/api/rooms/${enc(roomId)}/leaderboard${query({period: wanted, tz: timeZone()})}`);
       if (destroyed || mine !== fetchSeq || wanted !== period) return;
       message.hidden = true;
-      show(page.items ?? []);
+      const previous = shownPeriod === wanted ? shown.map((row) => row.clock) : [];
+      show(startClocks(page.items ?? [], performance.now(), previous), wanted);
     } catch (error) {
       if (destroyed || mine !== fetchSeq) return;
       formErrors(message, error);
     }
   }
 
-  function show(entries) {
-    const receivedAt = performance.now();
-    shown = entries.map((entry) => ({entry, receivedAt, timeEl: null}));
+  function show(clocks, forPeriod) {
+    const entries = clocks.map((clock) => clock.entry);
+    const now = performance.now();
+    shownPeriod = forPeriod;
+    shown = clocks.map((clock) => ({clock, timeEl: null}));
     replace(list, shown.map((row, i) => {
-      const {entry} = row;
-      row.timeEl = h('span', {class: 'time', 'aria-label': '공부 시간'}, formatDuration(entry.studySeconds));
+      const {entry} = row.clock;
+      row.timeEl = h('span', {class: 'time', 'aria-label': '공부 시간'}, formatDuration(secondsAt(row.clock, now)));
       const isMe = entry.userId === me;
       return h('li', {testid: 'leaderboard-row', data: {userId: entry.userId, live: String(Boolean(entry.live))}, class: isMe ? 'me' : null},
         h('span', {class: 'rank'}, `${rankOf(entries, i)}`),
@@ -84,22 +90,12 @@ export function createBoard({roomId, onKick}) {
         owner && !isMe ? h('button', {type: 'button', class: 'small danger', testid: 'member-kick',
           'aria-label': `${entry.nickname} 님 내보내기`, on: {click: () => onKick(entry)}}, '내보내기') : null);
     }));
-    tick();
-  }
-
-  /** Equal times share a rank, as in the room rankings. */
-  function rankOf(entries, i) {
-    let first = i;
-    while (first > 0 && entries[first - 1].studySeconds === entries[i].studySeconds) first--;
-    return first + 1;
   }
 
   function tick() {
     const now = performance.now();
     for (const row of shown) {
-      if (!row.entry.live) continue;
-      const elapsed = (now - row.receivedAt) / 1000;
-      row.timeEl.textContent = formatDuration(row.entry.studySeconds + elapsed);
+      if (row.clock.entry.live) row.timeEl.textContent = formatDuration(secondsAt(row.clock, now));
     }
   }
   const timer = setInterval(tick, 1000);
@@ -113,16 +109,17 @@ export function createBoard({roomId, onKick}) {
     },
     /** A day board from the socket; the other periods are fetched again as they changed too. */
     setDay(entries) {
-      day = entries ?? [];
+      day = startClocks(entries ?? [], performance.now(), day);
       redraw();
     },
     /** We lost the connection: stop the clocks where they are, since nobody's time is known until the next welcome. */
     offline() {
       const now = performance.now();
+      day = stopClocks(day, now);
       for (const row of shown) {
-        if (!row.entry.live) continue;
-        row.entry = {...row.entry, live: false, studySeconds: row.entry.studySeconds + (now - row.receivedAt) / 1000};
-        row.timeEl.textContent = formatDuration(row.entry.studySeconds);
+        if (!row.clock.entry.live) continue;
+        row.clock = stopClock(row.clock, now);
+        row.timeEl.textContent = formatDuration(secondsAt(row.clock, now));
         const li = row.timeEl.closest('li');
         li.dataset.live = 'false';
         li.querySelector('.badge.live')?.remove();

@@ -1,9 +1,11 @@
 // The live room's chat: the welcome's recent messages, then `chat` frames; older messages load
 // as the user scrolls up. Own messages stay "pending" until the server echoes them back with the
 // same clientMsgId, and are sent again after a reconnect (the server stores each clientMsgId once).
-import {field, formatTime, h, uuid} from '../dom.js';
+import {field, h, uuid} from '../dom.js';
+import {formatTime} from '../format.js';
 import {api, enc, query} from '../api.js';
 import {showError} from '../ui.js';
+import {Outbox} from './outbox.js';
 
 const PAGE = 30;
 const NEAR_BOTTOM_PX = 80;
@@ -14,7 +16,7 @@ const NEAR_BOTTOM_PX = 80;
  */
 export function createChat({roomId, send}) {
   const messages = new Map();     // message id → element
-  const pending = new Map();      // clientMsgId → {text, el}
+  const outbox = new Outbox();    // mine, sent and not yet echoed
   let me = null;                  // my user id
   let hasMore = true;
   let loadingOlder = false;
@@ -63,12 +65,7 @@ export function createChat({roomId, send}) {
   }
 
   function acknowledge(message) {
-    if (!message.clientMsgId) return;
-    const waiting = pending.get(message.clientMsgId);
-    if (waiting) {
-      waiting.el.remove();
-      pending.delete(message.clientMsgId);
-    }
+    if (message.clientMsgId) outbox.acknowledge(message.clientMsgId)?.view?.remove();
   }
 
   /** One new message from a `chat` frame. */
@@ -102,16 +99,16 @@ export function createChat({roomId, send}) {
     const clientMsgId = uuid();
     const el = h('div', {class: 'msg mine pending', testid: 'chat-pending', 'aria-label': '보내는 중'},
       h('span', {class: 'who'}, '나'), h('span', {class: 'text'}, text), ' ', h('span', {class: 'when'}, '보내는 중…'));
-    pending.set(clientMsgId, {text, el});
+    const frame = outbox.add(clientMsgId, text, el);
     pendingBox.append(el);
     input.value = '';
     toBottom();
-    send({type: 'chat', clientMsgId, text});
+    send(frame);
   }
 
   /** Sends the unacknowledged messages again (after a RATE_LIMITED error has cooled down). */
   function resendPending() {
-    for (const [clientMsgId, {text}] of pending) send({type: 'chat', clientMsgId, text});
+    outbox.frames().forEach((frame) => send(frame));
   }
 
   async function loadOlder() {

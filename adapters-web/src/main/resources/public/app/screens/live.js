@@ -3,12 +3,13 @@
 // way out: the socket closes, every track stops, every peer connection closes, timers end.
 import {h, replace} from '../dom.js';
 import {api, enc} from '../api.js';
-import {navigate} from '../main.js';
+import {navigate} from '../router.js';
 import {confirmDialog, showError, toast} from '../ui.js';
 import {LiveSocket} from '../live/socket.js';
 import {Mesh, openMedia, stopStream} from '../live/rtc.js';
 import {createChat} from '../live/chat.js';
 import {createBoard} from '../live/board.js';
+import {createVideos} from '../live/videos.js';
 
 const MEDIA_PROBLEMS = {
   denied: '카메라와 마이크 사용이 허용되지 않아 다른 사람의 화면만 볼 수 있어요. 주소창의 권한 설정에서 허용한 뒤 다시 들어와 주세요.',
@@ -26,13 +27,11 @@ const FRAME_ERRORS = {
 
 export default async function render(view, {roomId}) {
   let disposed = false;
-  let localStream = null;
   let you = null;
   let room = null;
   let connected = false;
   let maxLive = 4;
   let rateTimer = null;
-  const tiles = new Map();   // connectionId → {el, video, name, unmute, info}
 
   // ---- layout ----
   const title = h('h1', {class: 'live-title'}, '라이브 스터디');
@@ -43,21 +42,13 @@ export default async function render(view, {roomId}) {
   const notice = h('div', {class: 'notice', testid: 'live-notice', role: 'status', 'aria-live': 'polite', hidden: true});
   const mediaNotice = h('div', {class: 'notice', testid: 'media-notice', role: 'status', hidden: true});
 
-  const localVideo = h('video', {testid: 'video-local', muted: true, autoplay: true, playsInline: true, 'aria-label': '내 화면 미리보기'});
-  localVideo.setAttribute('muted', '');
-  const localTile = h('div', {class: 'tile local'}, localVideo, h('span', {class: 'name'}, '나'));
-  const videos = h('div', {class: 'videos', role: 'group', 'aria-label': '화상'}, localTile);
-
-  const mic = h('button', {type: 'button', testid: 'toggle-mic', on: {click: () => toggle('audio')}});
-  const cam = h('button', {type: 'button', testid: 'toggle-cam', on: {click: () => toggle('video')}});
-  const controls = h('div', {class: 'controls', role: 'group', 'aria-label': '마이크와 카메라'}, mic, cam);
-
+  const videos = createVideos({viewer: () => you, onKick: kick, onChange: () => updateMeta()});
   const chat = createChat({roomId, send: (frame) => socket.send(frame)});
   const board = createBoard({roomId, onKick: kick});
 
   view.append(header, notice, mediaNotice,
     h('div', {class: 'live-layout'},
-      h('div', {class: 'live-main'}, videos, controls),
+      h('div', {class: 'live-main'}, videos.el, videos.controls),
       h('div', {class: 'live-side'}, board.el, chat.el)));
 
   // ---- notices ----
@@ -82,120 +73,37 @@ export default async function render(view, {roomId}) {
     }
     const parts = [];
     if (room?.memberCount != null) parts.push(`멤버 ${room.memberCount}/${room.maxMembers ?? '?'}명`);
-    parts.push(connected ? `라이브 ${tiles.size + 1}/${maxLive}명` : '연결 안 됨');
+    parts.push(connected ? `라이브 ${videos.remoteCount + 1}/${maxLive}명` : '연결 안 됨');
     if (you?.owner) parts.push('내가 방장');
     meta.textContent = parts.join(' · ');
   }
 
   // ---- media ----
-  function setToggles() {
-    for (const [button, kind] of [[mic, 'audio'], [cam, 'video']]) {
-      const track = localStream?.getTracks().find((t) => t.kind === kind);
-      const on = Boolean(track && track.enabled && track.readyState === 'live');
-      button.disabled = !track;
-      button.setAttribute('aria-pressed', String(on));
-      if (kind === 'audio') button.textContent = !track ? '마이크 없음' : on ? '마이크 끄기' : '마이크 켜기';
-      else button.textContent = !track ? '카메라 없음' : on ? '카메라 끄기' : '카메라 켜기';
-    }
-    localTile.classList.toggle('off', !localStream?.getVideoTracks().some((t) => t.enabled));
-  }
-
-  function toggle(kind) {
-    const tracks = localStream?.getTracks().filter((t) => t.kind === kind) ?? [];
-    if (tracks.length === 0) return;
-    const enable = !tracks[0].enabled;
-    tracks.forEach((t) => { t.enabled = enable; });
-    setToggles();
-  }
-
   async function ensureMedia() {
-    if (localStream && localStream.getTracks().some((t) => t.readyState === 'live')) return;
+    if (videos.local?.getTracks().some((t) => t.readyState === 'live')) return;
     const {stream, problem} = await openMedia();
     if (disposed) {
       stopStream(stream);
       return;
     }
-    localStream = stream;
-    localVideo.srcObject = stream;
-    if (stream) localVideo.play().catch(() => { /* muted preview; autoplay allows it */ });
+    videos.showLocal(stream);
     mesh.localStream = stream;
     mediaNotice.textContent = problem ? MEDIA_PROBLEMS[problem] : '';
     mediaNotice.hidden = !problem;
-    setToggles();
   }
 
   function releaseMedia() {
-    stopStream(localStream);
-    localStream = null;
+    stopStream(videos.local);
+    videos.showLocal(null);
     mesh.localStream = null;
-    localVideo.srcObject = null;
-    setToggles();
-  }
-
-  // ---- remote tiles ----
-  function ensureTile(info) {
-    let tile = tiles.get(info.connectionId);
-    if (!tile) {
-      const video = h('video', {testid: 'video-remote', autoplay: true, playsInline: true,
-        data: {userId: info.userId, connectionId: info.connectionId}, 'aria-label': `${info.nickname || '참여자'} 님의 화면`});
-      const name = h('span', {class: 'name'});
-      const unmute = h('button', {type: 'button', class: 'small unmute', testid: 'unmute', hidden: true,
-        on: {click: () => unmuteTile(tile)}}, '눌러서 소리 켜기');
-      const kickButton = h('button', {type: 'button', class: 'small danger tile-kick', testid: 'tile-kick', hidden: true,
-        on: {click: () => kick({userId: tile.info.userId, nickname: tile.info.nickname})}}, '내보내기');
-      const el = h('div', {class: 'tile remote', data: {userId: info.userId}}, video, name, unmute, kickButton);
-      tile = {el, video, name, unmute, kickButton, info: {...info}};
-      tiles.set(info.connectionId, tile);
-      videos.append(el);
-    }
-    Object.entries(info).forEach(([k, v]) => { if (v) tile.info[k] = v; });
-    tile.name.textContent = tile.info.nickname || '참여자';
-    tile.video.setAttribute('aria-label', `${tile.info.nickname || '참여자'} 님의 화면`);
-    tile.kickButton.hidden = !(you?.owner && tile.info.userId && tile.info.userId !== you.userId);
-    tile.kickButton.setAttribute('aria-label', `${tile.info.nickname || '참여자'} 님 내보내기`);
-    updateMeta();
-    return tile;
-  }
-
-  function removeTile(connectionId) {
-    const tile = tiles.get(connectionId);
-    if (!tile) return;
-    tiles.delete(connectionId);
-    tile.video.srcObject = null;
-    tile.el.remove();
-    updateMeta();
-  }
-
-  function play(tile) {
-    tile.video.play().then(() => {
-      if (!tile.video.muted) tile.unmute.hidden = true;
-    }).catch((error) => {
-      if (error?.name !== 'NotAllowedError') return;
-      // Sound needs a tap first: show the picture muted meanwhile.
-      tile.video.muted = true;
-      tile.video.play().catch(() => {});
-      tile.unmute.hidden = false;
-    });
-  }
-
-  function unmuteTile(tile) {
-    tile.video.muted = false;
-    tile.video.play().then(() => { tile.unmute.hidden = true; }).catch(() => {
-      tile.video.muted = true;
-      tile.video.play().catch(() => {});
-    });
   }
 
   const mesh = new Mesh({
     iceServers: [],
     localStream: null,
     signal: (to, kind, payload) => socket.send({type: 'signal', to, kind, payload}),
-    onStream: (peer) => {
-      const tile = ensureTile(peer.info);
-      if (tile.video.srcObject !== peer.stream) tile.video.srcObject = peer.stream;
-      play(tile);
-    },
-    onGone: (peer) => removeTile(peer.info.connectionId),
+    onStream: (peer) => videos.showStream(peer.info, peer.stream),
+    onGone: (peer) => videos.removeTile(peer.info.connectionId),
   });
 
   // ---- owner ----
@@ -223,7 +131,7 @@ export default async function render(view, {roomId}) {
       board.setViewer(you?.userId, you?.owner);
       board.setDay(frame.leaderboard);
       for (const peer of frame.peers ?? []) {
-        ensureTile(peer);
+        videos.ensureTile(peer);
         mesh.add(peer, {initiator: true});   // the newcomer offers; the others answer
       }
       chat.welcome(frame);
@@ -233,13 +141,13 @@ export default async function render(view, {roomId}) {
       switch (frame.type) {
         case 'peer-joined':
           if (frame.peer?.connectionId) {
-            ensureTile(frame.peer);
+            videos.ensureTile(frame.peer);
             mesh.add(frame.peer);
           }
           break;
         case 'peer-left':
           mesh.remove(frame.connectionId);
-          removeTile(frame.connectionId);
+          videos.removeTile(frame.connectionId);
           break;
         case 'chat':
           if (frame.message) chat.add(frame.message);
@@ -261,7 +169,7 @@ export default async function render(view, {roomId}) {
       connected = false;
       board.offline();
       mesh.closeAll();
-      [...tiles.keys()].forEach(removeTile);
+      videos.clear();
       updateMeta();
     },
     onReconnecting({attempt, delayMs}) {
@@ -276,7 +184,7 @@ export default async function render(view, {roomId}) {
       connected = false;
       board.offline();
       mesh.closeAll();
-      [...tiles.keys()].forEach(removeTile);
+      videos.clear();
       // Free the camera: another tab may want it, and nobody sees it now anyway.
       releaseMedia();
       updateMeta();
@@ -348,7 +256,6 @@ export default async function render(view, {roomId}) {
     await reenter();
   }
 
-  setToggles();
   updateMeta();
   start().catch((error) => {
     console.error(error);
@@ -360,8 +267,7 @@ export default async function render(view, {roomId}) {
     disposed = true;
     socket.destroy();
     mesh.closeAll();
-    tiles.forEach((tile) => { tile.video.srcObject = null; });
-    tiles.clear();
+    videos.detach();
     releaseMedia();
     chat.destroy();
     board.destroy();

@@ -2,7 +2,7 @@
 // and the landing point of the OAuth redirect (/#/login?token=…&newUser=…).
 import {field, h} from '../dom.js';
 import {api, describe} from '../api.js';
-import {navigate} from '../main.js';
+import {navigate} from '../router.js';
 import {forgetGuestSecret, guestSecret, keepGuestSecret, signIn, signedIn} from '../session.js';
 import {busy, formErrors, toast} from '../ui.js';
 

@@ -3,13 +3,13 @@
 // wrong passwords were refused.
 // Each card is drawn from GET /api/rooms/{id} and drawn again after any change to it.
 import {h, replace} from '../dom.js';
+import {formatDate} from '../format.js';
+import {livePath} from '../routes.js';
 import {ApiError, api, describe, enc} from '../api.js';
 import {IMAGE_TYPES, acceptableImage, busy, confirmDialog, empty, loading, roomMeta, showError, toast} from '../ui.js';
 import {isOpenChatUrl, roomFormDialog} from './room-form.js';
 
 const MAX_ROOMS = 5;
-const day = new Intl.DateTimeFormat('ko-KR', {dateStyle: 'medium'});
-const formatDay = (iso) => (iso ? day.format(new Date(iso)) : '');
 
 export default async function render(view) {
   let alive = true;
@@ -107,7 +107,7 @@ export default async function render(view) {
           room.live ? h('span', {class: 'badge live'}, `라이브 ${room.liveCount}명`) : null)));
 
     const actions = h('div', {class: 'actions start'},
-      h('a', {class: 'button primary', href: `#/live/${enc(room.id)}`, testid: 'enter-live',
+      h('a', {class: 'button primary', href: `#${livePath(room.id)}`, testid: 'enter-live',
         'aria-describedby': titleId}, '라이브 입장'),
       h('button', {type: 'button', testid: 'room-leave', 'aria-describedby': titleId,
         on: {click: (e) => leave(room, owner, e.currentTarget)}}, '나가기'));
@@ -230,7 +230,7 @@ export default async function render(view) {
         h('span', {class: 'name'}, member.nickname),
         member.owner ? h('span', {class: 'badge owner'}, '방장') : null,
         me && member.userId === me.id ? h('span', {class: 'badge me'}, '나') : null,
-        h('small', {class: 'muted when'}, `${formatDay(member.joinedAt)} 참여`)),
+        h('small', {class: 'muted when'}, `${formatDate(member.joinedAt)} 참여`)),
       tools);
   }
 
@@ -285,7 +285,7 @@ export default async function render(view) {
           avatar(ban),
           h('div', {class: 'who'},
             h('span', {class: 'name'}, ban.nickname),
-            h('small', {class: 'muted when'}, `${formatDay(ban.bannedAt)} 차단`)),
+            h('small', {class: 'muted when'}, `${formatDate(ban.bannedAt)} 차단`)),
           h('div', {class: 'member-tools'},
             h('button', {type: 'button', class: 'small', testid: 'ban-lift', on: {click: async (e) => {
               const done = await busy(e.currentTarget, async () => {

@@ -1,7 +1,7 @@
 // Profile: nickname, e-mail and picture; deleting the account.
 import {field, h, replace} from '../dom.js';
 import {api, describe} from '../api.js';
-import {navigate} from '../main.js';
+import {navigate} from '../router.js';
 import {forgetGuestSecret, signOut} from '../session.js';
 import {IMAGE_TYPES, acceptableImage, busy, confirmDialog, formErrors, loading, toast} from '../ui.js';
 

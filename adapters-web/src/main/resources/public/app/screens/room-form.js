@@ -3,7 +3,7 @@
 // judge and its field errors are shown next to the form while the dialog and the input stay.
 import {field, h, replace} from '../dom.js';
 import {ApiError, api, describe, enc} from '../api.js';
-import {navigate} from '../main.js';
+import {navigate} from '../router.js';
 import {dialog, toast} from '../ui.js';
 
 const RULES = {

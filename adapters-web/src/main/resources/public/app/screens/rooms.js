@@ -3,7 +3,8 @@
 // (#/rooms?q=…&hashtag=…&sort=…) so a reload or the back button keeps it.
 import {field, h, replace} from '../dom.js';
 import {ApiError, api, describe, enc, query as queryString} from '../api.js';
-import {navigate} from '../main.js';
+import {navigate} from '../router.js';
+import {livePath} from '../routes.js';
 import {busy, dialog, empty, formErrors, loading, roomMeta, showError, toast} from '../ui.js';
 import {roomFormDialog} from './room-form.js';
 
@@ -164,7 +165,7 @@ export default async function render(view, {query}) {
 
   async function onJoin(room, button) {
     if (joined.has(room.id)) {
-      navigate(`/live/${enc(room.id)}`);
+      navigate(livePath(room.id));
       return;
     }
     const done = room.locked

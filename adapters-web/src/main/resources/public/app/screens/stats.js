@@ -1,9 +1,13 @@
 // Statistics: totals and streaks, a year heatmap of daily study time, room rankings by period.
-import {formatHours, h, replace, timeZone} from '../dom.js';
+import {h, replace} from '../dom.js';
+import {formatHours, timeZone} from '../format.js';
 import {api, describe, query} from '../api.js';
+import {heatmap as heatmapCells, studyDayOf, yearEndingOn} from '../study-days.js';
 import {empty, loading} from '../ui.js';
 
-const DAY_MS = 86_400_000;
+// The server's study days begin at its STUPY_DAY_START, which the app is not told (the client
+// config has no such field): "today" here stays the calendar day in the browser's zone.
+const DAY_START = '00:00';
 const PERIODS = [['day', '오늘'], ['week', '이번 주'], ['month', '이번 달'], ['all', '전체']];
 
 export default async function render(view) {
@@ -14,27 +18,18 @@ export default async function render(view) {
   await Promise.all([personal(mine), roomRankings(rankings)]);
 }
 
-/** Today's date (yyyy-mm-dd) in the given zone, as a UTC midnight Date for day arithmetic. */
-function todayIn(zone) {
-  const parts = new Intl.DateTimeFormat('en-CA', {timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit'}).format(new Date());
-  return new Date(`${parts}T00:00:00Z`);
-}
-
-const iso = (date) => date.toISOString().slice(0, 10);
-
 async function personal(box) {
   loading(box);
   const zone = timeZone();
-  const to = todayIn(zone);
-  const from = new Date(to.getTime() - 364 * DAY_MS);
+  const {from, to} = yearEndingOn(studyDayOf(new Date(), zone, DAY_START));
   let stats;
   try {
-    stats = await api.get(`/api/users/me/stats${query({from: iso(from), to: iso(to), tz: zone})}`);
+    stats = await api.get(`/api/users/me/stats${query({from, to, tz: zone})}`);
   } catch (e) {
     replace(box, h('p', {class: 'form-error', role: 'alert'}, describe(e)));
     return;
   }
-  const today = stats.days.find((d) => d.date === iso(to))?.seconds ?? 0;
+  const today = stats.days.find((d) => d.date === to)?.seconds ?? 0;
   replace(box,
     h('h2', {}, '나의 공부'),
     h('div', {class: 'numbers'},
@@ -52,17 +47,11 @@ function number(label, value, testid, note) {
 }
 
 function heatmap(days, from, to) {
-  const seconds = new Map(days.map((d) => [d.date, d.seconds]));
-  const max = Math.max(0, ...days.map((d) => d.seconds));
-  const grid = h('div', {class: 'heatmap', role: 'img', testid: 'stats-heatmap',
-    'aria-label': `최근 1년 동안 ${days.filter((d) => d.seconds > 0).length}일 공부했어요`});
-  // Weeks run Sunday to Saturday in columns, so the first column starts with blanks.
-  for (let i = 0; i < from.getUTCDay(); i++) grid.append(h('span', {class: 'cell blank'}));
-  for (let t = from.getTime(); t <= to.getTime(); t += DAY_MS) {
-    const date = iso(new Date(t));
-    const value = seconds.get(date) ?? 0;
-    const level = value === 0 ? 0 : Math.min(4, 1 + Math.floor((value / Math.max(max, 1)) * 3.999));
-    grid.append(h('span', {class: ['cell', level > 0 && `l${level}`], title: `${date}: ${formatHours(value)}`, data: {date, seconds: value}}));
+  const {blanks, cells, studied} = heatmapCells(days, from, to);
+  const grid = h('div', {class: 'heatmap', role: 'img', testid: 'stats-heatmap', 'aria-label': `최근 1년 동안 ${studied}일 공부했어요`});
+  for (let i = 0; i < blanks; i++) grid.append(h('span', {class: 'cell blank'}));
+  for (const {date, seconds, level} of cells) {
+    grid.append(h('span', {class: ['cell', level > 0 && `l${level}`], title: `${date}: ${formatHours(seconds)}`, data: {date, seconds}}));
   }
   const wrap = h('div', {class: 'heatmap-wrap'}, grid);
   // The newest weeks matter most: on a narrow phone start scrolled to the right end.
