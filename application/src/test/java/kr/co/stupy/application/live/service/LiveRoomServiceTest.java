@@ -54,8 +54,6 @@ import org.junit.jupiter.api.Test;
 
 class LiveRoomServiceTest {
 
-    /** Rooms as a map of member lists and a set of bans. */
-
     /** Records every event each connection received. */
     static final class Inbox implements LocalConnections {
         final Map<ConnectionId, List<LiveEvent>> received = new HashMap<>();
