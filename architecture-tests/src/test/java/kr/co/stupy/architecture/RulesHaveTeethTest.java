@@ -34,7 +34,12 @@ class RulesHaveTeethTest {
             Map.entry("applicationServicesAreIndependent", "IdentityService"),
             Map.entry("noFrameworksInside", "JsonChat"),
             Map.entry("adaptersUsePortsNotServices", "WebThing"),
-            Map.entry("onlyBootstrapKnowsBootstrap", "RedisThing"));
+            Map.entry("onlyBootstrapKnowsBootstrap", "RedisThing"),
+            Map.entry("noPackageCycles", "PostThing"),
+            Map.entry("contextsMeetThroughInPorts", "LiveThing"),
+            Map.entry("inPortsKnowNoImplementations", "PostThing"),
+            Map.entry("inPortsAreUseCasesOrQueries", "PostThing"),
+            Map.entry("servicesAreNamedServices", "ChatThing"));
 
     @Test
     void everyRuleHasAFixtureThatBreaksIt() {

@@ -7,6 +7,12 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.onionArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.Dependency;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.lang.ArchCondition;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
 import com.tngtech.archunit.lang.ArchRule;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -22,6 +28,8 @@ import java.util.Map;
 final class StupyRules {
 
     static final List<String> CONTEXTS = List.of("identity", "rooms", "todos", "studytime", "chat");
+    /** Application packages every context may use: budgets, pictures, and the classes that join contexts. */
+    static final List<String> SHARED_APPLICATION_PACKAGES = List.of("limits", "image", "integration");
     static final List<String> ADAPTERS = List.of("web", "mongo", "redis", "oauth");
     static final List<String> FRAMEWORKS = List.of(
             "io.javalin..", "org.eclipse.jetty..", "jakarta.servlet..",
@@ -101,7 +109,65 @@ final class StupyRules {
         rules.put("onlyBootstrapKnowsBootstrap", noClasses().that().resideOutsideOfPackage(bootstrap())
                 .should().dependOnClassesThat().resideInAPackage(bootstrap())
                 .because("the bootstrap module is the only place that knows every module"));
+        rules.put("noPackageCycles", slices().matching(base + ".(**)").should().beFreeOfCycles()
+                .because("a cycle between packages makes two packages one, whatever their names say"));
+        rules.put("contextsMeetThroughInPorts", classes().that(inAnApplicationContext())
+                .should(useOtherContextsOnlyThroughTheirInPorts())
+                .because("an application context uses another only through that context's in-ports; "
+                        + "what crosses the other way is an out-port implemented in application.integration"));
+        rules.put("inPortsKnowNoImplementations", noClasses().that().resideInAPackage(base + ".application.*.port.in..")
+                .should().dependOnClassesThat().resideInAnyPackage(base + ".application.*.service..", base + ".application.*.local..",
+                        base + ".application.integration..", base + ".adapter..", bootstrap())
+                .because("an in-port is a contract its callers read; who implements it, or the out-ports, is none of theirs"));
+        rules.put("inPortsAreUseCasesOrQueries", classes().that().resideInAPackage(base + ".application.*.port.in..")
+                .and().areInterfaces().and().areTopLevelClasses()
+                .should().haveSimpleNameEndingWith("UseCase").orShould().haveSimpleNameEndingWith("Query")
+                .because("an in-port says whether it changes something (UseCase) or only reads (Query)"));
+        rules.put("servicesAreNamedServices", classes().that().resideInAPackage(base + ".application.*.service..")
+                .and().areTopLevelClasses().and(implementAnInPort())
+                .should().haveSimpleNameEndingWith("Service")
+                .because("what implements an in-port is a service; its helpers are not"));
         return rules;
+    }
+
+    private DescribedPredicate<JavaClass> inAnApplicationContext() {
+        return DescribedPredicate.describe("are in an application context", c -> applicationContextOf(c.getPackageName()).isPresent());
+    }
+
+    private ArchCondition<JavaClass> useOtherContextsOnlyThroughTheirInPorts() {
+        return new ArchCondition<>("use other application contexts only through their port.in") {
+            @Override
+            public void check(JavaClass item, ConditionEvents events) {
+                String own = applicationContextOf(item.getPackageName()).orElseThrow();
+                for (Dependency dependency : item.getDirectDependenciesFromSelf()) {
+                    String target = dependency.getTargetClass().getPackageName();
+                    boolean otherContext = applicationContextOf(target).filter(context -> !context.equals(own)).isPresent();
+                    if (otherContext && !target.contains(".port.in")) {
+                        events.add(SimpleConditionEvent.violated(dependency, dependency.getDescription()));
+                    }
+                }
+            }
+        };
+    }
+
+    @Override
+    public String toString() {
+        return base;
+    }
+
+    /** The application context a package belongs to ({@code application.<context>...}), except the shared helper packages. */
+    java.util.Optional<String> applicationContextOf(String packageName) {
+        String prefix = base + ".application.";
+        if (!packageName.startsWith(prefix)) {
+            return java.util.Optional.empty();
+        }
+        String context = packageName.substring(prefix.length()).split("\\.")[0];
+        return SHARED_APPLICATION_PACKAGES.contains(context) ? java.util.Optional.empty() : java.util.Optional.of(context);
+    }
+
+    private static DescribedPredicate<JavaClass> implementAnInPort() {
+        return DescribedPredicate.describe("implement an in-port", c -> c.getAllRawInterfaces().stream()
+                .anyMatch(i -> i.getPackageName().contains(".port.in")));
     }
 
     /** Every package the rules name; each must hold at least one class. */

@@ -1,6 +1,6 @@
 package kr.co.stupy.application.integration;
 
-import kr.co.stupy.application.live.port.in.RoomLiveEvents;
+import kr.co.stupy.application.live.port.in.RoomChangesUseCase;
 import kr.co.stupy.application.rooms.port.out.MemberRemovals;
 import kr.co.stupy.shared.RoomId;
 import kr.co.stupy.shared.UserId;
@@ -8,9 +8,9 @@ import kr.co.stupy.shared.UserId;
 /** Rooms tell live rooms that a member is gone, so that member's live connection there closes. */
 public final class LiveMemberRemovals implements MemberRemovals {
 
-    private final RoomLiveEvents live;
+    private final RoomChangesUseCase live;
 
-    public LiveMemberRemovals(RoomLiveEvents live) {
+    public LiveMemberRemovals(RoomChangesUseCase live) {
         this.live = live;
     }
 

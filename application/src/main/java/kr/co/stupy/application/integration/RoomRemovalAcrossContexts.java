@@ -1,7 +1,7 @@
 package kr.co.stupy.application.integration;
 
 import kr.co.stupy.application.chat.port.in.ForgetRoomChatUseCase;
-import kr.co.stupy.application.live.port.in.RoomLiveEvents;
+import kr.co.stupy.application.live.port.in.RoomChangesUseCase;
 import kr.co.stupy.application.rooms.port.out.RoomRemovalCleanup;
 import kr.co.stupy.application.studytime.port.in.ForgetRoomStudyUseCase;
 import kr.co.stupy.shared.RoomId;
@@ -13,11 +13,11 @@ import kr.co.stupy.shared.RoomId;
  */
 public final class RoomRemovalAcrossContexts implements RoomRemovalCleanup {
 
-    private final RoomLiveEvents live;
+    private final RoomChangesUseCase live;
     private final ForgetRoomStudyUseCase studyTime;
     private final ForgetRoomChatUseCase chat;
 
-    public RoomRemovalAcrossContexts(RoomLiveEvents live, ForgetRoomStudyUseCase studyTime, ForgetRoomChatUseCase chat) {
+    public RoomRemovalAcrossContexts(RoomChangesUseCase live, ForgetRoomStudyUseCase studyTime, ForgetRoomChatUseCase chat) {
         this.live = live;
         this.studyTime = studyTime;
         this.chat = chat;

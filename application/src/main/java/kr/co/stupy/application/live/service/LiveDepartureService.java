@@ -9,7 +9,7 @@ import kr.co.stupy.application.live.LiveConnection;
 import kr.co.stupy.application.live.LiveEvent;
 import kr.co.stupy.application.live.port.in.CloseStaleLiveUseCase;
 import kr.co.stupy.application.live.port.in.DisconnectLiveUseCase;
-import kr.co.stupy.application.live.port.in.RoomLiveEvents;
+import kr.co.stupy.application.live.port.in.RoomChangesUseCase;
 import kr.co.stupy.application.live.port.out.LivePresence;
 import kr.co.stupy.application.live.port.out.RoomBroadcaster;
 import kr.co.stupy.application.studytime.port.in.StudySessionsUseCase;
@@ -21,7 +21,7 @@ import kr.co.stupy.shared.UserId;
  * Every way out of a live room: a closed connection, a member removed or gone, a room deleted, a
  * node that died. Each ends the session the connection was the same way, once.
  */
-public final class LiveDepartureService implements DisconnectLiveUseCase, RoomLiveEvents, CloseStaleLiveUseCase {
+public final class LiveDepartureService implements DisconnectLiveUseCase, RoomChangesUseCase, CloseStaleLiveUseCase {
 
     /** A connection or session that has not beaten for this long belongs to a node that died. */
     public static final Duration STALE_AFTER = Duration.ofSeconds(45);

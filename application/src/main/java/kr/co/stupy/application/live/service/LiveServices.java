@@ -99,12 +99,12 @@ public final class LiveServices {
 
     /** The receiving end of a shared bus, delivering to this node's {@code connections}. */
     public DeliverLiveEventUseCase delivery(LocalConnections connections) {
-        return delivery(connections, LiveDelivery.SETTLE);
+        return delivery(connections, BusDeliveryService.SETTLE);
     }
 
     /** {@code settle}: how long a catch-up waits after the bus is back (tests shorten it). */
     public DeliverLiveEventUseCase delivery(LocalConnections connections, Duration settle) {
-        return new LiveDelivery(connections, recovery, held.views(), settle);
+        return new BusDeliveryService(connections, recovery, held.views(), settle);
     }
 
     /** How often this node proves its connections alive. */

@@ -2,11 +2,11 @@ package kr.co.stupy.application.todos.service;
 
 import java.time.Clock;
 import java.util.List;
-import kr.co.stupy.application.identity.port.out.AccountCleanup;
 import kr.co.stupy.application.todos.port.in.AddTodoUseCase;
 import kr.co.stupy.application.todos.port.in.CreateTodoListUseCase;
 import kr.co.stupy.application.todos.port.in.DeleteTodoListUseCase;
 import kr.co.stupy.application.todos.port.in.EditTodoUseCase;
+import kr.co.stupy.application.todos.port.in.ForgetAccountTodosUseCase;
 import kr.co.stupy.application.todos.port.in.ListTodoListsQuery;
 import kr.co.stupy.application.todos.port.in.RemoveTodoUseCase;
 import kr.co.stupy.application.todos.port.in.RenameTodoListUseCase;
@@ -23,7 +23,7 @@ import kr.co.stupy.todos.TodoLists;
  * operations, not by reading first and writing after, so parallel requests cannot get around them.
  */
 public final class TodoListService implements ListTodoListsQuery, CreateTodoListUseCase, RenameTodoListUseCase,
-        DeleteTodoListUseCase, AddTodoUseCase, EditTodoUseCase, RemoveTodoUseCase, AccountCleanup {
+        DeleteTodoListUseCase, AddTodoUseCase, EditTodoUseCase, RemoveTodoUseCase, ForgetAccountTodosUseCase {
 
     private final TodoLists lists;
     private final Clock clock;
@@ -84,8 +84,8 @@ public final class TodoListService implements ListTodoListsQuery, CreateTodoList
     }
 
     @Override
-    public void accountDeleted(UserId userId) {
-        lists.deleteAllOf(userId);
+    public void forgetTodosOf(UserId owner) {
+        lists.deleteAllOf(owner);
     }
 
     /** Which of the two was missing, so the client's error names the right thing. */

@@ -117,7 +117,7 @@ class TodoListServiceTest {
         service.create(new CreateTodoListCommand(kim, new ListTitle("more")));
         List<TodoList> lees = service.listsOf(lee);
 
-        service.accountDeleted(kim);
+        service.forgetTodosOf(kim);
 
         assertEquals(List.of(), store.ofOwner(kim));
         assertEquals(lees, store.ofOwner(lee));

@@ -4,7 +4,7 @@ import kr.co.stupy.shared.RoomId;
 import kr.co.stupy.shared.UserId;
 
 /** What the rooms context tells live rooms: a member was removed, or the room is gone. */
-public interface RoomLiveEvents {
+public interface RoomChangesUseCase {
 
     /** The member's live connection in the room gets {@code kicked} and closes. */
     void memberRemoved(RoomId roomId, UserId userId);

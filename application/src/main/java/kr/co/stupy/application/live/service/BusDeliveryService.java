@@ -16,7 +16,7 @@ import kr.co.stupy.application.live.port.out.LocalConnections;
  * live elsewhere, the room filled) are closed, because presence no longer counts them; the others
  * are told what they missed while the bus was away.
  */
-public final class LiveDelivery implements DeliverLiveEventUseCase {
+public final class BusDeliveryService implements DeliverLiveEventUseCase {
 
     /**
      * How long after the bus is back the catch-up waits. When the shared store came back empty,
@@ -35,7 +35,7 @@ public final class LiveDelivery implements DeliverLiveEventUseCase {
     private final ReadWriteLock catchingUp = new ReentrantReadWriteLock();
     private final Duration settle;
 
-    LiveDelivery(LocalConnections connections, BusRecovery recovery, ClientViews views, Duration settle) {
+    BusDeliveryService(LocalConnections connections, BusRecovery recovery, ClientViews views, Duration settle) {
         this.connections = connections;
         this.recovery = recovery;
         this.views = views;
