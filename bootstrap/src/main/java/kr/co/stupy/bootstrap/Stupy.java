@@ -50,9 +50,8 @@ import kr.co.stupy.application.live.port.in.CloseStaleLiveUseCase;
 import kr.co.stupy.application.live.port.out.LivePresence;
 import kr.co.stupy.application.live.service.LivePresenceService;
 import kr.co.stupy.application.live.service.LiveServices;
-import kr.co.stupy.application.rooms.service.RoomAccountCleanup;
 import kr.co.stupy.application.rooms.service.RoomQueryService;
-import kr.co.stupy.application.rooms.service.RoomService;
+import kr.co.stupy.application.rooms.service.RoomServices;
 import kr.co.stupy.application.todos.service.TodoListService;
 import kr.co.stupy.bootstrap.config.DataDirectory;
 import kr.co.stupy.bootstrap.config.JwtKeys;
@@ -131,12 +130,12 @@ public final class Stupy implements AutoCloseable {
                 transport.broadcaster(), chat, chat, chat, studyTime.sessions(), studyTime.boards(), stores.users(), rateLimits, budgets,
                 clock, nodeId), transport, sockets);
 
-        var roomService = new RoomService(stores.rooms(), stores.quotas(), stores.users(), hashingPool(), rateLimits, budgets,
-                stores.images(), new LiveRoomCounts(livePresence),
+        var roomServices = RoomServices.create(new RoomServices.Dependencies(stores.rooms(), stores.quotas(), stores.users(),
+                hashingPool(), rateLimits, budgets, stores.images(), new LiveRoomCounts(livePresence),
                 List.of(new RoomRemovalAcrossContexts(live.departures(), studyTime.stats(), chat)),
-                new LiveMemberRemovals(live.departures()), clock);
+                new LiveMemberRemovals(live.departures()), clock));
         var todos = new TodoListService(stores.todos(), clock);
-        List<AccountCleanup> cleanups = List.of(new RoomAccountCleanup(stores.rooms(), stores.quotas(), roomService), todos);
+        List<AccountCleanup> cleanups = List.of(roomServices.accountCleanup(), todos);
         var identity = IdentityContext.wire(settings, new IdentityContext.Dependencies(stores, tokens, tokenKey, roomQueries, cleanups,
                 rateLimits, budgets, clock));
         announceGuestLogin(settings, settings.devLoginEnabled());
@@ -153,7 +152,7 @@ public final class Stupy implements AutoCloseable {
                 new AuthRoutes(identity.devLogIn(), offered, json),
                 new OAuthRoutes(identity.socialLogIn(), settings.servesHttps(), rateLimits, budgets.of(Budgets.LOGIN_PER_ADDRESS)),
                 new UserRoutes(identity.profiles(), identity.profiles(), identity.profiles(), identity.deletion(), json),
-                new RoomRoutes(roomService, roomService, roomQueries, json, reads),
+                new RoomRoutes(roomServices.manage(), roomServices.membership(), roomQueries, json, reads),
                 liveRoutes,
                 new StatsRoutes(studyTime.stats(), studyTime.stats(), roomQueries, settings.timezone(), reads),
                 new TodoRoutes(new TodoRoutes.UseCases(todos, todos, todos, todos, todos, todos, todos), json),

@@ -1,24 +1,15 @@
 package kr.co.stupy.bootstrap.config;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.mongodb.ConnectionString;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.DateTimeException;
 import java.time.LocalTime;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import kr.co.stupy.adapter.oauth.ProviderEndpoints;
 import kr.co.stupy.adapter.web.clientconfig.IceServer;
 import kr.co.stupy.application.limits.Budgets;
@@ -45,8 +36,6 @@ public record Settings(
         ConnectionCaps connectionCaps) {
 
     public static final int MIN_JWT_SECRET_BYTES = 32;
-    private static final ObjectMapper JSON = JsonMapper.builder().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
-    private static final Set<String> ICE_SERVER_FIELDS = Set.of("urls", "username", "credential");
 
     public Settings {
         iceServers = List.copyOf(iceServers);
@@ -139,7 +128,7 @@ public record Settings(
     }
 
     public static Settings fromEnvironment(Map<String, String> env) {
-        Reader r = new Reader(env);
+        EnvironmentReader r = new EnvironmentReader(env);
         Optional<String> mongoUri = r.optional("STUPY_MONGO_URI").map(v -> r.mongoUri("STUPY_MONGO_URI", v));
         Optional<Integer> embeddedPort = r.optional("STUPY_EMBEDDED_MONGO_PORT").map(v -> r.port("STUPY_EMBEDDED_MONGO_PORT", v, 1));
         if (mongoUri.isPresent() && embeddedPort.isPresent()) {
@@ -159,7 +148,7 @@ public record Settings(
                 r.optional("STUPY_PUBLIC_URL").map(v -> r.publicUrl("STUPY_PUBLIC_URL", v)),
                 r.oauthClient("STUPY_KAKAO", OAuthClientSettings.KAKAO_AUTH, OAuthClientSettings.KAKAO_API, false),
                 r.oauthClient("STUPY_NAVER", OAuthClientSettings.NAVER_AUTH, OAuthClientSettings.NAVER_API, true),
-                r.optional("STUPY_ICE_SERVERS").map(v -> r.iceServers("STUPY_ICE_SERVERS", v)).orElse(List.of()),
+                r.optional("STUPY_ICE_SERVERS").map(v -> IceServerSettings.parse("STUPY_ICE_SERVERS", v)).orElse(List.of()),
                 r.optional("STUPY_LIMITS").map(v -> LimitSettings.parse("STUPY_LIMITS", v)).orElse(Budgets.defaults()),
                 new ConnectionCaps(
                         r.optional("STUPY_MAX_CONNECTIONS").map(v -> r.count("STUPY_MAX_CONNECTIONS", v))
@@ -218,24 +207,12 @@ public record Settings(
         lines.add("STUPY_PUBLIC_URL=" + publicUrl.map(URI::toString).orElse("(unset: http://localhost:" + port + ")"));
         describe(lines, "STUPY_KAKAO", kakao);
         describe(lines, "STUPY_NAVER", naver);
-        lines.add("STUPY_ICE_SERVERS=" + (iceServers.isEmpty() ? "(unset: none, enough on one network)" : maskedIceServers()));
+        lines.add("STUPY_ICE_SERVERS=" + (iceServers.isEmpty() ? "(unset: none, enough on one network)"
+                : IceServerSettings.masked(iceServers)));
         lines.add("STUPY_LIMITS=" + LimitSettings.describe(limits));
         lines.add("STUPY_MAX_CONNECTIONS=" + connectionCaps.maxConnections());
         lines.add("STUPY_MAX_CONNECTIONS_PER_ADDRESS=" + connectionCaps.maxPerAddress());
         return lines;
-    }
-
-    /** The ICE servers as JSON with every credential replaced, so the start-up print can show the rest. */
-    private String maskedIceServers() {
-        List<Map<String, Object>> masked = iceServers.stream()
-                .map(server -> new IceServer(server.urls(), server.username(), server.credential().map(credential -> "********")))
-                .map(IceServer::asJson)
-                .toList();
-        try {
-            return JSON.writeValueAsString(masked);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static void describe(List<String> lines, String prefix, OAuthClientSettings client) {
@@ -256,204 +233,5 @@ public record Settings(
             return uri;
         }
         return uri.substring(0, scheme + 3) + "****:****" + uri.substring(at);
-    }
-
-    private record Reader(Map<String, String> env) {
-
-        Optional<String> optional(String name) {
-            return Optional.ofNullable(env.get(name)).map(String::strip).filter(v -> !v.isEmpty());
-        }
-
-        int port(String name, String value, int min) {
-            try {
-                int port = Integer.parseInt(value);
-                if (port >= min && port <= 65535) {
-                    return port;
-                }
-            } catch (NumberFormatException ignored) {
-                // reported below
-            }
-            throw new SettingsException(name, "must be a port number from " + min + " to 65535, got '" + value + "'");
-        }
-
-        /** A whole number of connections, 1 to 1,000,000 (more than any file descriptor limit allows). */
-        int count(String name, String value) {
-            try {
-                int count = Integer.parseInt(value);
-                if (count >= 1 && count <= 1_000_000) {
-                    return count;
-                }
-            } catch (NumberFormatException ignored) {
-                // reported below
-            }
-            throw new SettingsException(name, "must be a whole number from 1 to 1000000, got '" + value + "'");
-        }
-
-        Path path(String name, String value) {
-            try {
-                return Path.of(value);
-            } catch (RuntimeException e) {
-                throw new SettingsException(name, "is not a usable path");
-            }
-        }
-
-        String mongoUri(String name, String value) {
-            try {
-                new ConnectionString(value);
-                return value;
-            } catch (RuntimeException e) {
-                throw new SettingsException(name, "must be a mongodb:// or mongodb+srv:// connection string");
-            }
-        }
-
-        String redisUri(String name, String value) {
-            try {
-                URI uri = new URI(value);
-                String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-                if ((scheme.equals("redis") || scheme.equals("rediss")) && uri.getHost() != null) {
-                    return value;
-                }
-            } catch (java.net.URISyntaxException ignored) {
-                // reported below
-            }
-            throw new SettingsException(name, "must be a redis:// or rediss:// URI with a host");
-        }
-
-        String jwtSecret(String name, String value) {
-            if (value.getBytes(StandardCharsets.UTF_8).length < MIN_JWT_SECRET_BYTES) {
-                throw new SettingsException(name, "must be at least " + MIN_JWT_SECRET_BYTES + " bytes (256 bits)");
-            }
-            return value;
-        }
-
-        boolean bool(String name, String value) {
-            return switch (value.toLowerCase(Locale.ROOT)) {
-                case "true" -> true;
-                case "false" -> false;
-                default -> throw new SettingsException(name, "must be true or false, got '" + value + "'");
-            };
-        }
-
-        ZoneId zone(String name, String value) {
-            try {
-                return ZoneId.of(value);
-            } catch (DateTimeException e) {
-                throw new SettingsException(name, "must be a time zone id such as Asia/Seoul, got '" + value + "'");
-            }
-        }
-
-        LocalTime time(String name, String value) {
-            try {
-                LocalTime time = LocalTime.parse(value);
-                if (time.getSecond() == 0 && time.getNano() == 0) {
-                    return time;
-                }
-            } catch (DateTimeParseException ignored) {
-                // reported below
-            }
-            throw new SettingsException(name, "must be a time of day as HH:mm, such as 05:00, got '" + value + "'");
-        }
-
-        OAuthClientSettings oauthClient(String prefix, URI defaultAuth, URI defaultApi, boolean secretRequired) {
-            Optional<String> id = optional(prefix + "_CLIENT_ID");
-            Optional<String> secret = optional(prefix + "_CLIENT_SECRET");
-            if (id.isEmpty() && secret.isPresent()) {
-                throw new SettingsException(prefix + "_CLIENT_ID", "must be set when " + prefix + "_CLIENT_SECRET is set");
-            }
-            if (secretRequired && id.isPresent() && secret.isEmpty()) {
-                throw new SettingsException(prefix + "_CLIENT_SECRET", "must be set when " + prefix + "_CLIENT_ID is set");
-            }
-            return new OAuthClientSettings(id, secret,
-                    optional(prefix + "_AUTH_URL").map(v -> baseUrl(prefix + "_AUTH_URL", v)).orElse(defaultAuth),
-                    optional(prefix + "_API_URL").map(v -> baseUrl(prefix + "_API_URL", v)).orElse(defaultApi));
-        }
-
-        URI baseUrl(String name, String value) {
-            try {
-                URI uri = new URI(value.endsWith("/") ? value.substring(0, value.length() - 1) : value);
-                String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-                if ((scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null
-                        && uri.getRawUserInfo() == null && uri.getQuery() == null && uri.getFragment() == null) {
-                    return uri;
-                }
-            } catch (java.net.URISyntaxException ignored) {
-                // reported below
-            }
-            throw new SettingsException(name, "must be an http(s) base address without query, such as https://kauth.kakao.com");
-        }
-
-        /** A JSON array of RTCIceServer objects: {@code urls} (a string or strings), optional {@code username} and {@code credential}. */
-        List<IceServer> iceServers(String name, String value) {
-            String expected = "must be a JSON array of RTCIceServer objects, such as [{\"urls\":\"stun:stun.example.org:3478\"}]";
-            JsonNode root;
-            try {
-                root = JSON.readTree(value);
-            } catch (JsonProcessingException e) {
-                throw new SettingsException(name, expected + "; it is not valid JSON");
-            }
-            if (root == null || !root.isArray()) {
-                throw new SettingsException(name, expected);
-            }
-            List<IceServer> servers = new ArrayList<>();
-            for (int i = 0; i < root.size(); i++) {
-                String entry = "entry " + (i + 1);
-                JsonNode node = root.get(i);
-                if (!node.isObject()) {
-                    throw new SettingsException(name, entry + " must be an object with \"urls\"");
-                }
-                for (String field : (Iterable<String>) node::fieldNames) {
-                    if (!ICE_SERVER_FIELDS.contains(field)) {
-                        throw new SettingsException(name, entry + " has an unknown field \"" + oneLine(field)
-                                + "\" (allowed: urls, username, credential)");
-                    }
-                }
-                JsonNode urls = node.get("urls");
-                List<String> urlList = new ArrayList<>();
-                if (urls == null || urls.isNull()) {
-                    throw new SettingsException(name, entry + " needs \"urls\"");
-                } else if (urls.isTextual()) {
-                    urlList.add(urls.asText());
-                } else if (urls.isArray() && urls.valueStream().allMatch(JsonNode::isTextual)) {
-                    urls.valueStream().map(JsonNode::asText).forEach(urlList::add);
-                } else {
-                    throw new SettingsException(name, entry + ": \"urls\" must be a string or an array of strings");
-                }
-                try {
-                    servers.add(new IceServer(urlList, text(name, entry, node, "username"), text(name, entry, node, "credential")));
-                } catch (IllegalArgumentException e) {
-                    throw new SettingsException(name, entry + ": " + oneLine(e.getMessage()));
-                }
-            }
-            return List.copyOf(servers);
-        }
-
-        private static Optional<String> text(String name, String entry, JsonNode node, String field) {
-            JsonNode value = node.get(field);
-            if (value == null || value.isNull()) {
-                return Optional.empty();
-            }
-            if (!value.isTextual()) {
-                throw new SettingsException(name, entry + ": \"" + field + "\" must be a string");
-            }
-            return Optional.of(value.asText());
-        }
-
-        private static String oneLine(String text) {
-            return text.replaceAll("\\R", " ");
-        }
-
-        URI publicUrl(String name, String value) {
-            try {
-                URI uri = new URI(value.endsWith("/") ? value.substring(0, value.length() - 1) : value);
-                String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-                if ((scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null
-                        && uri.getQuery() == null && uri.getFragment() == null) {
-                    return uri;
-                }
-            } catch (java.net.URISyntaxException ignored) {
-                // reported below
-            }
-            throw new SettingsException(name, "must be the http(s) address users reach Stupy at, such as https://stupy.example");
-        }
     }
 }

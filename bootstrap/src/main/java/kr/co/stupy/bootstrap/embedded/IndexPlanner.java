@@ -3,10 +3,8 @@ package kr.co.stupy.bootstrap.embedded;
 import de.bwaldvogel.mongo.bson.BsonRegularExpression;
 import de.bwaldvogel.mongo.bson.Document;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -25,8 +23,6 @@ final class IndexPlanner {
 
     /** Up to this many positions are read and sorted; beyond it an index that is the sort order is walked instead. */
     static final int SMALL = 2_000;
-
-    private static final Set<String> RANGE_OPERATORS = Set.of("$gt", "$gte", "$lt", "$lte");
 
     /** Positions to read, in the query's order when {@code ordered}, each once. */
     record Plan(Stream<Object> positions, boolean ordered) {
@@ -52,7 +48,7 @@ final class IndexPlanner {
         if (indexes.isEmpty()) {
             return Optional.empty();
         }
-        Map<String, List<Object>> terms = conjuncts(query);
+        Map<String, List<Object>> terms = QueryTerms.conjuncts(query);
         List<Map.Entry<String, Boolean>> sort = sortKeys(orderBy);
         List<Candidate> candidates = new ArrayList<>();
         for (OrderedIndex index : indexes) {
@@ -106,11 +102,11 @@ final class IndexPlanner {
         Object[] to = new Object[keys];
         int equalities = 0;
         while (equalities < keys) {
-            Optional<Object> value = equality(terms.get(index.field(equalities)));
-            if (value.isEmpty() || value.get() == NULL && index.sparse()) {
+            Optional<Object> value = QueryTerms.equality(terms.get(index.field(equalities)));
+            if (value.isEmpty() || value.get() == QueryTerms.EQUALS_NULL && index.sparse()) {
                 break;
             }
-            Object v = value.get() == NULL ? null : OrderedIndex.asKey(value.get());
+            Object v = value.get() == QueryTerms.EQUALS_NULL ? null : OrderedIndex.asKey(value.get());
             from[equalities] = v;
             to[equalities] = v;
             equalities++;
@@ -121,7 +117,7 @@ final class IndexPlanner {
             to[i] = OrderedIndex.Bound.HIGH;
         }
         if (equalities < keys) {
-            Optional<Object[]> bounds = range(terms.get(index.field(equalities)));
+            Optional<Object[]> bounds = QueryTerms.range(terms.get(index.field(equalities)));
             if (bounds.isPresent()) {
                 range = true;
                 Object low = OrderedIndex.asKey(bounds.get()[0]);
@@ -150,149 +146,6 @@ final class IndexPlanner {
             return Optional.empty();
         }
         return Optional.of(new Candidate(index, equalities, range, ordered, ordered && reverse, from, to));
-    }
-
-    /**
-     * The number of documents matching a query that is nothing but numeric ranges on the first key of
-     * an index that holds one entry per document, counted from the index's keys alone (MongoDB's
-     * COUNT_SCAN); empty when the query asks more than that.
-     */
-    static java.util.OptionalLong coveredCount(Document query, List<OrderedIndex> indexes) {
-        Map<String, List<Object>> terms = conjuncts(query);
-        boolean onlyFields = query.keySet().stream().allMatch(key -> !key.startsWith("$") || key.equals("$and"))
-                && (!(query.get("$and") instanceof List<?> and) || and.stream().allMatch(term -> term instanceof Document d
-                && d.keySet().stream().noneMatch(key -> key.startsWith("$"))));
-        if (!onlyFields || terms.size() != 1) {
-            return java.util.OptionalLong.empty();
-        }
-        Map.Entry<String, List<Object>> term = terms.entrySet().iterator().next();
-        List<Document> ranges = new ArrayList<>();
-        for (Object condition : term.getValue()) {
-            if (!(condition instanceof Document doc) || doc.isEmpty() || !RANGE_OPERATORS.containsAll(doc.keySet())
-                    || !doc.values().stream().allMatch(Number.class::isInstance)) {
-                return java.util.OptionalLong.empty();
-            }
-            ranges.add(doc);
-        }
-        Optional<OrderedIndex> index = indexes.stream()
-                .filter(i -> i.field(0).equals(term.getKey()) && !i.multikey(0) && !i.sparse()).findFirst();
-        Optional<Object[]> bounds = range(term.getValue());
-        if (index.isEmpty() || bounds.isEmpty()) {
-            return java.util.OptionalLong.empty();
-        }
-        boolean exactBounds = ranges.stream().flatMap(r -> r.values().stream())
-                .allMatch(v -> v instanceof Integer || v instanceof Double || v instanceof Long l && Math.abs(l) < 1L << 53);
-        Optional<double[]> sorted = exactBounds ? index.get().sortedNumbers() : Optional.empty();
-        if (sorted.isPresent()) {
-            return java.util.OptionalLong.of(countInRanges(sorted.get(), ranges));
-        }
-        int keys = index.get().size();
-        Object[] from = new Object[keys];
-        Object[] to = new Object[keys];
-        java.util.Arrays.fill(from, OrderedIndex.Bound.LOW);
-        java.util.Arrays.fill(to, OrderedIndex.Bound.HIGH);
-        boolean ascending = index.get().ascending(0);
-        Object first = OrderedIndex.asKey(ascending ? bounds.get()[0] : bounds.get()[1]);
-        Object last = OrderedIndex.asKey(ascending ? bounds.get()[1] : bounds.get()[0]);
-        if (first != null) {
-            from[0] = first;
-        }
-        if (last != null) {
-            to[0] = last;
-        }
-        return java.util.OptionalLong.of(index.get().firstKeys(from, to)
-                .filter(value -> value instanceof Number && ranges.stream().allMatch(r -> inRange(value, r))).count());
-    }
-
-    /** How many of the sorted values lie in every range: the narrowest window of all the bounds, by binary search. */
-    private static long countInRanges(double[] sorted, List<Document> ranges) {
-        int from = 0;
-        int to = sorted.length;
-        for (Document range : ranges) {
-            for (Map.Entry<String, Object> bound : range.entrySet()) {
-                double limit = ((Number) bound.getValue()).doubleValue();
-                switch (bound.getKey()) {
-                    case "$gt" -> from = Math.max(from, firstAbove(sorted, limit, false));
-                    case "$gte" -> from = Math.max(from, firstAbove(sorted, limit, true));
-                    case "$lt" -> to = Math.min(to, firstAbove(sorted, limit, true));
-                    default -> to = Math.min(to, firstAbove(sorted, limit, false));
-                }
-            }
-        }
-        return Math.max(0, to - from);
-    }
-
-    /** The index of the first value {@code > limit} (or {@code >= limit} when {@code inclusive}). */
-    private static int firstAbove(double[] sorted, double limit, boolean inclusive) {
-        int low = 0;
-        int high = sorted.length;
-        while (low < high) {
-            int mid = (low + high) >>> 1;
-            boolean below = inclusive ? sorted[mid] < limit : sorted[mid] <= limit;
-            if (below) {
-                low = mid + 1;
-            } else {
-                high = mid;
-            }
-        }
-        return low;
-    }
-
-    private static boolean inRange(Object value, Document range) {
-        for (Map.Entry<String, Object> bound : range.entrySet()) {
-            int c = OrderedIndex.compareValues(value, OrderedIndex.asKey(bound.getValue()));
-            boolean holds = switch (bound.getKey()) {
-                case "$gt" -> c > 0;
-                case "$gte" -> c >= 0;
-                case "$lt" -> c < 0;
-                default -> c <= 0;
-            };
-            if (!holds) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /** Stands for "equal to null" (which also matches a missing field) in an {@code Optional}. */
-    private static final Object NULL = new Object();
-
-    private static Optional<Object> equality(List<Object> conditions) {
-        if (conditions == null) {
-            return Optional.empty();
-        }
-        for (Object condition : conditions) {
-            Object value = condition instanceof Document doc && doc.size() == 1 && doc.containsKey("$eq") ? doc.get("$eq") : condition;
-            if (value == null) {
-                return Optional.of(NULL);
-            }
-            // A document or an array asks for the whole value (or holds operators); a regex is no equality.
-            if (!(value instanceof Document || value instanceof Collection<?> || value instanceof BsonRegularExpression)) {
-                return Optional.of(value);
-            }
-        }
-        return Optional.empty();
-    }
-
-    /** {@code [low, high]}, either null when open; bounds are taken inclusive, the final match excludes the ends. */
-    private static Optional<Object[]> range(List<Object> conditions) {
-        if (conditions == null) {
-            return Optional.empty();
-        }
-        for (Object condition : conditions) {
-            if (condition instanceof Document doc && !doc.isEmpty() && RANGE_OPERATORS.containsAll(doc.keySet())) {
-                Object low = doc.containsKey("$gte") ? doc.get("$gte") : doc.get("$gt");
-                Object high = doc.containsKey("$lte") ? doc.get("$lte") : doc.get("$lt");
-                if (scalar(low) && scalar(high) && (low != null || high != null)) {
-                    return Optional.of(new Object[] {low, high});
-                }
-            }
-        }
-        return Optional.empty();
-    }
-
-    private static boolean scalar(Object value) {
-        return !(value instanceof Document || value instanceof Collection<?>);
     }
 
     /** The documents whose field matches a regex term, found in the keys of an index that starts with that field. */
@@ -331,28 +184,6 @@ final class IndexPlanner {
             }
         }
         return Optional.empty();
-    }
-
-    /** Field conditions that must all hold: the query's own fields and those of the terms of a top-level {@code $and}. */
-    static Map<String, List<Object>> conjuncts(Document query) {
-        Map<String, List<Object>> terms = new LinkedHashMap<>();
-        addFields(query, terms);
-        if (query.get("$and") instanceof List<?> and) {
-            for (Object term : and) {
-                if (term instanceof Document document) {
-                    addFields(document, terms);
-                }
-            }
-        }
-        return terms;
-    }
-
-    private static void addFields(Document document, Map<String, List<Object>> terms) {
-        document.forEach((field, condition) -> {
-            if (!field.startsWith("$")) {
-                terms.computeIfAbsent(field, f -> new ArrayList<>()).add(condition);
-            }
-        });
     }
 
     private static List<Map.Entry<String, Boolean>> sortKeys(Document orderBy) {

@@ -67,7 +67,7 @@ final class IndexedH2Collection extends H2Collection {
     @Override
     public int count(Document query, int skip, int limit) {
         if (query != null && !query.isEmpty() && skip == 0) {
-            OptionalLong covered = IndexPlanner.coveredCount(query, orderedIndexes());
+            OptionalLong covered = CoveredCount.of(query, orderedIndexes());
             if (covered.isPresent()) {
                 long n = limit > 0 ? Math.min(limit, covered.getAsLong()) : covered.getAsLong();
                 return (int) n;

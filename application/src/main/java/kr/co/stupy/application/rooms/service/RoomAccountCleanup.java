@@ -34,14 +34,14 @@ public final class RoomAccountCleanup implements AccountCleanup {
 
     private final Rooms rooms;
     private final RoomQuotas quotas;
-    private final RoomService membership;
+    private final RoomMembershipService membership;
     private final Duration inFlightWait;
 
-    public RoomAccountCleanup(Rooms rooms, RoomQuotas quotas, RoomService membership) {
+    public RoomAccountCleanup(Rooms rooms, RoomQuotas quotas, RoomMembershipService membership) {
         this(rooms, quotas, membership, IN_FLIGHT_WAIT);
     }
 
-    RoomAccountCleanup(Rooms rooms, RoomQuotas quotas, RoomService membership, Duration inFlightWait) {
+    RoomAccountCleanup(Rooms rooms, RoomQuotas quotas, RoomMembershipService membership, Duration inFlightWait) {
         this.rooms = rooms;
         this.quotas = quotas;
         this.membership = membership;

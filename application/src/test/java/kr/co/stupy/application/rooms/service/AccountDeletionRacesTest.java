@@ -58,7 +58,7 @@ class AccountDeletionRacesTest {
     private final InMemoryRoomQuotas quotas = new InMemoryRoomQuotas();
     private final InMemoryUsers users = new InMemoryUsers();
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-24T09:00:00Z"));
-    private final RoomService rooms = new RoomService(slowWrites(stored), quotas, users, new PlainHasher(),
+    private final RoomServices services = RoomServices.create(new RoomServices.Dependencies(slowWrites(stored), quotas, users, new PlainHasher(),
             // Rounds of creations by one account are the point here, not the creation budget.
             new InProcessRateLimits(Clock.systemUTC()), new Budgets(java.util.Map.of(Budgets.ROOM_CREATE_PER_USER.name(),
                     kr.co.stupy.application.limits.Budget.unlimited(Budgets.ROOM_CREATE_PER_USER.name()))), new InMemoryImageStore(), roomIds -> Map.of(), List.of(), new MemberRemovals() {
@@ -69,9 +69,11 @@ class AccountDeletionRacesTest {
                 @Override
                 public void memberLeft(RoomId roomId, UserId userId) {
                 }
-            }, clock);
+            }, clock));
+    private final RoomLifecycleService roomLifecycle = services.manage();
+    private final RoomMembershipService roomMembership = services.membership();
     private final AccountDeletionService deletion = new AccountDeletionService(users, new InMemoryImageStore(),
-            List.of(new RoomAccountCleanup(stored, quotas, rooms)));
+            List.of(new RoomAccountCleanup(stored, quotas, roomMembership)));
     private final UserId host = register("host");
 
     @Test
@@ -84,7 +86,7 @@ class AccountDeletionRacesTest {
             }
             Set<RoomId> created = ConcurrentHashMap.newKeySet();
             RoomId early = create(doomed);
-            rooms.join(doomed, hosted.getFirst(), Optional.empty());
+            roomMembership.join(doomed, hosted.getFirst(), Optional.empty());
 
             Parallel.run(8, i -> {
                 if (i == 0) {
@@ -92,7 +94,7 @@ class AccountDeletionRacesTest {
                 } else if (i < 5) {
                     refusedOrDone(() -> created.add(create(doomed)));
                 } else {
-                    refusedOrDone(() -> rooms.join(doomed, hosted.get(i - 5), Optional.empty()));
+                    refusedOrDone(() -> roomMembership.join(doomed, hosted.get(i - 5), Optional.empty()));
                 }
                 return i;
             });
@@ -107,8 +109,8 @@ class AccountDeletionRacesTest {
             }
             assertEquals(List.of(), quotas.holds(doomed), where);
             assertEquals("UNAUTHENTICATED", code(() -> create(doomed)), where + ": a late creation is refused");
-            assertEquals("UNAUTHENTICATED", code(() -> rooms.join(doomed, hosted.get(1), Optional.empty())));
-            hosted.forEach(id -> rooms.delete(host, id));
+            assertEquals("UNAUTHENTICATED", code(() -> roomMembership.join(doomed, hosted.get(1), Optional.empty())));
+            hosted.forEach(id -> roomLifecycle.delete(host, id));
         }
     }
 
@@ -116,9 +118,9 @@ class AccountDeletionRacesTest {
     void aDeletionGivesBackAPlaceLeakedByADeadProcessOnceItIsOld() {
         UserId doomed = register("leaky");
         RoomId joined = create(host);
-        rooms.join(doomed, joined, Optional.empty());
+        roomMembership.join(doomed, joined, Optional.empty());
         RoomHold leaked = quotas.hold(doomed, RoomId.newId(), clock.instant(), 5).orElseThrow();
-        clock.advance(RoomService.REPAIR_GRACE.plusSeconds(1));
+        clock.advance(RoomHolds.REPAIR_GRACE.plusSeconds(1));
 
         deletion.deleteAccount(doomed);
 
@@ -132,14 +134,14 @@ class AccountDeletionRacesTest {
         UserId doomed = register("stuck");
         quotas.hold(doomed, RoomId.newId(), clock.instant(), 5).orElseThrow(); // a join that never finishes
         var impatient = new AccountDeletionService(users, new InMemoryImageStore(),
-                List.of(new RoomAccountCleanup(stored, quotas, rooms, Duration.ofMillis(50))));
+                List.of(new RoomAccountCleanup(stored, quotas, roomMembership, Duration.ofMillis(50))));
 
         RetryLaterException busy = assertThrows(RetryLaterException.class, () -> impatient.deleteAccount(doomed));
 
         assertEquals("BUSY", busy.code());
         assertTrue(users.byId(doomed).isPresent(), "asked again, the deletion continues");
         assertEquals("UNAUTHENTICATED", code(() -> create(doomed)), "but no room can be taken meanwhile");
-        clock.advance(RoomService.REPAIR_GRACE.plusSeconds(1));
+        clock.advance(RoomHolds.REPAIR_GRACE.plusSeconds(1));
         impatient.deleteAccount(doomed);
         assertTrue(users.byId(doomed).isEmpty());
     }
@@ -161,7 +163,7 @@ class AccountDeletionRacesTest {
     }
 
     private RoomId create(UserId creator) {
-        return rooms.create(new CreateRoomCommand(creator, new RoomTitle("room"), new RoomDescription("desc"),
+        return roomLifecycle.create(new CreateRoomCommand(creator, new RoomTitle("room"), new RoomDescription("desc"),
                 Optional.empty(), List.of(), Optional.empty(), Optional.empty())).room().id();
     }
 

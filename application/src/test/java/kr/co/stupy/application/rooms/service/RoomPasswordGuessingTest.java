@@ -53,7 +53,7 @@ class RoomPasswordGuessingTest {
     private final InMemoryRooms rooms = new InMemoryRooms();
     private final InMemoryRoomQuotas quotas = new InMemoryRoomQuotas();
     private final CountingHasher hasher = new CountingHasher();
-    private final RoomService service = new RoomService(rooms, quotas, new InMemoryUsers(), hasher,
+    private final RoomServices services = RoomServices.create(new RoomServices.Dependencies(rooms, quotas, new InMemoryUsers(), hasher,
             new InProcessRateLimits(clock), Budgets.defaults(), new NoImages(), roomIds -> Map.of(), List.of(),
             new MemberRemovals() {
                 @Override
@@ -63,7 +63,9 @@ class RoomPasswordGuessingTest {
                 @Override
                 public void memberLeft(RoomId roomId, UserId userId) {
                 }
-            }, clock);
+            }, clock));
+    private final RoomLifecycleService manage = services.manage();
+    private final RoomMembershipService membership = services.membership();
     private final RoomQueryService queries = new RoomQueryService(rooms, new InMemoryUsers(), roomIds -> Map.of());
     private final UserId owner = UserId.newId();
     private final UserId kim = UserId.newId();
@@ -88,10 +90,10 @@ class RoomPasswordGuessingTest {
         // A full room: refused before the hash.
         assertEquals("ROOM_FULL", code(() -> join(UserId.newId(), locked, "guess1")));
         // An edit the room refuses, or by someone not the owner: refused before hashing the new password.
-        assertEquals("CAPACITY_BELOW_MEMBERS", code(() -> service.edit(passwordEdit(owner, locked, Optional.of(2)))));
-        assertEquals("NOT_OWNER", code(() -> service.edit(passwordEdit(park, locked, Optional.empty()))));
+        assertEquals("CAPACITY_BELOW_MEMBERS", code(() -> manage.edit(passwordEdit(owner, locked, Optional.of(2)))));
+        assertEquals("NOT_OWNER", code(() -> manage.edit(passwordEdit(park, locked, Optional.empty()))));
         // A ban: refused before the hash, even with the right password.
-        service.kick(owner, locked, lee);
+        membership.kick(owner, locked, lee);
         assertEquals("BANNED", code(() -> join(lee, locked, SECRET.value())));
 
         assertEquals(0, hasher.hashes.get(), "no password was hashed");
@@ -125,7 +127,7 @@ class RoomPasswordGuessingTest {
         RoomId id = create(owner, Optional.of(SECRET), Optional.empty());
         for (int i = 0; i < 3 * PER_USER; i++) {
             join(kim, id, SECRET.value());
-            service.leave(kim, id);
+            membership.leave(kim, id);
         }
         for (int i = 0; i < PER_USER; i++) {
             assertEquals("WRONG_PASSWORD", code(() -> join(kim, id, "guess1")), "the whole budget is still there");
@@ -172,14 +174,14 @@ class RoomPasswordGuessingTest {
         for (int i = 0; i < PER_USER + 2; i++) {
             code(() -> join(guesser, id, "guess1"));
         }
-        code(() -> service.join(UserId.newId(), id, Optional.empty()));
+        code(() -> membership.join(UserId.newId(), id, Optional.empty()));
 
         assertEquals(Optional.of((long) PER_USER), queries.room(owner, id).refusedPasswordAttempts(),
                 "wrong passwords that were checked; neither attempts the budget refused nor a missing password");
         assertEquals(Optional.empty(), queries.room(kim, id).refusedPasswordAttempts(), "a member is not told");
         assertEquals(Optional.empty(), queries.room(guesser, id).refusedPasswordAttempts());
 
-        service.edit(passwordEdit(owner, id, Optional.empty()));
+        manage.edit(passwordEdit(owner, id, Optional.empty()));
         assertEquals(Optional.of(0L), queries.room(owner, id).refusedPasswordAttempts(), "a new password starts afresh");
     }
 
@@ -203,7 +205,7 @@ class RoomPasswordGuessingTest {
         RoomId id = create(owner, Optional.of(SECRET), Optional.empty());
         hasher.reset();
         for (int i = 0; i < 2 * PER_USER; i++) {
-            assertEquals("WRONG_PASSWORD", code(() -> service.join(kim, id, Optional.empty())));
+            assertEquals("WRONG_PASSWORD", code(() -> membership.join(kim, id, Optional.empty())));
         }
         assertEquals(0, hasher.matches.get());
         join(kim, id, SECRET.value());
@@ -211,11 +213,11 @@ class RoomPasswordGuessingTest {
     }
 
     private void join(UserId user, RoomId room, String password) {
-        service.join(user, room, Optional.of(new RoomPassword(password)));
+        membership.join(user, room, Optional.of(new RoomPassword(password)));
     }
 
     private RoomId create(UserId creator, Optional<RoomPassword> password, Optional<Integer> maxMembers) {
-        return service.create(new CreateRoomCommand(creator, new RoomTitle("room"), new RoomDescription("desc"), password,
+        return manage.create(new CreateRoomCommand(creator, new RoomTitle("room"), new RoomDescription("desc"), password,
                 List.of(), Optional.empty(), maxMembers)).room().id();
     }
 

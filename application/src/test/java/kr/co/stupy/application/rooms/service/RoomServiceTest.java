@@ -58,7 +58,7 @@ class RoomServiceTest {
     private final List<RoomId> removed = new ArrayList<>();
     private final List<UserId> kicked = new ArrayList<>();
     private final List<String> left = new ArrayList<>();
-    private final RoomService service = new RoomService(watched(rooms), quotas, new InMemoryUsers(), hasher,
+    private final RoomServices services = RoomServices.create(new RoomServices.Dependencies(watched(rooms), quotas, new InMemoryUsers(), hasher,
             new InProcessRateLimits(clock), Budgets.defaults(), images,
             roomIds -> Map.of(), List.of(removed::add), new MemberRemovals() {
                 @Override
@@ -71,7 +71,9 @@ class RoomServiceTest {
                     left.add(roomId.value() + "/" + userId.value());
                 }
             },
-            clock);
+            clock));
+    private final RoomLifecycleService manage = services.manage();
+    private final RoomMembershipService membership = services.membership();
     private final UserId owner = UserId.newId();
     private final UserId kim = UserId.newId();
 
@@ -89,7 +91,7 @@ class RoomServiceTest {
     void roomCreationsAreBudgetedPerUserEvenWhenEachRoomIsDeletedAgain() {
         int budget = (int) Budgets.ROOM_CREATE_PER_USER.capacity();
         for (int i = 0; i < budget; i++) {
-            service.delete(owner, create(owner, Optional.empty()));
+            manage.delete(owner, create(owner, Optional.empty()));
         }
         var refused = assertThrows(RetryLaterException.class, () -> create(owner, Optional.empty()));
         assertEquals("RATE_LIMITED", refused.code());
@@ -101,21 +103,21 @@ class RoomServiceTest {
     void roomPicturesAreBudgetedPerUser() {
         RoomId id = create(owner, Optional.empty());
         for (int i = 0; i < Budgets.UPLOAD_PER_USER.capacity(); i++) {
-            service.changeImage(owner, id, ImageUpload.of(PNG));
+            manage.changeImage(owner, id, ImageUpload.of(PNG));
         }
-        assertEquals("RATE_LIMITED", code(() -> service.changeImage(owner, id, ImageUpload.of(PNG))));
+        assertEquals("RATE_LIMITED", code(() -> manage.changeImage(owner, id, ImageUpload.of(PNG))));
     }
 
     @Test
     void aRefusedJoinGivesItsPlaceBack() {
         RoomId id = create(owner, Optional.of(new RoomPassword("secret")));
 
-        assertEquals("WRONG_PASSWORD", code(() -> service.join(kim, id, Optional.of(new RoomPassword("guess")))));
+        assertEquals("WRONG_PASSWORD", code(() -> membership.join(kim, id, Optional.of(new RoomPassword("guess")))));
         assertEquals(Set.of(), quotas.held(kim));
-        service.join(kim, id, Optional.of(new RoomPassword("secret")));
+        membership.join(kim, id, Optional.of(new RoomPassword("secret")));
         assertEquals(Set.of(id), quotas.held(kim));
-        service.join(kim, id, Optional.empty());
-        service.leave(kim, id);
+        membership.join(kim, id, Optional.empty());
+        membership.leave(kim, id);
         assertEquals(Set.of(), quotas.held(kim), "joining again took no second place");
     }
 
@@ -123,20 +125,20 @@ class RoomServiceTest {
     void theTypedPasswordIsHashedOncePerJoin() {
         RoomId id = create(owner, Optional.of(new RoomPassword("secret")));
         hasher.matches.set(0);
-        service.join(kim, id, Optional.of(new RoomPassword("secret")));
+        membership.join(kim, id, Optional.of(new RoomPassword("secret")));
         assertEquals(1, hasher.matches.get());
-        service.join(kim, id, Optional.of(new RoomPassword("wrong!")));
+        membership.join(kim, id, Optional.of(new RoomPassword("wrong!")));
         assertEquals(1, hasher.matches.get(), "a member is not asked again");
     }
 
     @Test
     void deletingFreesEveryMemberAndCleansUp() {
         RoomId id = create(owner, Optional.empty());
-        service.join(kim, id, Optional.empty());
-        service.changeImage(owner, id, ImageUpload.of(PNG));
+        membership.join(kim, id, Optional.empty());
+        manage.changeImage(owner, id, ImageUpload.of(PNG));
         String image = rooms.byId(id).orElseThrow().image().orElseThrow();
 
-        service.delete(owner, id);
+        manage.delete(owner, id);
 
         assertEquals(Set.of(), quotas.held(owner));
         assertEquals(Set.of(), quotas.held(kim));
@@ -147,7 +149,7 @@ class RoomServiceTest {
     @Test
     void theLastMemberLeavingDeletesTheRoomAndCleansUp() {
         RoomId id = create(owner, Optional.empty());
-        service.leave(owner, id);
+        membership.leave(owner, id);
         assertTrue(rooms.byId(id).isEmpty());
         assertEquals(List.of(id), removed);
         assertEquals(List.of(), left, "the room's removal closes its live connections, not a farewell per member");
@@ -156,8 +158,8 @@ class RoomServiceTest {
     @Test
     void aMemberLeavingIsToldToLiveRoomsSoAConnectionElsewhereEnds() {
         RoomId id = create(owner, Optional.empty());
-        service.join(kim, id, Optional.empty());
-        service.leave(kim, id);
+        membership.join(kim, id, Optional.empty());
+        membership.leave(kim, id);
         assertEquals(List.of(id.value() + "/" + kim.value()), left);
         assertEquals(List.of(), kicked, "leaving is not being kicked");
     }
@@ -165,34 +167,34 @@ class RoomServiceTest {
     @Test
     void aKickFreesThePlaceOfTheKickedUser() {
         RoomId id = create(owner, Optional.empty());
-        service.join(kim, id, Optional.empty());
-        service.kick(owner, id, kim);
+        membership.join(kim, id, Optional.empty());
+        membership.kick(owner, id, kim);
         assertEquals(Set.of(), quotas.held(kim));
         assertEquals(List.of(kim), kicked, "live rooms hear of the removal");
-        assertEquals("BANNED", code(() -> service.join(kim, id, Optional.empty())));
-        assertEquals(1, service.bans(owner, id).size());
-        assertEquals("(left user)", service.bans(owner, id).getFirst().nickname());
+        assertEquals("BANNED", code(() -> membership.join(kim, id, Optional.empty())));
+        assertEquals(1, membership.bans(owner, id).size());
+        assertEquals("(left user)", membership.bans(owner, id).getFirst().nickname());
     }
 
     @Test
     void aNewImageReplacesAndDeletesTheOldOne() {
         RoomId id = create(owner, Optional.empty());
-        service.changeImage(owner, id, ImageUpload.of(PNG));
+        manage.changeImage(owner, id, ImageUpload.of(PNG));
         String first = rooms.byId(id).orElseThrow().image().orElseThrow();
-        service.changeImage(owner, id, ImageUpload.of(PNG));
+        manage.changeImage(owner, id, ImageUpload.of(PNG));
         assertFalse(images.keys.contains(first));
         assertEquals(1, images.keys.size());
-        assertEquals("NOT_OWNER", code(() -> service.changeImage(kim, id, ImageUpload.of(PNG))));
+        assertEquals("NOT_OWNER", code(() -> manage.changeImage(kim, id, ImageUpload.of(PNG))));
         assertEquals(1, images.keys.size(), "a refused picture is not kept");
     }
 
     @Test
     void editingHashesANewPasswordAndCanRemoveIt() {
         RoomId id = create(owner, Optional.empty());
-        service.edit(new EditRoomCommand(owner, id, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+        manage.edit(new EditRoomCommand(owner, id, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
                 false, Optional.empty(), Optional.of(new RoomPassword("newpw")), false));
         assertEquals(Optional.of(new PasswordHash("hash:newpw")), rooms.byId(id).orElseThrow().password());
-        service.edit(new EditRoomCommand(owner, id, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+        manage.edit(new EditRoomCommand(owner, id, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
                 false, Optional.empty(), Optional.empty(), true));
         assertFalse(rooms.byId(id).orElseThrow().locked());
     }
@@ -201,9 +203,9 @@ class RoomServiceTest {
     void aDeletedAccountLeavesEveryRoom() {
         RoomId shared = create(owner, Optional.empty());
         RoomId alone = create(owner, Optional.empty());
-        service.join(kim, shared, Optional.empty());
+        membership.join(kim, shared, Optional.empty());
 
-        new RoomAccountCleanup(rooms, quotas, service).accountDeleted(owner);
+        new RoomAccountCleanup(rooms, quotas, membership).accountDeleted(owner);
 
         Room room = rooms.byId(shared).orElseThrow();
         assertEquals(kim, room.ownerId());
@@ -218,8 +220,8 @@ class RoomServiceTest {
         RoomHold leaked = leakAHold(kim);
         RoomId wanted = create(owner, Optional.empty());
 
-        clock.advance(RoomService.REPAIR_GRACE.plusSeconds(1));
-        service.join(kim, wanted, Optional.empty());
+        clock.advance(RoomHolds.REPAIR_GRACE.plusSeconds(1));
+        membership.join(kim, wanted, Optional.empty());
 
         assertTrue(rooms.byId(wanted).orElseThrow().isMember(kim));
         assertFalse(quotas.holds(kim).contains(leaked));
@@ -247,9 +249,9 @@ class RoomServiceTest {
         RoomHold inFlight = leakAHold(kim);
         RoomId wanted = create(owner, Optional.empty());
 
-        clock.advance(RoomService.REPAIR_GRACE.minusSeconds(1));
+        clock.advance(RoomHolds.REPAIR_GRACE.minusSeconds(1));
 
-        assertEquals("JOIN_LIMIT", code(() -> service.join(kim, wanted, Optional.empty())));
+        assertEquals("JOIN_LIMIT", code(() -> membership.join(kim, wanted, Optional.empty())));
         assertTrue(quotas.holds(kim).contains(inFlight));
         assertFalse(rooms.byId(wanted).orElseThrow().isMember(kim));
     }
@@ -263,7 +265,7 @@ class RoomServiceTest {
 
         clock.advance(Duration.ofDays(365));
 
-        assertEquals("JOIN_LIMIT", code(() -> service.join(kim, wanted, Optional.empty())));
+        assertEquals("JOIN_LIMIT", code(() -> membership.join(kim, wanted, Optional.empty())));
         assertEquals(Set.copyOf(before), Set.copyOf(quotas.holds(kim)));
         assertEquals(5, rooms.ofMember(kim).size());
     }
@@ -271,11 +273,11 @@ class RoomServiceTest {
     @Test
     void endingAMembershipGivesBackItsOwnHoldNotALaterOne() {
         RoomId id = create(owner, Optional.empty());
-        service.join(kim, id, Optional.empty());
+        membership.join(kim, id, Optional.empty());
         clock.advance(Duration.ofSeconds(5));
         RoomHold laterJoin = quotas.hold(kim, id, clock.instant(), Room.MAX_ROOMS_PER_USER).orElseThrow();
 
-        service.leave(kim, id);
+        membership.leave(kim, id);
 
         assertEquals(List.of(laterJoin), quotas.holds(kim), "the hold of a join still in flight stays");
     }
@@ -283,9 +285,9 @@ class RoomServiceTest {
     @Test
     void aJoinTooSlowToSeatGivesUpAndItsPlaceBack() {
         RoomId id = create(owner, Optional.empty());
-        onRoomRead = () -> clock.advance(RoomService.SEAT_DEADLINE.plusSeconds(1));
+        onRoomRead = () -> clock.advance(RoomHolds.SEAT_DEADLINE.plusSeconds(1));
 
-        assertEquals("ROOM_BUSY", code(() -> service.join(kim, id, Optional.empty())));
+        assertEquals("ROOM_BUSY", code(() -> membership.join(kim, id, Optional.empty())));
 
         onRoomRead = () -> { };
         assertEquals(List.of(), quotas.holds(kim));
@@ -321,7 +323,7 @@ class RoomServiceTest {
     }
 
     private RoomId create(UserId creator, Optional<RoomPassword> password) {
-        return service.create(new CreateRoomCommand(creator, new RoomTitle("room"), new RoomDescription("desc"), password,
+        return manage.create(new CreateRoomCommand(creator, new RoomTitle("room"), new RoomDescription("desc"), password,
                 List.of(), Optional.empty(), Optional.empty())).room().id();
     }
 
