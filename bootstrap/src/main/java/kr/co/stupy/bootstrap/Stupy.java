@@ -135,7 +135,7 @@ public final class Stupy implements AutoCloseable {
                 List.of(new RoomRemovalAcrossContexts(live.departures(), studyTime.stats(), chat)),
                 new LiveMemberRemovals(live.departures()), clock));
         var todos = new TodoListService(stores.todos(), clock);
-        List<AccountCleanup> cleanups = List.of(roomServices.accountCleanup(), todos);
+        List<AccountCleanup> cleanups = List.of(new RoomsAccountCleanup(roomServices.accountCleanup()), new TodosAccountCleanup(todos));
         var identity = IdentityContext.wire(settings, new IdentityContext.Dependencies(stores, tokens, tokenKey, roomQueries, cleanups,
                 rateLimits, budgets, clock));
         announceGuestLogin(settings, settings.devLoginEnabled());

@@ -29,7 +29,7 @@ import kr.co.stupy.shared.UserId;
  * {@link #SEAT_DEADLINE}, well inside the grace, so a hold the repair takes for a leak is never one
  * a request still in flight is about to use.
  *
- * <p>An account being deleted is closed in its quota first ({@link RoomAccountCleanup}); a hold it
+ * <p>An account being deleted is closed in its quota first ({@link AccountRoomsService}); a hold it
  * is refused then answers {@code 401}, so no creation or join seats it once the deletion began.
  */
 final class RoomHolds {

@@ -8,7 +8,7 @@ import java.util.Optional;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import kr.co.stupy.application.identity.port.out.RoomMemberships;
+import kr.co.stupy.application.rooms.port.in.RoomsOfMemberQuery;
 import kr.co.stupy.application.rooms.port.in.FindRoomsQuery;
 import kr.co.stupy.application.rooms.port.in.MemberView;
 import kr.co.stupy.application.rooms.port.in.MyRoom;
@@ -28,7 +28,7 @@ import kr.co.stupy.shared.RoomId;
 import kr.co.stupy.shared.UserId;
 
 /** Reads rooms for the web and tells the identity context which rooms a user belongs to. */
-public final class RoomQueryService implements FindRoomsQuery, RoomMemberships, RoomRosterQuery {
+public final class RoomQueryService implements FindRoomsQuery, RoomsOfMemberQuery, RoomRosterQuery {
 
     /** How a user whose account is gone is shown. */
     static final String LEFT_USER = "(left user)";

@@ -23,7 +23,7 @@ import kr.co.stupy.rooms.Rooms;
  * @param membership     {@code RoomMembershipUseCase}: join, leave, hand over, kick, bans
  * @param accountCleanup what a deleted account does to its rooms
  */
-public record RoomServices(RoomLifecycleService manage, RoomMembershipService membership, RoomAccountCleanup accountCleanup) {
+public record RoomServices(RoomLifecycleService manage, RoomMembershipService membership, AccountRoomsService accountCleanup) {
 
     /** What the rooms context needs from the outside, by name. */
     public record Dependencies(Rooms rooms, RoomQuotas quotas, Users users, PasswordHasher hasher, RateLimits limits,
@@ -53,6 +53,6 @@ public record RoomServices(RoomLifecycleService manage, RoomMembershipService me
                 leftovers);
         var membership = new RoomMembershipService(d.rooms(), holds, d.users(), passwords, views, leftovers,
                 d.memberRemovals(), d.clock());
-        return new RoomServices(manage, membership, new RoomAccountCleanup(d.rooms(), d.quotas(), membership));
+        return new RoomServices(manage, membership, new AccountRoomsService(d.rooms(), d.quotas(), membership));
     }
 }

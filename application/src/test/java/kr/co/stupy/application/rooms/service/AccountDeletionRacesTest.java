@@ -73,7 +73,7 @@ class AccountDeletionRacesTest {
     private final RoomLifecycleService roomLifecycle = services.manage();
     private final RoomMembershipService roomMembership = services.membership();
     private final AccountDeletionService deletion = new AccountDeletionService(users, new InMemoryImageStore(),
-            List.of(new RoomAccountCleanup(stored, quotas, roomMembership)));
+            List.of(new RoomsAccountCleanup(new AccountRoomsService(stored, quotas, roomMembership))));
     private final UserId host = register("host");
 
     @Test
@@ -134,7 +134,7 @@ class AccountDeletionRacesTest {
         UserId doomed = register("stuck");
         quotas.hold(doomed, RoomId.newId(), clock.instant(), 5).orElseThrow(); // a join that never finishes
         var impatient = new AccountDeletionService(users, new InMemoryImageStore(),
-                List.of(new RoomAccountCleanup(stored, quotas, roomMembership, Duration.ofMillis(50))));
+                List.of(new RoomsAccountCleanup(new AccountRoomsService(stored, quotas, roomMembership, Duration.ofMillis(50)))));
 
         RetryLaterException busy = assertThrows(RetryLaterException.class, () -> impatient.deleteAccount(doomed));
 

@@ -205,7 +205,7 @@ class RoomServiceTest {
         RoomId alone = create(owner, Optional.empty());
         membership.join(kim, shared, Optional.empty());
 
-        new RoomAccountCleanup(rooms, quotas, membership).accountDeleted(owner);
+        new AccountRoomsService(rooms, quotas, membership).leaveAllRoomsOf(owner);
 
         Room room = rooms.byId(shared).orElseThrow();
         assertEquals(kim, room.ownerId());

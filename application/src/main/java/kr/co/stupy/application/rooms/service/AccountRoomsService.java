@@ -2,7 +2,7 @@ package kr.co.stupy.application.rooms.service;
 
 import java.time.Duration;
 import java.util.List;
-import kr.co.stupy.application.identity.port.out.AccountCleanup;
+import kr.co.stupy.application.rooms.port.in.LeaveAllRoomsUseCase;
 import kr.co.stupy.rooms.Room;
 import kr.co.stupy.rooms.RoomHold;
 import kr.co.stupy.rooms.RoomQuotas;
@@ -24,7 +24,7 @@ import kr.co.stupy.shared.UserId;
  * a dead process leaked is given back once old, as a refused join does. Running it again after a
  * failure half way simply continues.
  */
-public final class RoomAccountCleanup implements AccountCleanup {
+public final class AccountRoomsService implements LeaveAllRoomsUseCase {
 
     /** How long a deletion waits for creations and joins on their way before it answers 503 BUSY. */
     static final Duration IN_FLIGHT_WAIT = Duration.ofSeconds(5);
@@ -37,11 +37,11 @@ public final class RoomAccountCleanup implements AccountCleanup {
     private final RoomMembershipService membership;
     private final Duration inFlightWait;
 
-    public RoomAccountCleanup(Rooms rooms, RoomQuotas quotas, RoomMembershipService membership) {
+    public AccountRoomsService(Rooms rooms, RoomQuotas quotas, RoomMembershipService membership) {
         this(rooms, quotas, membership, IN_FLIGHT_WAIT);
     }
 
-    RoomAccountCleanup(Rooms rooms, RoomQuotas quotas, RoomMembershipService membership, Duration inFlightWait) {
+    AccountRoomsService(Rooms rooms, RoomQuotas quotas, RoomMembershipService membership, Duration inFlightWait) {
         this.rooms = rooms;
         this.quotas = quotas;
         this.membership = membership;
@@ -49,7 +49,7 @@ public final class RoomAccountCleanup implements AccountCleanup {
     }
 
     @Override
-    public void accountDeleted(UserId userId) {
+    public void leaveAllRoomsOf(UserId userId) {
         quotas.close(userId);
         long deadline = System.nanoTime() + inFlightWait.toNanos();
         Duration pause = FIRST_PAUSE;
