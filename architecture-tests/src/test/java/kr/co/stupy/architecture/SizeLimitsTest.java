@@ -1,11 +1,9 @@
 package kr.co.stupy.architecture;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -21,14 +19,6 @@ class SizeLimitsTest {
 
     static final int MAX_CLASS_LINES = 350;
     static final int MAX_METHOD_LINES = 60;
-
-    /**
-     * Sources allowed over the limits for the moment, each with the work that brings it under them.
-     * An entry that is no longer needed fails {@link #everyExceptionIsStillNeeded()}, so the list only shrinks.
-     */
-    private static final Map<String, String> EXCEPTIONS = Map.of(
-            "bootstrap/src/main/java/kr/co/stupy/bootstrap/Stupy.java",
-            "issue 15: the wiring is being rewritten as one small factory per context");
 
     private static final Path ROOT = SourceSizes.reactorRoot();
     private static final List<Path> SOURCES = SourceSizes.productionSources(ROOT);
@@ -46,8 +36,7 @@ class SizeLimitsTest {
 
     @Test
     void noProductionClassIsOverTheLimit() {
-        List<String> tooLong = SOURCES.stream().filter(file -> !EXCEPTIONS.containsKey(relative(file)))
-                .filter(file -> SourceSizes.lines(file) > MAX_CLASS_LINES)
+        List<String> tooLong = SOURCES.stream().filter(file -> SourceSizes.lines(file) > MAX_CLASS_LINES)
                 .map(file -> relative(file) + " is " + SourceSizes.lines(file) + " lines")
                 .toList();
         assertEquals(List.of(), tooLong, "split these classes to " + MAX_CLASS_LINES + " lines or fewer");
@@ -55,24 +44,12 @@ class SizeLimitsTest {
 
     @Test
     void noProductionMethodIsOverTheLimit() {
-        List<String> tooLong = SOURCES.stream().filter(file -> !EXCEPTIONS.containsKey(relative(file)))
-                .flatMap(file -> SourceSizes.methods(file).stream())
+        List<String> tooLong = SOURCES.stream().flatMap(file -> SourceSizes.methods(file).stream())
                 .filter(method -> method.lines() > MAX_METHOD_LINES)
                 .map(method -> relative(method.file()) + ":" + method.firstLine() + " " + method.name() + "() is "
                         + method.lines() + " lines")
                 .toList();
         assertEquals(List.of(), tooLong, "split these methods to " + MAX_METHOD_LINES + " lines or fewer");
-    }
-
-    @Test
-    void everyExceptionIsStillNeeded() {
-        for (Map.Entry<String, String> exception : EXCEPTIONS.entrySet()) {
-            Path file = ROOT.resolve(exception.getKey());
-            assertTrue(SOURCES.contains(file), exception.getKey() + " is no production source any more: drop its exception");
-            boolean over = SourceSizes.lines(file) > MAX_CLASS_LINES
-                    || SourceSizes.methods(file).stream().anyMatch(method -> method.lines() > MAX_METHOD_LINES);
-            assertTrue(over, exception.getKey() + " keeps to the limits now (" + exception.getValue() + "): drop its exception");
-        }
     }
 
     @Test

@@ -199,7 +199,7 @@ final class SourceSizes {
         }
     }
 
-    /** Prints the files over 350 lines and the methods over 60, from the working directory's reactor. */
+    /** Prints the files over 350 lines and the methods over 60 (the limits of {@code SizeLimitsTest}); runs on its own with {@code java}. */
     public static void main(String[] args) {
         Path root = args.length > 0 ? Path.of(args[0]) : reactorRoot();
         for (Path file : productionSources(root)) {

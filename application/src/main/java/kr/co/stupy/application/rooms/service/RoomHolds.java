@@ -32,23 +32,13 @@ import kr.co.stupy.shared.UserId;
  * <p>An account being deleted is closed in its quota first ({@link AccountRoomsService}); a hold it
  * is refused then answers {@code 401}, so no creation or join seats it once the deletion began.
  */
-final class RoomHolds {
+record RoomHolds(RoomQuotas quotas, Rooms rooms, Clock clock) {
 
     /** How old a hold no membership backs must be before a refused hold gives it back as leaked. */
     static final Duration REPAIR_GRACE = Duration.ofMinutes(2);
 
     /** A request that took its hold longer ago than this gives up instead of seating (409 ROOM_BUSY). */
     static final Duration SEAT_DEADLINE = Duration.ofMinutes(1);
-
-    private final RoomQuotas quotas;
-    private final Rooms rooms;
-    private final Clock clock;
-
-    RoomHolds(RoomQuotas quotas, Rooms rooms, Clock clock) {
-        this.quotas = quotas;
-        this.rooms = rooms;
-        this.clock = clock;
-    }
 
     /**
      * A hold on {@code room}; when the user's places are all held, first gives back the ones no

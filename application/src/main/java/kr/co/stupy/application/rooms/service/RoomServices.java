@@ -2,7 +2,6 @@ package kr.co.stupy.application.rooms.service;
 
 import java.time.Clock;
 import java.util.List;
-import java.util.Objects;
 import kr.co.stupy.application.image.ImageStore;
 import kr.co.stupy.application.limits.Budgets;
 import kr.co.stupy.application.limits.RateLimits;
@@ -30,17 +29,7 @@ public record RoomServices(RoomLifecycleService manage, RoomMembershipService me
                                Budgets budgets, ImageStore images, LiveRoomsView live, List<RoomRemovalCleanup> roomCleanups,
                                MemberRemovals memberRemovals, Clock clock) {
         public Dependencies {
-            Objects.requireNonNull(rooms, "rooms");
-            Objects.requireNonNull(quotas, "quotas");
-            Objects.requireNonNull(users, "users");
-            Objects.requireNonNull(hasher, "hasher");
-            Objects.requireNonNull(limits, "limits");
-            Objects.requireNonNull(budgets, "budgets");
-            Objects.requireNonNull(images, "images");
-            Objects.requireNonNull(live, "live");
             roomCleanups = List.copyOf(roomCleanups);
-            Objects.requireNonNull(memberRemovals, "memberRemovals");
-            Objects.requireNonNull(clock, "clock");
         }
     }
 
