@@ -1,8 +1,5 @@
 package kr.co.stupy.bootstrap;
 
-import kr.co.stupy.application.integration.PresenceRunningSessions;
-import kr.co.stupy.application.live.service.LivePresenceService;
-
 import com.mongodb.client.MongoDatabase;
 import java.time.Clock;
 import java.util.List;
@@ -10,7 +7,9 @@ import java.util.Optional;
 import kr.co.stupy.adapter.mongo.MongoStore;
 import kr.co.stupy.adapter.mongo.studytime.MongoStudyLedger;
 import kr.co.stupy.adapter.mongo.studytime.MongoStudyRollups;
+import kr.co.stupy.application.integration.PresenceRunningSessions;
 import kr.co.stupy.application.live.local.InProcessPresence;
+import kr.co.stupy.application.live.service.LivePresenceService;
 import kr.co.stupy.application.studytime.port.in.RebuildRollupsUseCase;
 import kr.co.stupy.application.studytime.service.StudyStatsService;
 import kr.co.stupy.bootstrap.config.Settings;

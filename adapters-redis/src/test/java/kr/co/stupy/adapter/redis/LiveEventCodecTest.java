@@ -5,14 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import kr.co.stupy.application.live.ConnectionId;
-import kr.co.stupy.application.studytime.port.in.LeaderboardEntry;
-import kr.co.stupy.application.live.LiveEvent;
-import kr.co.stupy.application.live.SignalPayload;
 import kr.co.stupy.application.chat.port.in.RoomMessage;
+import kr.co.stupy.application.live.ConnectionId;
+import kr.co.stupy.application.live.LiveEvent;
 import kr.co.stupy.application.live.LivePeer;
+import kr.co.stupy.application.live.SignalPayload;
+import kr.co.stupy.application.studytime.port.in.LeaderboardEntry;
 import kr.co.stupy.chat.ChatMessage;
 import kr.co.stupy.chat.ClientMessageId;
 import kr.co.stupy.chat.MessageText;

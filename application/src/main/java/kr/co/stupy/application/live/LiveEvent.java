@@ -1,9 +1,8 @@
 package kr.co.stupy.application.live;
 
+import java.util.List;
 import kr.co.stupy.application.chat.port.in.RoomMessage;
 import kr.co.stupy.application.studytime.port.in.LeaderboardEntry;
-
-import java.util.List;
 import kr.co.stupy.shared.UserId;
 
 /**

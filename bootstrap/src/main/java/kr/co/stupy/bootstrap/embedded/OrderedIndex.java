@@ -292,11 +292,6 @@ final class OrderedIndex extends Index<Object> {
         return ascending ? c : -c;
     }
 
-    /**
-     * {@link ValueComparator#asc()}, with the cases an index compares millions of times (two strings,
-     * two dates, two doubles) decided directly: the general comparator looks the BSON type order up
-     * for every pair, which made walking an index slower than reading documents.
-     */
     /** A query's number as the keys hold it (a double, as mongo-java-server normalizes), so probes take the fast path. */
     static Object asKey(Object value) {
         if (value instanceof Integer || value instanceof Short || value instanceof Byte || value instanceof Float) {
@@ -308,6 +303,11 @@ final class OrderedIndex extends Index<Object> {
         return value;
     }
 
+    /**
+     * {@link ValueComparator#asc()}, with the cases an index compares millions of times (two strings,
+     * two dates, two doubles) decided directly: the general comparator looks the BSON type order up
+     * for every pair, which made walking an index slower than reading documents.
+     */
     static int compareValues(Object a, Object b) {
         if (a instanceof String x && b instanceof String y) {
             return x.compareTo(y);

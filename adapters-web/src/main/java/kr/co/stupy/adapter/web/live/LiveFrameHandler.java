@@ -6,10 +6,10 @@ import kr.co.stupy.application.live.ConnectionId;
 import kr.co.stupy.application.live.SignalPayload;
 import kr.co.stupy.application.live.port.in.FrameError;
 import kr.co.stupy.application.live.port.in.KeepAliveUseCase;
-import kr.co.stupy.application.live.port.in.RelaySignalUseCase;
 import kr.co.stupy.application.live.port.in.RelaySignalUseCase.RelaySignal;
-import kr.co.stupy.application.live.port.in.SendChatUseCase;
+import kr.co.stupy.application.live.port.in.RelaySignalUseCase;
 import kr.co.stupy.application.live.port.in.SendChatUseCase.SendChat;
+import kr.co.stupy.application.live.port.in.SendChatUseCase;
 import kr.co.stupy.shared.InvalidInputException;
 import kr.co.stupy.shared.RetryLaterException;
 

@@ -6,11 +6,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import kr.co.stupy.adapter.web.image.ImageUrls;
-import kr.co.stupy.application.studytime.port.in.LeaderboardEntry;
-import kr.co.stupy.application.live.LiveEvent;
 import kr.co.stupy.application.chat.port.in.RoomMessage;
+import kr.co.stupy.application.live.LiveEvent;
 import kr.co.stupy.application.live.LivePeer;
 import kr.co.stupy.application.live.port.in.ConnectLiveUseCase;
+import kr.co.stupy.application.studytime.port.in.LeaderboardEntry;
 import kr.co.stupy.chat.ClientMessageId;
 
 /** The JSON frames of the WebSocket contract, one mapping per event. */

@@ -3,7 +3,6 @@ package kr.co.stupy.adapter.web.live;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.websocket.WsContext;
-import org.eclipse.jetty.websocket.api.Callback;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import kr.co.stupy.application.live.ConnectionId;
 import kr.co.stupy.application.live.LiveEvent;
 import kr.co.stupy.application.live.port.out.LocalConnections;
+import org.eclipse.jetty.websocket.api.Callback;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

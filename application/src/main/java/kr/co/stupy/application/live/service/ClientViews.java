@@ -7,10 +7,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import kr.co.stupy.application.live.ConnectionId;
-import kr.co.stupy.application.live.LiveEvent;
 import kr.co.stupy.application.chat.port.in.RecentMessagesQuery;
 import kr.co.stupy.application.chat.port.in.RoomMessage;
+import kr.co.stupy.application.live.ConnectionId;
+import kr.co.stupy.application.live.LiveEvent;
 import kr.co.stupy.application.live.LivePeer;
 import kr.co.stupy.shared.UserId;
 

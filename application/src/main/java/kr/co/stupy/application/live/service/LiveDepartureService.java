@@ -12,8 +12,8 @@ import kr.co.stupy.application.live.port.in.DisconnectLiveUseCase;
 import kr.co.stupy.application.live.port.in.RoomChangesUseCase;
 import kr.co.stupy.application.live.port.out.LivePresence;
 import kr.co.stupy.application.live.port.out.RoomBroadcaster;
-import kr.co.stupy.application.studytime.port.in.StudySessionsUseCase;
 import kr.co.stupy.application.studytime.port.in.StudySessionsUseCase.SessionEnd;
+import kr.co.stupy.application.studytime.port.in.StudySessionsUseCase;
 import kr.co.stupy.shared.RoomId;
 import kr.co.stupy.shared.UserId;
 

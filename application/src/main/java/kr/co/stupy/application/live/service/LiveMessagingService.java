@@ -1,9 +1,9 @@
 package kr.co.stupy.application.live.service;
 
 import java.util.Optional;
-import kr.co.stupy.application.chat.port.in.PostMessageUseCase;
 import kr.co.stupy.application.chat.port.in.PostMessageUseCase.PostMessage;
 import kr.co.stupy.application.chat.port.in.PostMessageUseCase.Posted;
+import kr.co.stupy.application.chat.port.in.PostMessageUseCase;
 import kr.co.stupy.application.limits.Budget;
 import kr.co.stupy.application.limits.Budgets;
 import kr.co.stupy.application.limits.RateLimits;

@@ -9,7 +9,6 @@ import kr.co.stupy.application.rooms.port.in.BanView;
 import kr.co.stupy.application.rooms.port.in.RoomMembershipUseCase;
 import kr.co.stupy.application.rooms.port.in.RoomView;
 import kr.co.stupy.application.rooms.port.out.MemberRemovals;
-import kr.co.stupy.application.rooms.port.out.PasswordHasher;
 import kr.co.stupy.identity.User;
 import kr.co.stupy.identity.Users;
 import kr.co.stupy.rooms.Ban;

@@ -1,22 +1,20 @@
 package kr.co.stupy.application.rooms.service;
 
-import kr.co.stupy.application.rooms.port.in.RoomRosterQuery;
-import kr.co.stupy.rooms.Ban;
-import kr.co.stupy.rooms.Member;
-import java.util.stream.Collectors;
-import java.util.Optional;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import kr.co.stupy.application.rooms.port.in.RoomsOfMemberQuery;
+import java.util.stream.Collectors;
 import kr.co.stupy.application.rooms.port.in.FindRoomsQuery;
 import kr.co.stupy.application.rooms.port.in.MemberView;
 import kr.co.stupy.application.rooms.port.in.MyRoom;
 import kr.co.stupy.application.rooms.port.in.RoomDetail;
+import kr.co.stupy.application.rooms.port.in.RoomRosterQuery;
 import kr.co.stupy.application.rooms.port.in.RoomView;
+import kr.co.stupy.application.rooms.port.in.RoomsOfMemberQuery;
 import kr.co.stupy.application.rooms.port.out.LiveRoomsView;
 import kr.co.stupy.identity.User;
 import kr.co.stupy.identity.Users;
+import kr.co.stupy.rooms.Ban;
 import kr.co.stupy.rooms.Member;
 import kr.co.stupy.rooms.Room;
 import kr.co.stupy.rooms.RoomErrors;

@@ -19,6 +19,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import kr.co.stupy.application.identity.service.AccountDeletionService;
 import kr.co.stupy.application.image.InMemoryImageStore;
+import kr.co.stupy.application.integration.RoomsAccountCleanup;
 import kr.co.stupy.application.limits.Budgets;
 import kr.co.stupy.application.limits.local.InProcessRateLimits;
 import kr.co.stupy.application.rooms.port.in.ManageRoomsUseCase.CreateRoomCommand;

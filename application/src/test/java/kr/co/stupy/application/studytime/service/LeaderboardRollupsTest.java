@@ -1,13 +1,6 @@
 package kr.co.stupy.application.studytime.service;
 
-import kr.co.stupy.application.integration.PresenceRunningSessions;
-import kr.co.stupy.application.live.service.LivePresenceService;
-import kr.co.stupy.application.live.service.FakeRooms;
-
-import kr.co.stupy.application.live.service.LiveRoomsHarness;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
@@ -19,12 +12,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
+import kr.co.stupy.application.integration.PresenceRunningSessions;
 import kr.co.stupy.application.live.ConnectionId;
-import kr.co.stupy.application.studytime.port.in.LeaderboardEntry;
 import kr.co.stupy.application.live.local.InProcessBroadcaster;
 import kr.co.stupy.application.live.local.InProcessPresence;
 import kr.co.stupy.application.live.local.InProcessTickets;
 import kr.co.stupy.application.live.port.in.ConnectLiveUseCase;
+import kr.co.stupy.application.live.service.FakeRooms;
+import kr.co.stupy.application.live.service.LivePresenceService;
+import kr.co.stupy.application.live.service.LiveRoomsHarness;
+import kr.co.stupy.application.studytime.port.in.LeaderboardEntry;
 import kr.co.stupy.application.studytime.port.in.RebuildRollupsUseCase;
 import kr.co.stupy.chat.testing.InMemoryChatLog;
 import kr.co.stupy.identity.LinkedAccount;
@@ -35,9 +32,9 @@ import kr.co.stupy.identity.testing.InMemoryUsers;
 import kr.co.stupy.shared.RoomId;
 import kr.co.stupy.shared.UserId;
 import kr.co.stupy.shared.testing.MutableClock;
+import kr.co.stupy.studytime.MemberTotals;
 import kr.co.stupy.studytime.StudyDayPolicy;
 import kr.co.stupy.studytime.StudyPeriod;
-import kr.co.stupy.studytime.MemberTotals;
 import kr.co.stupy.studytime.StudyRollups;
 import kr.co.stupy.studytime.testing.InMemoryStudyLedger;
 import kr.co.stupy.studytime.testing.InMemoryStudyRollups;

@@ -1,7 +1,5 @@
 package kr.co.stupy.application.studytime.service;
 
-import kr.co.stupy.application.live.service.LiveDepartureService;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -15,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import kr.co.stupy.application.live.ConnectionId;
+import kr.co.stupy.application.live.service.LiveDepartureService;
 import kr.co.stupy.application.studytime.port.in.LeaderboardEntry;
 import kr.co.stupy.application.studytime.port.in.RebuildRollupsUseCase;
 import kr.co.stupy.shared.RoomId;

@@ -1,9 +1,5 @@
 package kr.co.stupy.application.studytime.service;
 
-import kr.co.stupy.application.integration.PresenceRunningSessions;
-import kr.co.stupy.application.live.service.LivePresenceService;
-import kr.co.stupy.application.live.service.FakeRooms;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -11,11 +7,12 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
+import kr.co.stupy.application.integration.PresenceRunningSessions;
 import kr.co.stupy.application.live.local.InProcessPresence;
+import kr.co.stupy.application.live.service.LivePresenceService;
 import kr.co.stupy.shared.RoomId;
 import kr.co.stupy.shared.UserId;
 import kr.co.stupy.shared.testing.MutableClock;

@@ -1,11 +1,5 @@
 package kr.co.stupy.application.studytime.service;
 
-import kr.co.stupy.application.integration.PresenceRunningSessions;
-import kr.co.stupy.application.live.service.LivePresenceService;
-import kr.co.stupy.application.live.service.FakeRooms;
-
-import kr.co.stupy.application.live.service.LiveRoomsHarness;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -21,11 +15,15 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import kr.co.stupy.application.integration.PresenceRunningSessions;
 import kr.co.stupy.application.live.ConnectionId;
 import kr.co.stupy.application.live.local.InProcessBroadcaster;
 import kr.co.stupy.application.live.local.InProcessPresence;
 import kr.co.stupy.application.live.local.InProcessTickets;
 import kr.co.stupy.application.live.port.in.ConnectLiveUseCase;
+import kr.co.stupy.application.live.service.FakeRooms;
+import kr.co.stupy.application.live.service.LivePresenceService;
+import kr.co.stupy.application.live.service.LiveRoomsHarness;
 import kr.co.stupy.application.studytime.port.in.RebuildRollupsUseCase;
 import kr.co.stupy.application.studytime.port.in.RoomRankingQuery.RankedRoom;
 import kr.co.stupy.application.studytime.port.out.AllTimeRoomTotals;

@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Map;
 import kr.co.stupy.shared.RoomId;
 import kr.co.stupy.shared.UserId;
-import kr.co.stupy.studytime.MemberQuarterHours;
 import kr.co.stupy.studytime.MemberQuarterHours.MemberKey;
+import kr.co.stupy.studytime.MemberQuarterHours;
 import kr.co.stupy.studytime.QuarterHours;
 import org.junit.jupiter.api.Test;
 

@@ -10,10 +10,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import kr.co.stupy.shared.UserId;
-import kr.co.stupy.studytime.MemberTotals;
 import kr.co.stupy.studytime.MemberTotals.MemberDayKey;
 import kr.co.stupy.studytime.MemberTotals.MemberPeriodKey;
 import kr.co.stupy.studytime.MemberTotals.Totals;
+import kr.co.stupy.studytime.MemberTotals;
 import org.junit.jupiter.api.Test;
 
 /** What every {@link MemberTotals} promises. Extend it once per implementation. */

@@ -10,10 +10,10 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import kr.co.stupy.studytime.PeriodBucket;
-import kr.co.stupy.studytime.RoomPeriodTotals;
 import kr.co.stupy.studytime.RoomPeriodTotals.BucketKey;
 import kr.co.stupy.studytime.RoomPeriodTotals.RoomDay;
 import kr.co.stupy.studytime.RoomPeriodTotals.Totals;
+import kr.co.stupy.studytime.RoomPeriodTotals;
 import kr.co.stupy.studytime.StudyPeriod;
 import org.junit.jupiter.api.Test;
 

@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.Map;
 import kr.co.stupy.shared.UserId;
-import kr.co.stupy.studytime.UserDayTotals;
 import kr.co.stupy.studytime.UserDayTotals.Totals;
 import kr.co.stupy.studytime.UserDayTotals.UserDay;
+import kr.co.stupy.studytime.UserDayTotals;
 import org.junit.jupiter.api.Test;
 
 /** What every {@link UserDayTotals} promises. Extend it once per implementation. */
