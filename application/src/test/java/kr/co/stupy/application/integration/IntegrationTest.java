@@ -1,0 +1,95 @@
+package kr.co.stupy.application.integration;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.mockito.Mockito.inOrder;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import kr.co.stupy.application.chat.port.in.ForgetRoomChatUseCase;
+import kr.co.stupy.application.live.ConnectionId;
+import kr.co.stupy.application.live.LiveConnection;
+import kr.co.stupy.application.live.port.in.LivePresenceQuery;
+import kr.co.stupy.application.live.port.in.RoomChangesUseCase;
+import kr.co.stupy.application.rooms.port.in.LeaveAllRoomsUseCase;
+import kr.co.stupy.application.rooms.port.in.RoomsOfMemberQuery;
+import kr.co.stupy.application.studytime.port.in.ForgetRoomStudyUseCase;
+import kr.co.stupy.application.studytime.port.out.RunningSessions.RunningSession;
+import kr.co.stupy.application.todos.port.in.ForgetAccountTodosUseCase;
+import kr.co.stupy.shared.RoomId;
+import kr.co.stupy.shared.UserId;
+import org.junit.jupiter.api.Test;
+
+/** The classes that join contexts: each passes what one context says to the other's in-port, and nothing else. */
+class IntegrationTest {
+
+    final RoomId room = RoomId.newId();
+    final UserId kim = UserId.newId();
+    final Instant since = Instant.parse("2026-12-04T10:00:00Z");
+
+    @Test
+    void aRemovedOrDepartedMemberIsToldToLiveRooms() {
+        RoomChangesUseCase live = mock(RoomChangesUseCase.class);
+        var removals = new LiveMemberRemovals(live);
+        removals.memberRemoved(room, kim);
+        removals.memberLeft(room, kim);
+        var order = inOrder(live);
+        order.verify(live).memberRemoved(room, kim);
+        order.verify(live).memberLeft(room, kim);
+    }
+
+    @Test
+    void liveCountsComeFromPresenceAndAnAbsentBusShowsNobodyLive() {
+        LivePresenceQuery presence = mock(LivePresenceQuery.class);
+        when(presence.liveCounts(List.of(room))).thenReturn(Map.of(room, 3));
+        assertEquals(Map.of(room, 3), new LiveRoomCounts(presence).liveCounts(List.of(room)));
+
+        when(presence.liveCounts(List.of(room))).thenThrow(new IllegalStateException("redis is restarting"));
+        assertEquals(Map.of(), new LiveRoomCounts(presence).liveCounts(List.of(room)));
+    }
+
+    @Test
+    void aLiveConnectionIsTheSessionRunningNow() {
+        LivePresenceQuery presence = mock(LivePresenceQuery.class);
+        var connection = new LiveConnection(ConnectionId.newId(), kim, room, "node-a", since, "session-1");
+        when(presence.liveInRoom(room)).thenReturn(List.of(connection));
+        when(presence.liveConnectionOf(kim)).thenReturn(Optional.of(connection));
+        var running = new PresenceRunningSessions(presence);
+
+        RunningSession expected = new RunningSession(kim, room, "session-1", since);
+        assertEquals(List.of(expected), running.inRoom(room));
+        assertEquals(Optional.of(expected), running.ofUser(kim));
+        assertEquals(Optional.empty(), running.ofUser(UserId.newId()));
+    }
+
+    @Test
+    void aDeletedRoomClosesItsLiveConnectionsBeforeItsStudyRecordsAndChatGo() {
+        RoomChangesUseCase live = mock(RoomChangesUseCase.class);
+        ForgetRoomStudyUseCase studyTime = mock(ForgetRoomStudyUseCase.class);
+        ForgetRoomChatUseCase chat = mock(ForgetRoomChatUseCase.class);
+        new RoomRemovalAcrossContexts(live, studyTime, chat).roomRemoved(room);
+        var order = inOrder(live, studyTime, chat);
+        order.verify(live).roomClosed(room);
+        order.verify(studyTime).forgetRoom(room);
+        order.verify(chat).forgetRoomChat(room);
+    }
+
+    @Test
+    void identityReadsRoomsAndCleansUpThroughTheirInPorts() {
+        RoomsOfMemberQuery rooms = mock(RoomsOfMemberQuery.class);
+        when(rooms.roomsOf(kim)).thenReturn(List.of(room));
+        assertEquals(List.of(room), new RoomMembershipsFromRooms(rooms).roomsOf(kim));
+
+        LeaveAllRoomsUseCase leave = mock(LeaveAllRoomsUseCase.class);
+        new RoomsAccountCleanup(leave).accountDeleted(kim);
+        verify(leave).leaveAllRoomsOf(kim);
+
+        ForgetAccountTodosUseCase todos = mock(ForgetAccountTodosUseCase.class);
+        new TodosAccountCleanup(todos).accountDeleted(kim);
+        verify(todos).forgetTodosOf(kim);
+    }
+}
