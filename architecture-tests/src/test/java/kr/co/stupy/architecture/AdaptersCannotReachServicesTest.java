@@ -92,7 +92,11 @@ class AdaptersCannotReachServicesTest {
         String modulePath = modules.locationsNeededBy(APPLICATION).stream().map(Path::toString)
                 .collect(Collectors.joining(File.pathSeparator));
         try (StandardJavaFileManager files = javac.getStandardFileManager(diagnostics, Locale.ROOT, null)) {
-            List<String> options = List.of("--module-path", modulePath, "-d", work.resolve("classes").toString(), "-proc:none");
+            // An empty class path: javac in this JVM would otherwise take the test's class path, where the
+            // application's classes also sit, unnamed and readable by anyone.
+            Path noClassPath = Files.createDirectories(work.resolve("no-class-path"));
+            List<String> options = List.of("--module-path", modulePath, "--class-path", noClassPath.toString(),
+                    "-d", work.resolve("classes").toString(), "-proc:none");
             var units = files.getJavaFileObjects(sources.resolve("module-info.java"), probe.resolve("Probe.java"));
             javac.getTask(null, files, diagnostics, options, null, units).call();
         }

@@ -190,7 +190,7 @@ public abstract class AbstractStudyLedgerContract {
         ledger.begin(alive);
         ledger.heartbeat(alive.id(), T0.plusSeconds(100));
 
-        // Every node's reaper asks at once and ends what it found, as LiveRoomService.reap() does.
+        // Every node's reaper asks at once and ends what it found, as LiveDepartureService.reap() does.
         List<List<StudySession>> closedByEach = Parallel.run(8, i -> ledger.openWithHeartbeatBefore(T0.plusSeconds(90)).stream()
                 .flatMap(s -> ledger.end(s.id(), s.lastHeartbeatAt()).stream()).toList());
 

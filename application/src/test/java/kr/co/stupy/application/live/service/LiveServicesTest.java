@@ -50,7 +50,7 @@ import kr.co.stupy.studytime.testing.InMemoryStudyRollups;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class LiveRoomServiceTest {
+class LiveServicesTest {
 
     /** Records every event each connection received. */
     static final class Inbox implements LocalConnections {
