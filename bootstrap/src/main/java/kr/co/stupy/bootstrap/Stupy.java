@@ -40,12 +40,11 @@ import kr.co.stupy.application.health.port.out.HealthProbe;
 import kr.co.stupy.application.health.service.HealthService;
 import kr.co.stupy.application.identity.port.out.AccountCleanup;
 import kr.co.stupy.application.identity.service.AuthenticationService;
+import kr.co.stupy.application.integration.AccountCleanupAcrossContexts;
 import kr.co.stupy.application.integration.LiveMemberRemovals;
 import kr.co.stupy.application.integration.LiveRoomCounts;
 import kr.co.stupy.application.integration.RoomMembershipsFromRooms;
 import kr.co.stupy.application.integration.RoomRemovalAcrossContexts;
-import kr.co.stupy.application.integration.RoomsAccountCleanup;
-import kr.co.stupy.application.integration.TodosAccountCleanup;
 import kr.co.stupy.application.limits.Budgets;
 import kr.co.stupy.application.limits.RateLimits;
 import kr.co.stupy.application.limits.local.InProcessRateLimits;
@@ -138,7 +137,7 @@ public final class Stupy implements AutoCloseable {
                 List.of(new RoomRemovalAcrossContexts(live.departures(), studyTime.stats(), chat)),
                 new LiveMemberRemovals(live.departures()), clock));
         var todos = new TodoListService(stores.todos(), clock);
-        List<AccountCleanup> cleanups = List.of(new RoomsAccountCleanup(roomServices.accountCleanup()), new TodosAccountCleanup(todos));
+        List<AccountCleanup> cleanups = List.of(new AccountCleanupAcrossContexts(roomServices.accountCleanup(), todos));
         var identity = IdentityContext.wire(settings, new IdentityContext.Dependencies(stores, tokens, tokenKey, new RoomMembershipsFromRooms(roomQueries), cleanups,
                 rateLimits, budgets, clock));
         announceGuestLogin(settings, settings.devLoginEnabled());

@@ -3,7 +3,6 @@ package kr.co.stupy.application.integration;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.mockito.Mockito.inOrder;
 import static org.mockito.Mockito.mock;
-import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 import java.time.Instant;
@@ -85,11 +84,10 @@ class IntegrationTest {
         assertEquals(List.of(room), new RoomMembershipsFromRooms(rooms).roomsOf(kim));
 
         LeaveAllRoomsUseCase leave = mock(LeaveAllRoomsUseCase.class);
-        new RoomsAccountCleanup(leave).accountDeleted(kim);
-        verify(leave).leaveAllRoomsOf(kim);
-
         ForgetAccountTodosUseCase todos = mock(ForgetAccountTodosUseCase.class);
-        new TodosAccountCleanup(todos).accountDeleted(kim);
-        verify(todos).forgetTodosOf(kim);
+        new AccountCleanupAcrossContexts(leave, todos).accountDeleted(kim);
+        var order = inOrder(leave, todos);
+        order.verify(leave).leaveAllRoomsOf(kim);
+        order.verify(todos).forgetTodosOf(kim);
     }
 }

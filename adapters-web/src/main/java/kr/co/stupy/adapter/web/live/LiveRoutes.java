@@ -12,7 +12,6 @@ import java.io.IOException;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -65,16 +64,6 @@ public final class LiveRoutes implements RouteGroup, AutoCloseable {
     public record UseCases(IssueLiveTicketUseCase tickets, ConnectLiveUseCase connect, SendChatUseCase chat, RelaySignalUseCase signals,
                            KeepAliveUseCase keepAlive, DisconnectLiveUseCase disconnect, LeaderboardQuery leaderboards,
                            ChatHistoryQuery history) {
-        public UseCases {
-            Objects.requireNonNull(tickets, "tickets");
-            Objects.requireNonNull(connect, "connect");
-            Objects.requireNonNull(chat, "chat");
-            Objects.requireNonNull(signals, "signals");
-            Objects.requireNonNull(keepAlive, "keepAlive");
-            Objects.requireNonNull(disconnect, "disconnect");
-            Objects.requireNonNull(leaderboards, "leaderboards");
-            Objects.requireNonNull(history, "history");
-        }
     }
 
     private final IssueLiveTicketUseCase tickets;

@@ -2,7 +2,6 @@ package kr.co.stupy.application.live.service;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Objects;
 import kr.co.stupy.application.chat.port.in.PostMessageUseCase;
 import kr.co.stupy.application.chat.port.in.PostNoticeUseCase;
 import kr.co.stupy.application.chat.port.in.RecentMessagesQuery;
@@ -32,22 +31,6 @@ public final class LiveServices {
                                PostMessageUseCase chat, PostNoticeUseCase notices, RecentMessagesQuery recentMessages,
                                StudySessionsUseCase sessions, LeaderboardQuery boards, Users users, RateLimits userLimits,
                                Budgets budgets, Clock clock, String nodeId) {
-        public Dependencies {
-            Objects.requireNonNull(rosters, "rosters");
-            Objects.requireNonNull(tickets, "tickets");
-            Objects.requireNonNull(presence, "presence");
-            Objects.requireNonNull(broadcaster, "broadcaster");
-            Objects.requireNonNull(chat, "chat");
-            Objects.requireNonNull(notices, "notices");
-            Objects.requireNonNull(recentMessages, "recentMessages");
-            Objects.requireNonNull(sessions, "sessions");
-            Objects.requireNonNull(boards, "boards");
-            Objects.requireNonNull(users, "users");
-            Objects.requireNonNull(userLimits, "userLimits");
-            Objects.requireNonNull(budgets, "budgets");
-            Objects.requireNonNull(clock, "clock");
-            Objects.requireNonNull(nodeId, "nodeId");
-        }
     }
 
     private final LiveAdmissionService admission;

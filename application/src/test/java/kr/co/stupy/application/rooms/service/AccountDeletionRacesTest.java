@@ -19,7 +19,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import kr.co.stupy.application.identity.service.AccountDeletionService;
 import kr.co.stupy.application.image.InMemoryImageStore;
-import kr.co.stupy.application.integration.RoomsAccountCleanup;
+import kr.co.stupy.application.integration.AccountCleanupAcrossContexts;
 import kr.co.stupy.application.limits.Budgets;
 import kr.co.stupy.application.limits.local.InProcessRateLimits;
 import kr.co.stupy.application.rooms.port.in.ManageRoomsUseCase.CreateRoomCommand;
@@ -74,7 +74,7 @@ class AccountDeletionRacesTest {
     private final RoomLifecycleService roomLifecycle = services.manage();
     private final RoomMembershipService roomMembership = services.membership();
     private final AccountDeletionService deletion = new AccountDeletionService(users, new InMemoryImageStore(),
-            List.of(new RoomsAccountCleanup(new AccountRoomsService(stored, quotas, roomMembership))));
+            List.of(new AccountCleanupAcrossContexts(new AccountRoomsService(stored, quotas, roomMembership), noTodos -> { })));
     private final UserId host = register("host");
 
     @Test
@@ -135,7 +135,8 @@ class AccountDeletionRacesTest {
         UserId doomed = register("stuck");
         quotas.hold(doomed, RoomId.newId(), clock.instant(), 5).orElseThrow(); // a join that never finishes
         var impatient = new AccountDeletionService(users, new InMemoryImageStore(),
-                List.of(new RoomsAccountCleanup(new AccountRoomsService(stored, quotas, roomMembership, Duration.ofMillis(50)))));
+                List.of(new AccountCleanupAcrossContexts(new AccountRoomsService(stored, quotas, roomMembership, Duration.ofMillis(50)),
+                        noTodos -> { })));
 
         RetryLaterException busy = assertThrows(RetryLaterException.class, () -> impatient.deleteAccount(doomed));
 
