@@ -7,10 +7,8 @@ import java.util.Optional;
 import kr.co.stupy.adapter.mongo.MongoStore;
 import kr.co.stupy.adapter.mongo.studytime.MongoStudyLedger;
 import kr.co.stupy.adapter.mongo.studytime.MongoStudyRollups;
-import kr.co.stupy.application.integration.PresenceRunningSessions;
-import kr.co.stupy.application.live.local.InProcessPresence;
-import kr.co.stupy.application.live.service.LivePresenceService;
 import kr.co.stupy.application.studytime.port.in.RebuildRollupsUseCase;
+import kr.co.stupy.application.studytime.port.out.RunningSessions;
 import kr.co.stupy.application.studytime.service.StudyStatsService;
 import kr.co.stupy.bootstrap.config.Settings;
 import kr.co.stupy.bootstrap.embedded.EmbeddedMongo;
@@ -49,7 +47,7 @@ public final class RebuildRollups {
     static RebuildRollupsUseCase.Report rebuild(MongoDatabase database, StudyDayPolicy policy) {
         // Only the ledger and the roll-ups take part; nobody is live in a rebuild and no ranking is asked for.
         return new StudyStatsService(new MongoStudyLedger(database), MongoStudyRollups.in(database),
-                new PresenceRunningSessions(new LivePresenceService(new InProcessPresence())),
+                RunningSessions.none(),
                 limit -> List.of(), policy, Clock.systemUTC()).rebuild();
     }
 

@@ -124,16 +124,16 @@ public final class Stupy implements AutoCloseable {
         LiveTransport transport = redis.map(client -> LiveTransport.redis(client, REDIS_PREFIX, nodeId))
                 .orElseGet(() -> LiveTransport.inProcess(sockets));
         var livePresence = new LivePresenceService(transport.presence());
-        var roomQueries = new RoomQueryService(stores.rooms(), stores.users(), new LiveRoomCounts(livePresence));
+        var liveCounts = new LiveRoomCounts(livePresence);
+        var roomQueries = new RoomQueryService(stores.rooms(), stores.users(), liveCounts);
         var chat = new ChatService(stores.chat(), stores.users(), roomQueries, rateLimits, budgets.of(Budgets.CHAT_PER_USER), clock);
         StudyDayPolicy studyDays = new StudyDayPolicy(settings.timezone(), settings.dayStart());
         var studyTime = StudyTimeContext.wire(stores, livePresence, roomQueries, studyDays, clock);
         var live = startLive(new LiveServices.Dependencies(roomQueries, transport.tickets(), transport.presence(),
                 transport.broadcaster(), chat, chat, chat, studyTime.sessions(), studyTime.boards(), stores.users(), rateLimits, budgets,
                 clock, nodeId), transport, sockets);
-
         var roomServices = RoomServices.create(new RoomServices.Dependencies(stores.rooms(), stores.quotas(), stores.users(),
-                hashingPool(), rateLimits, budgets, stores.images(), new LiveRoomCounts(livePresence),
+                hashingPool(), rateLimits, budgets, stores.images(), liveCounts,
                 List.of(new RoomRemovalAcrossContexts(live.departures(), studyTime.stats(), chat)),
                 new LiveMemberRemovals(live.departures()), clock));
         var todos = new TodoListService(stores.todos(), clock);

@@ -50,17 +50,6 @@ final class LiveFrameHandler {
         }
     }
 
-    /** The contract's name of each kind of frame problem. */
-    static String code(FrameError.Problem problem) {
-        return switch (problem) {
-            case NOT_LIVE -> "NOT_LIVE";
-            case INVALID_FRAME -> "INVALID_FRAME";
-            case RATE_LIMITED -> "RATE_LIMITED";
-            case UNKNOWN_PEER -> "UNKNOWN_PEER";
-            case UNAVAILABLE -> "UNAVAILABLE";
-        };
-    }
-
     private Optional<FrameError> ping(ConnectionId id) {
         // Written with every other ping of the same quarter second, then answered: a pong means the beat is kept.
         keepAlive.pinged(id).whenComplete((written, failed) -> sockets.sendTo(id,

@@ -205,7 +205,7 @@ public final class LiveRoutes implements RouteGroup, AutoCloseable {
             LOG.warn("a live frame could not be handled: {}", e.toString());
             error = Optional.of(new FrameError(FrameError.Problem.UNAVAILABLE, "the server could not handle this frame now; try again shortly"));
         }
-        error.ifPresent(e -> sockets.sendTo(id, LiveFrames.error(LiveFrameHandler.code(e.problem()), e.message())));
+        error.ifPresent(e -> sockets.sendTo(id, LiveFrames.error(e.problem().name(), e.message())));
     }
 
     /** Every frame of the contract is JSON text; a binary one is a bad frame like any other, and the connection stays. */

@@ -27,13 +27,12 @@ public final class LiveSockets implements LocalConnections {
     private static final Logger LOG = LoggerFactory.getLogger(LiveSockets.class);
     /**
      * What one connection may have waiting to be written: a reader that falls this far behind is
-     * closed with {@link #TOO_SLOW}, so a peer that stops reading never makes the heap hold what
+     * closed with {@link CloseCodes#TOO_SLOW}, so a peer that stops reading never makes the heap hold what
      * others send it. A welcome of a full room is a few KiB, so a reader keeping up never gets near.
      */
     public static final long MAX_QUEUED_CHARS = 1024 * 1024;
     public static final int MAX_QUEUED_FRAMES = 1_000;
     /** The close code of a reader that fell behind: try again later (RFC 6455 registry). */
-    public static final int TOO_SLOW = CloseCodes.TOO_SLOW;
     private static final Duration GIVE_UP_ON_SLOW_READER = Duration.ofSeconds(5);
     private static final ScheduledExecutorService GIVING_UP = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().daemon().name("live-slow-readers").factory());
@@ -168,7 +167,7 @@ public final class LiveSockets implements LocalConnections {
         if (socket.queuedChars + chars > MAX_QUEUED_CHARS || socket.queuedFrames + 1 > MAX_QUEUED_FRAMES) {
             LOG.info("closing a live connection that reads too slowly: {} frames ({} chars) still unwritten",
                     socket.queuedFrames, socket.queuedChars);
-            close(socket, TOO_SLOW);
+            close(socket, CloseCodes.TOO_SLOW);
             // A peer that does not read will not answer the close either: drop it soon, so its session
             // ends (and its room hears peer-left) in seconds rather than at the idle timeout.
             var session = socket.ctx.session;

@@ -24,7 +24,6 @@ import kr.co.stupy.application.studytime.port.in.StudySessionsUseCase;
 import kr.co.stupy.identity.User;
 import kr.co.stupy.identity.Users;
 import kr.co.stupy.rooms.RoomErrors;
-import kr.co.stupy.shared.DomainException;
 import kr.co.stupy.shared.UserId;
 import kr.co.stupy.studytime.StudySession;
 
@@ -71,7 +70,7 @@ public final class LiveAdmissionService implements IssueLiveTicketUseCase, Conne
     public LiveTickets.Ticket issueTicket(IssueLiveTicket command) {
         RoomRosterQuery.Roster roster = rosters.rosterOf(command.roomId()).orElseThrow(RoomErrors::notFound);
         if (roster.banned().contains(command.userId())) {
-            throw DomainException.forbidden("BANNED", "you were removed from this room");
+            throw RoomErrors.banned();
         }
         if (!roster.members().contains(command.userId())) {
             throw RoomRosterQuery.notAMember();

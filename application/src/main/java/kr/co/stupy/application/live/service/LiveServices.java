@@ -37,7 +37,6 @@ public final class LiveServices {
     private final LiveMessagingService messaging;
     private final KeepAliveService keepAlive;
     private final LiveDepartureService departures;
-    private final LivePresenceService presence;
     private final BusRecovery recovery;
     private final HeldConnections held;
 
@@ -52,7 +51,6 @@ public final class LiveServices {
         messaging = new LiveMessagingService(needs, held, connectionLimits);
         keepAlive = new KeepAliveService(beats, connectionLimits, needs.budgets());
         departures = new LiveDepartureService(needs, held, beats, announcer);
-        presence = new LivePresenceService(needs.presence());
         recovery = new BusRecovery(needs, held, announcer);
     }
 
@@ -74,10 +72,6 @@ public final class LiveServices {
 
     public LiveDepartureService departures() {
         return departures;
-    }
-
-    public LivePresenceService presence() {
-        return presence;
     }
 
     /** The receiving end of a shared bus, delivering to this node's {@code connections}. */

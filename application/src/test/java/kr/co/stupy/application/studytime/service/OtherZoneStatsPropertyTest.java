@@ -13,6 +13,7 @@ import java.util.Random;
 import kr.co.stupy.application.integration.PresenceRunningSessions;
 import kr.co.stupy.application.live.local.InProcessPresence;
 import kr.co.stupy.application.live.service.LivePresenceService;
+import kr.co.stupy.application.studytime.port.out.RunningSessions;
 import kr.co.stupy.shared.RoomId;
 import kr.co.stupy.shared.UserId;
 import kr.co.stupy.shared.testing.MutableClock;
@@ -58,7 +59,7 @@ class OtherZoneStatsPropertyTest {
         MutableClock clock = new MutableClock(Instant.parse("2026-11-24T03:00:00Z"));
         InMemoryStudyLedger ledger = new InMemoryStudyLedger();
         StudyRollups rollups = InMemoryStudyRollups.create();   // no quarter hours at all: they are not read
-        StudyStatsService stats = new StudyStatsService(ledger, rollups, new PresenceRunningSessions(new LivePresenceService(new InProcessPresence())), limit -> List.of(), policy, clock);
+        StudyStatsService stats = new StudyStatsService(ledger, rollups, RunningSessions.none(), limit -> List.of(), policy, clock);
         UserId kim = UserId.newId();
         StudySession session = StudySession.start(kim, RoomId.newId(), Instant.parse("2026-11-20T10:00:00.250Z"));
         ledger.begin(session);

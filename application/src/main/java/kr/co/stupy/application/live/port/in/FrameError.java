@@ -5,7 +5,7 @@ import java.util.Objects;
 /** A problem with one frame a live connection sent; the connection stays open. */
 public record FrameError(Problem problem, String message) {
 
-    /** The kinds of problem a frame can have; the edge names each in the contract's terms. */
+    /** The kinds of problem a frame can have, named as the contract's {@code error} frame names them. */
     public enum Problem {
         /** The connection is no longer live (it was closed or replaced meanwhile). */
         NOT_LIVE,

@@ -1,7 +1,6 @@
 package kr.co.stupy.application.studytime.port.in;
 
 import java.time.Instant;
-import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import kr.co.stupy.studytime.StudySession;
@@ -18,10 +17,6 @@ public interface StudySessionsUseCase {
         public Beat {
             sessionIds = List.copyOf(sessionIds);
             Objects.requireNonNull(at, "at");
-        }
-
-        public static Beat of(Collection<String> sessionIds, Instant at) {
-            return new Beat(List.copyOf(sessionIds), at);
         }
     }
 

@@ -26,4 +26,19 @@ public interface RunningSessions {
     List<RunningSession> inRoom(RoomId roomId);
 
     Optional<RunningSession> ofUser(UserId userId);
+
+    /** Nobody is live: what a rebuild of the roll-ups, run with no node serving, reads. */
+    static RunningSessions none() {
+        return new RunningSessions() {
+            @Override
+            public List<RunningSession> inRoom(RoomId roomId) {
+                return List.of();
+            }
+
+            @Override
+            public Optional<RunningSession> ofUser(UserId userId) {
+                return Optional.empty();
+            }
+        };
+    }
 }
