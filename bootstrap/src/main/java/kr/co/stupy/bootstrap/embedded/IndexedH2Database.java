@@ -6,13 +6,15 @@ import de.bwaldvogel.mongo.backend.CursorRegistry;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
+import de.bwaldvogel.mongo.bson.Document;
 import java.util.List;
+import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 
 /**
  * mongo-java-server's H2 database whose collections read through their indexes (see
- * {@link IndexedH2Collection}) and keep their non-unique indexes as {@link OrderedIndex}es in memory,
- * rebuilt from the documents when the database opens. It opens a collection's maps under the names
+ * {@link IndexedH2Collection}) and keep every index in memory ({@link MemoryUniqueIndex},
+ * {@link OrderedIndex}), rebuilt from the documents when the database opens. It opens a collection's maps under the names
  * {@link H2Database} gives them in mongo-java-server 1.47, so files written by either read the same.
  */
 final class IndexedH2Database extends H2Database {
@@ -28,6 +30,16 @@ final class IndexedH2Database extends H2Database {
     }
 
     @Override
+    protected Index<Object> openOrCreateUniqueIndex(String collectionName, String indexName, List<IndexKey> keys, boolean sparse) {
+        // Files written before kept this index as an H2 map; it is rebuilt in memory from the documents now.
+        String legacyMap = getFullCollectionNamespace(collectionName) + "._index_" + indexName;
+        if (store.hasMap(legacyMap)) {
+            store.removeMap(legacyMap);
+        }
+        return new MemoryUniqueIndex(indexName, keys, sparse);
+    }
+
+    @Override
     protected Index<Object> openOrCreateSecondaryIndex(String collectionName, String indexName, List<IndexKey> keys, boolean sparse) {
         return new OrderedIndex(indexName, keys, sparse);
     }
@@ -35,7 +47,7 @@ final class IndexedH2Database extends H2Database {
     @Override
     protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
         String namespace = getFullCollectionNamespace(collectionName);
-        return new IndexedH2Collection(this, collectionName, options, store.openMap("databases." + namespace),
+        return new IndexedH2Collection(this, collectionName, options, store.openMap("databases." + namespace, new MVMap.Builder<Object, Document>().valueType(new BsonDocumentType())),
                 store.openMap("meta." + namespace), cursors);
     }
 }
