@@ -78,6 +78,7 @@ const SECS = Number(A.secs || 10); // send phase
 const WARMUP = Number(A.warmup || 2);
 const SIZE = Number(A.size || 200);
 const DRAIN = Number(A.drain || 5);
+const TIMELINE = !!process.env.TIMELINE; // env TIMELINE=1: print the worst latency per 250 ms of each load phase
 const IDLE_SECS = Number(A['idle-secs'] || 60);
 const PING_EVERY = Number(A['ping-every'] || 15);
 const IDLE_PCT = Number(A['idle-pct'] || 15);
@@ -256,6 +257,7 @@ function newStats(latCap, ackCap) {
     pongs: 0,
     peerLeft: 0,
     stale: 0, // frames of an earlier phase that arrived during this one
+    worst: [],
   };
 }
 let S = newStats(16, 16);
@@ -265,6 +267,11 @@ function onDelivered(ts) {
   S.deliveries++;
   if (t >= S.measStart && t < S.measEnd) S.deliveriesInWindow++;
   if (ts >= S.measStart && ts < S.measEnd) S.lat.add(t - ts);
+  if (TIMELINE && ts >= S.measStart) {
+    // the worst latency of the messages sent in each 250 ms, to see whether a p99 is a steady queue or stalls
+    const b = Math.floor((ts - S.measStart) / 250);
+    S.worst[b] = Math.max(S.worst[b] || 0, t - ts);
+  }
 }
 function onAck(ts) {
   S.acks++;
@@ -677,6 +684,10 @@ async function runLoad(clients, p, res) {
   const drainStart = now();
   while ((S.deliveries < expected || (p.mode === 'chat' && S.acks < sentChat)) && now() - drainStart < DRAIN * 1000) await sleep(20);
   const drainSecs = (now() - drainStart) / 1000;
+  if (TIMELINE) {
+    console.error(`timeline ${phase} from ${new Date(S.measStart).toISOString()}: worst ms per 250 ms of sends: ` +
+      Array.from(S.worst, (v) => Math.round(v || 0)).join(' '));
+  }
   if (!c0) abort('send phase shorter than the warm-up');
   const cpu = cpuBetween(c0, c1);
   const winMeas = (S.measEnd - S.measStart) / 1000;

@@ -49,7 +49,10 @@ final class IndexedH2Collection extends H2Collection {
         if (byId.isPresent()) {
             for (Index<Object> index : getIndexes()) {
                 if (index.canHandle(byId.get())) {
-                    return matchDocuments(query, index.getPositions(byId.get()), orderBy, numberToSkip, limit, batchSize, fieldSelector);
+                    // The index found exactly the documents the id term asks for: matching it again on each
+                    // would compare every id with every listed one (10,000 x 10,000 for a reaper's look).
+                    Document rest = exactIdTerm(byId.get()) ? withoutIdTerm(query) : query;
+                    return matchDocuments(rest, index.getPositions(byId.get()), orderBy, numberToSkip, limit, batchSize, fieldSelector);
                 }
             }
         }
@@ -86,9 +89,10 @@ final class IndexedH2Collection extends H2Collection {
         return ordered;
     }
 
-    /** {@code {_id: …}} when the query only matches documents with that id; empty when the plain path already serves it. */
+    /** {@code {_id: …}} when the query only matches documents with that id (or those ids); empty when the plain path serves it as well. */
     static Optional<Document> idTerm(Document query) {
-        if (query.size() > 1 && query.containsKey(ID)) {
+        // An id alone the plain path serves as well; an $in alone it would match id by id against the whole list.
+        if (query.containsKey(ID) && (query.size() > 1 || query.get(ID) instanceof Document)) {
             return Optional.of(new Document(ID, query.get(ID)));
         }
         if (query.size() == 1 && query.get(AND) instanceof List<?> terms) {
@@ -99,5 +103,41 @@ final class IndexedH2Collection extends H2Collection {
             }
         }
         return Optional.empty();
+    }
+
+    /** An id, or {@code $in} over ids: what the {@code _id} index answers exactly, so the documents it finds need no second look. */
+    static boolean exactIdTerm(Document idTerm) {
+        Object condition = idTerm.get(ID);
+        if (condition instanceof Document document) {
+            return document.size() == 1 && document.get("$in") instanceof java.util.Collection<?> ids
+                    && ids.stream().allMatch(IndexedH2Collection::plainId);
+        }
+        return plainId(condition);
+    }
+
+    private static boolean plainId(Object id) {
+        return id != null && !(id instanceof Document || id instanceof java.util.Collection<?>
+                || id instanceof de.bwaldvogel.mongo.bson.BsonRegularExpression);
+    }
+
+    /** The query without the term {@link #idTerm} took: the top-level {@code _id}, else the first {@code _id} term of its {@code $and}. */
+    static Document withoutIdTerm(Document query) {
+        Document rest = new Document(query);
+        if (rest.remove(ID) != null || !(query.get(AND) instanceof List<?> terms)) {
+            return rest;
+        }
+        List<Object> kept = new ArrayList<>(terms);
+        for (int i = 0; i < kept.size(); i++) {
+            if (kept.get(i) instanceof Document term && term.size() == 1 && term.containsKey(ID)) {
+                kept.remove(i);
+                break;
+            }
+        }
+        if (kept.isEmpty()) {
+            rest.remove(AND);
+        } else {
+            rest.put(AND, kept);
+        }
+        return rest;
     }
 }

@@ -5,6 +5,7 @@ import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.in;
 import static com.mongodb.client.model.Filters.lt;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.mongodb.client.MongoClient;
@@ -62,6 +63,43 @@ class IndexedH2CollectionTest {
                 .append("endedAt", null))));
         assertEquals(List.of(25, 10, 30), sessions.find().sort(new Document("_id", 1)).map(d -> d.getInteger("beat")).into(new ArrayList<>()));
         assertEquals(List.of(), ids(sessions.find(and(eq("_id", "nobody"), eq("endedAt", null)))));
+    }
+
+    @Test
+    void aLongIdListIsAnsweredByTheIndexAndTheOtherConditionsStillHold() {
+        List<Document> stored = new ArrayList<>();
+        for (int i = 0; i < 3_000; i++) {
+            stored.add(new Document("_id", "s" + i).append("endedAt", i % 3 == 0 ? 1 : null));
+        }
+        sessions.insertMany(stored);
+        List<String> asked = new ArrayList<>();
+        for (int i = 0; i < 2_500; i += 2) {
+            asked.add("s" + i);
+        }
+        asked.add("missing");
+
+        List<String> open = ids(sessions.find(and(in("_id", asked), eq("endedAt", null))));
+        List<String> expected = asked.stream().filter(id -> !id.equals("missing") && Integer.parseInt(id.substring(1)) % 3 != 0).toList();
+        assertEquals(expected.stream().sorted().toList(), open.stream().sorted().toList());
+        assertEquals(asked.size() - 1, ids(sessions.find(in("_id", asked))).size(), "an $in alone: every listed id that exists");
+        assertEquals(expected.size(), sessions.updateMany(and(in("_id", asked), eq("endedAt", null)), Updates.set("endedAt", 2))
+                .getModifiedCount());
+    }
+
+    @Test
+    void theIdTermTheIndexAnsweredIsTheOnlyOneLeftOut() {
+        var listed = new de.bwaldvogel.mongo.bson.Document("$in", List.of("a", "b"));
+        var top = new de.bwaldvogel.mongo.bson.Document("_id", listed).append("x", 1);
+        assertEquals(new de.bwaldvogel.mongo.bson.Document("x", 1), IndexedH2Collection.withoutIdTerm(top));
+        var and = new de.bwaldvogel.mongo.bson.Document("$and", List.of(new de.bwaldvogel.mongo.bson.Document("_id", listed),
+                new de.bwaldvogel.mongo.bson.Document("x", 1), new de.bwaldvogel.mongo.bson.Document("_id", "c")));
+        assertEquals(new de.bwaldvogel.mongo.bson.Document("$and", List.of(new de.bwaldvogel.mongo.bson.Document("x", 1),
+                new de.bwaldvogel.mongo.bson.Document("_id", "c"))), IndexedH2Collection.withoutIdTerm(and), "a second id term stays");
+        assertTrue(IndexedH2Collection.exactIdTerm(new de.bwaldvogel.mongo.bson.Document("_id", listed)));
+        assertFalse(IndexedH2Collection.exactIdTerm(new de.bwaldvogel.mongo.bson.Document("_id",
+                new de.bwaldvogel.mongo.bson.Document("$in", java.util.Arrays.asList("a", null)))), "null also matches a missing _id");
+        assertFalse(IndexedH2Collection.exactIdTerm(new de.bwaldvogel.mongo.bson.Document("_id",
+                new de.bwaldvogel.mongo.bson.Document("$gt", "a"))));
     }
 
     @Test

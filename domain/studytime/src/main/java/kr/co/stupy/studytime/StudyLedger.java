@@ -34,6 +34,17 @@ public interface StudyLedger {
     }
 
     /**
+     * A node's periodic beat: {@code held} is every open session this caller holds now, all alive at
+     * {@code at}. Same rules as {@link #heartbeatAll} for what reads then return, with one more: a
+     * session this caller listed in an earlier call and leaves out now keeps the beat it had, so it
+     * goes stale like any session nobody beats. An implementation may record the whole beat as one
+     * write per caller (not one per session); this default writes each session.
+     */
+    default void beatEveryHeld(Collection<String> held, Instant at) {
+        heartbeatAll(held, at);
+    }
+
+    /**
      * Ends an open session at {@code at} (not before its start). Exactly one caller ends a session:
      * the others, and calls for an unknown session, get nothing.
      */

@@ -47,7 +47,8 @@ import org.slf4j.LoggerFactory;
  * embedded store ignores secondary indexes: asked of {@code study_sessions} that question scans every
  * session ever recorded (36 s at 5.5 million); asked of the open entries it reads the few sessions
  * open now by {@code _id}. {@code study_sessions} stays the truth, heartbeats included; an entry only
- * says "look here", so a heartbeat stays one write:
+ * says "look here", so a heartbeat stays one write, and a node's periodic beat of every session it
+ * holds is one write in all ({@link NodeBeats}):
  * <ul>
  *   <li>{@link #begin} writes the entry <em>before</em> the session, so a crash between the two
  *       writes leaves an entry without a session (garbage, dropped by the reaper), never an open
@@ -74,6 +75,7 @@ public final class MongoStudyLedger implements StudyLedger {
 
     private final MongoCollection<Document> sessions;
     private final MongoCollection<Document> open;
+    private final NodeBeats nodeBeats;
 
     /**
      * Declares the indexes and, the first time it meets a database from before the open entries,
@@ -85,6 +87,7 @@ public final class MongoStudyLedger implements StudyLedger {
     public MongoStudyLedger(MongoDatabase database) {
         this.sessions = database.getCollection("study_sessions");
         this.open = database.getCollection("study_open_sessions");
+        this.nodeBeats = new NodeBeats(database.getCollection("study_beats"), sessions);
         sessions.createIndex(Indexes.ascending("roomId", "startedAt"), new IndexOptions().name("by_room_time"));
         sessions.createIndex(Indexes.ascending("userId", "startedAt"), new IndexOptions().name("by_user_time"));
         // Read once, by the seeding below; kept so real MongoDB answers that scan from the index.
@@ -102,7 +105,8 @@ public final class MongoStudyLedger implements StudyLedger {
         // Entry first (see the class comment). If the session insert fails the entry stays: its ack may
         // have been lost after the session was written, and a wrongly kept entry only costs the reaper a look.
         open.insertOne(openEntry(session));
-        sessions.insertOne(StudySessionMapper.toDocument(session));
+        sessions.insertOne(nodeBeats.stamp(StudySessionMapper.toDocument(session)));
+        nodeBeats.began(session.id());
     }
 
     @Override
@@ -126,6 +130,12 @@ public final class MongoStudyLedger implements StudyLedger {
         return moved;
     }
 
+    /** One write to this node's document in {@code study_beats}, however many sessions it holds (see {@link NodeBeats}). */
+    @Override
+    public void beatEveryHeld(Collection<String> held, Instant at) {
+        nodeBeats.beat(held, at);
+    }
+
     @Override
     public Optional<StudySession> end(String sessionId, Instant at) {
         Document current = sessions.find(and(eq("_id", sessionId), eq("endedAt", null))).first();
@@ -142,6 +152,7 @@ public final class MongoStudyLedger implements StudyLedger {
         }
         // Only the caller that ended the session removes its entry; an ended session never opens again.
         open.deleteOne(eq("_id", sessionId));
+        nodeBeats.ended(sessionId);
         return Optional.of(StudySessionMapper.toSession(ended));
     }
 
@@ -154,7 +165,7 @@ public final class MongoStudyLedger implements StudyLedger {
         }
         Map<String, Document> storedById = new HashMap<>();
         sessions.find(in("_id", candidates)).forEach(stored -> storedById.put(stored.getString("_id"), stored));
-        List<StudySession> stale = new ArrayList<>();
+        List<Document> stillOpen = new ArrayList<>();
         for (String id : candidates) {
             Document stored = storedById.get(id);
             if (stored == null) {
@@ -169,12 +180,10 @@ public final class MongoStudyLedger implements StudyLedger {
                 open.deleteOne(eq("_id", id));
                 continue;
             }
-            StudySession session = StudySessionMapper.toSession(stored);
-            if (session.lastHeartbeatAt().isBefore(cutoff)) {
-                stale.add(session);
-            }
+            stillOpen.add(stored);
         }
-        return stale;
+        nodeBeats.forgetStoppedBeaters(cutoff, stillOpen);
+        return nodeBeats.read(stillOpen).stream().filter(session -> session.lastHeartbeatAt().isBefore(cutoff)).toList();
     }
 
     @Override
@@ -238,8 +247,6 @@ public final class MongoStudyLedger implements StudyLedger {
     }
 
     private List<StudySession> find(Bson filter) {
-        List<StudySession> found = new ArrayList<>();
-        sessions.find(filter).sort(Sorts.ascending("startedAt", "_id")).forEach(doc -> found.add(StudySessionMapper.toSession(doc)));
-        return found;
+        return nodeBeats.read(sessions.find(filter).sort(Sorts.ascending("startedAt", "_id")).into(new ArrayList<>()));
     }
 }

@@ -62,6 +62,61 @@ class MongoStudyLedgerTest extends AbstractStudyLedgerContract {
     }
 
     @Test
+    void aNodesBeatIsOneWriteToItsOwnDocumentNotOneWritePerSession() {
+        List<StudySession> held = List.of(StudySession.start(kim, room, T0), StudySession.start(lee, room, T0),
+                StudySession.start(UserId.newId(), otherRoom, T0));
+        held.forEach(ledger::begin);
+
+        ledger.beatEveryHeld(held.stream().map(StudySession::id).toList(), T0.plusSeconds(15));
+        ledger.beatEveryHeld(held.stream().map(StudySession::id).toList(), T0.plusSeconds(30));
+
+        assertEquals(1, database.getCollection("study_beats").countDocuments(), "one document for this node");
+        assertEquals(Date.from(T0.plusSeconds(30)), database.getCollection("study_beats").find().first().getDate("at"));
+        for (StudySession session : held) {
+            assertEquals(Date.from(T0), storedSessions().find(eq("_id", session.id())).first().getDate("lastHeartbeatAt"),
+                    "the session documents were not written");
+        }
+        assertEquals(T0.plusSeconds(30), ledger.ofUser(kim, T0, T0.plusSeconds(60)).getFirst().lastHeartbeatAt());
+    }
+
+    @Test
+    void theSessionsOfANodeThatDiedGoStaleAtItsLastBeatAndItsDocumentGoesOnceTheyEnded() {
+        StudyLedger other = new MongoStudyLedger(database);   // a second node on the same database
+        StudySession mine = StudySession.start(kim, room, T0);
+        StudySession theirs = StudySession.start(lee, room, T0);
+        ledger.begin(mine);
+        other.begin(theirs);
+        ledger.beatEveryHeld(List.of(mine.id()), T0.plusSeconds(15));
+        other.beatEveryHeld(List.of(theirs.id()), T0.plusSeconds(15));
+        ledger.beatEveryHeld(List.of(mine.id()), T0.plusSeconds(30));
+        ledger.beatEveryHeld(List.of(mine.id()), T0.plusSeconds(45));
+        // The other node died after its beat at 15 s.
+
+        List<StudySession> stale = ledger.openWithHeartbeatBefore(T0.plusSeconds(40));
+        assertEquals(List.of(theirs.id()), stale.stream().map(StudySession::id).toList());
+        assertEquals(T0.plusSeconds(15), stale.getFirst().lastHeartbeatAt());
+        assertEquals(2, database.getCollection("study_beats").countDocuments(), "kept while an open session names it");
+
+        assertEquals(Optional.of(T0.plusSeconds(15)), ledger.end(theirs.id(), T0.plusSeconds(15)).orElseThrow().endedAt());
+        assertEquals(List.of(), ledger.openWithHeartbeatBefore(T0.plusSeconds(40)));
+        assertEquals(1, database.getCollection("study_beats").countDocuments(), "the dead node's document is gone");
+        assertEquals(T0.plusSeconds(45), ledger.ofUser(kim, T0, T0.plusSeconds(60)).getFirst().lastHeartbeatAt(), "this node's stays");
+    }
+
+    @Test
+    void aSessionLetGoKeepsItsLastNodeBeatInItsOwnDocument() {
+        StudySession session = StudySession.start(kim, room, T0);
+        ledger.begin(session);
+        ledger.beatEveryHeld(List.of(session.id()), T0.plusSeconds(15));
+        ledger.beatEveryHeld(List.of(), T0.plusSeconds(30));
+
+        Document stored = storedSessions().find(eq("_id", session.id())).first();
+        assertEquals(Date.from(T0.plusSeconds(15)), stored.getDate("lastHeartbeatAt"));
+        assertEquals(null, stored.getString(NodeBeats.BEATER), "no node's beat carries it any more");
+        assertEquals(T0.plusSeconds(15), ledger.inRoom(room, T0, T0.plusSeconds(60)).getFirst().lastHeartbeatAt());
+    }
+
+    @Test
     void anEntryWhoseSessionWasNeverWrittenIsDroppedNotReturned() {
         // begin() crashed after its first write.
         StudySession lost = StudySession.start(kim, room, T0);

@@ -59,7 +59,7 @@ final class BusRecovery {
         List<LiveConnection> lost = new ArrayList<>();
         for (LiveConnection connection : held.all()) {
             if (presence.restore(connection, now)) {
-                sessions.beat(new StudySessionsUseCase.Beat(List.of(connection.sessionId()), now));
+                sessions.beat(StudySessionsUseCase.Beat.some(List.of(connection.sessionId()), now));
             } else if (held.drop(connection.connectionId())) {
                 lost.add(connection);
             }

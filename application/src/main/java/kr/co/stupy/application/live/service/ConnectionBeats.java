@@ -14,6 +14,7 @@ import kr.co.stupy.application.live.ConnectionId;
 import kr.co.stupy.application.live.LiveConnection;
 import kr.co.stupy.application.live.port.out.LivePresence;
 import kr.co.stupy.application.studytime.port.in.StudySessionsUseCase;
+import kr.co.stupy.studytime.StudyRules;
 
 /**
  * Proves this node's live connections alive, always in batches: the periodic beat of all of them,
@@ -28,8 +29,14 @@ final class ConnectionBeats {
     private record Ping(Instant at, CompletableFuture<Void> written) {
     }
 
-    /** A ping within this long of the connection's last written beat is answered without another write. */
-    static final Duration PING_BEAT_GAP = Duration.ofSeconds(5);
+    /**
+     * A ping within this long of the connection's last written beat is answered without another
+     * write. Longer than the periodic beat's interval, so while those beats keep coming (every 15 s
+     * for every held connection) a ping writes nothing: an idle node then costs one batch of writes
+     * per interval, not a second one driven by its clients' pings. A ping writes only when the
+     * periodic beats fell behind, and it still proves its connection alive then.
+     */
+    static final Duration PING_BEAT_GAP = StudyRules.HEARTBEAT_INTERVAL.plusSeconds(5);
 
     private final Map<ConnectionId, LiveConnection> held;
     /** When each held connection's beat was last written (admission counts: presence and ledger start with it). */
@@ -54,7 +61,7 @@ final class ConnectionBeats {
     }
 
     int beatAll() {
-        return beat(List.copyOf(held.values()), clock.instant());
+        return beat(List.copyOf(held.values()), clock.instant(), true);
     }
 
     CompletableFuture<Void> pinged(ConnectionId connectionId) {
@@ -86,7 +93,7 @@ final class ConnectionBeats {
         // One instant for the batch: the earliest ping, so no session is ever credited past a beat it gave.
         Instant earliest = batch.stream().map(Ping::at).min(Instant::compareTo).orElseThrow();
         try {
-            int present = beat(due, earliest);
+            int present = beat(due, earliest, false);
             batch.forEach(ping -> ping.written().complete(null));
             return present;
         } catch (RuntimeException e) {
@@ -101,13 +108,16 @@ final class ConnectionBeats {
         lastBeat.remove(connectionId);
     }
 
-    private int beat(List<LiveConnection> connections, Instant at) {
-        if (connections.isEmpty()) {
+    /** {@code everyHeld}: the connections are all this node holds, so the ledger may write the beat as one node-wide record. */
+    private int beat(List<LiveConnection> connections, Instant at, boolean everyHeld) {
+        if (connections.isEmpty() && !everyHeld) {
             return 0;
         }
-        Set<ConnectionId> present = presence.heartbeatAll(connections.stream().map(LiveConnection::connectionId).toList(), at);
-        sessions.beat(new StudySessionsUseCase.Beat(connections.stream().filter(c -> present.contains(c.connectionId()))
-                .map(LiveConnection::sessionId).toList(), at));
+        Set<ConnectionId> present = connections.isEmpty() ? Set.of()
+                : presence.heartbeatAll(connections.stream().map(LiveConnection::connectionId).toList(), at);
+        List<String> beaten = connections.stream().filter(c -> present.contains(c.connectionId())).map(LiveConnection::sessionId).toList();
+        // Even with nothing held the node-wide beat is written: it tells the ledger to stop beating what this node let go.
+        sessions.beat(new StudySessionsUseCase.Beat(beaten, at, everyHeld));
         // Only a connection still held is remembered: one that closed meanwhile must not come back here.
         present.forEach(id -> lastBeat.computeIfPresent(id, (k, previous) -> previous.isAfter(at) ? previous : at));
         return present.size();

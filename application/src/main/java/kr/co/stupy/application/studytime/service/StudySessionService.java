@@ -44,7 +44,11 @@ public final class StudySessionService implements StudySessionsUseCase {
 
     @Override
     public void beat(Beat beat) {
-        ledger.heartbeatAll(beat.sessionIds(), beat.at());
+        if (beat.everyHeld()) {
+            ledger.beatEveryHeld(beat.sessionIds(), beat.at());
+        } else {
+            ledger.heartbeatAll(beat.sessionIds(), beat.at());
+        }
     }
 
     /**

@@ -67,6 +67,57 @@ public abstract class AbstractStudyLedgerContract {
     }
 
     @Test
+    void aNodesBeatOfEverySessionItHoldsMovesThemAndOneItLetGoKeepsTheBeatItHad() {
+        StudySession a = StudySession.start(kim, room, T0);
+        StudySession b = StudySession.start(lee, room, T0);
+        StudySession ended = StudySession.start(UserId.newId(), room, T0);
+        List.of(a, b, ended).forEach(ledger::begin);
+        ledger.end(ended.id(), T0.plusSeconds(10));
+
+        ledger.beatEveryHeld(List.of(a.id(), b.id(), ended.id()), T0.plusSeconds(15));
+        assertEquals(Map.of(a.id(), T0.plusSeconds(15), b.id(), T0.plusSeconds(15), ended.id(), T0.plusSeconds(10)), beatsIn(room),
+                "an ended session takes no beats");
+
+        ledger.beatEveryHeld(List.of(a.id()), T0.plusSeconds(30));
+        assertEquals(T0.plusSeconds(30), beatsIn(room).get(a.id()));
+        assertEquals(T0.plusSeconds(15), beatsIn(room).get(b.id()), "let go: it keeps the last beat it was part of");
+        assertEquals(T0.plusSeconds(15), ledger.ofUser(lee, T0, T0.plusSeconds(60)).getFirst().lastHeartbeatAt());
+        List<StudySession> stale = ledger.openWithHeartbeatBefore(T0.plusSeconds(20));
+        assertEquals(List.of(b.id()), stale.stream().map(StudySession::id).toList());
+        assertEquals(T0.plusSeconds(15), stale.getFirst().lastHeartbeatAt(), "a reaper ends it at that beat");
+
+        ledger.beatEveryHeld(List.of(a.id()), T0.plusSeconds(20));
+        assertEquals(T0.plusSeconds(30), beatsIn(room).get(a.id()), "a beat never moves back");
+        ledger.beatEveryHeld(List.of(), T0.plusSeconds(45));
+        assertEquals(T0.plusSeconds(30), beatsIn(room).get(a.id()), "a node holding nothing beats nothing");
+        assertEquals(List.of(a.id(), b.id()).stream().sorted().toList(),
+                ledger.openWithHeartbeatBefore(T0.plusSeconds(40)).stream().map(StudySession::id).sorted().toList());
+    }
+
+    @Test
+    void aSessionHeldAgainBeatsAgainAndEndsWhereItIsEnded() {
+        StudySession a = StudySession.start(kim, room, T0);
+        ledger.begin(a);
+        ledger.beatEveryHeld(List.of(a.id()), T0.plusSeconds(15));
+        ledger.beatEveryHeld(List.of(), T0.plusSeconds(30));
+        ledger.beatEveryHeld(List.of(a.id()), T0.plusSeconds(45));
+        assertEquals(T0.plusSeconds(45), beatsIn(room).get(a.id()));
+        ledger.heartbeat(a.id(), T0.plusSeconds(50));
+        assertEquals(T0.plusSeconds(50), beatsIn(room).get(a.id()), "a single heartbeat still moves it on");
+
+        StudySession ended = ledger.end(a.id(), T0.plusSeconds(55)).orElseThrow();
+        ledger.beatEveryHeld(List.of(a.id()), T0.plusSeconds(60));
+        StudySession stored = ledger.inRoom(room, T0, T0.plusSeconds(90)).getFirst();
+        assertEquals(Optional.of(T0.plusSeconds(55)), stored.endedAt());
+        assertEquals(ended.lastHeartbeatAt(), stored.lastHeartbeatAt(), "a beat after the end changes nothing");
+        assertEquals(List.of(), ledger.openWithHeartbeatBefore(T0.plusSeconds(999)));
+    }
+
+    private Map<String, Instant> beatsIn(RoomId roomId) {
+        return ledger.inRoom(roomId, T0, T0.plusSeconds(3600)).stream().collect(Collectors.toMap(StudySession::id, StudySession::lastHeartbeatAt));
+    }
+
+    @Test
     void aSessionEndsExactlyOnce() {
         StudySession session = StudySession.start(kim, room, T0);
         ledger.begin(session);

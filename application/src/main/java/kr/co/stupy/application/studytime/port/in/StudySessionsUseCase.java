@@ -12,11 +12,24 @@ import kr.co.stupy.studytime.StudySession;
  */
 public interface StudySessionsUseCase {
 
-    /** Sessions that were alive at {@code at}. */
-    record Beat(List<String> sessionIds, Instant at) {
+    /**
+     * Sessions that were alive at {@code at}; {@code everyHeld}: they are every session the caller
+     * holds (its periodic beat), so one it held before and leaves out now is no longer beaten.
+     */
+    record Beat(List<String> sessionIds, Instant at, boolean everyHeld) {
         public Beat {
             sessionIds = List.copyOf(sessionIds);
             Objects.requireNonNull(at, "at");
+        }
+
+        /** The periodic beat of every session the caller holds. */
+        public static Beat everyHeld(List<String> sessionIds, Instant at) {
+            return new Beat(sessionIds, at, true);
+        }
+
+        /** A beat of these sessions only (a ping, a restore); the caller's other sessions are not concerned. */
+        public static Beat some(List<String> sessionIds, Instant at) {
+            return new Beat(sessionIds, at, false);
         }
     }
 
