@@ -1,6 +1,5 @@
 package kr.co.stupy.adapter.web.live;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Optional;
 import kr.co.stupy.application.live.ConnectionId;
 import kr.co.stupy.application.live.SignalPayload;
@@ -32,18 +31,18 @@ final class LiveFrameHandler {
     }
 
     /** The frame's problem, if it has one; a {@code ping} is answered later, once its beat is written. */
-    Optional<FrameError> handle(ConnectionId id, String type, JsonNode frame) {
+    Optional<FrameError> handle(ConnectionId id, ClientFrame frame) {
         try {
-            return switch (type) {
+            return switch (frame.type()) {
                 case "ping" -> ping(id);
-                case "chat" -> textField(frame, "clientMsgId").isEmpty() || textField(frame, "text").isEmpty()
+                case "chat" -> frame.string("clientMsgId").isEmpty() || frame.string("text").isEmpty()
                         ? invalid("chat needs clientMsgId and text strings")
-                        : chat.chat(SendChat.of(id, frame.get("clientMsgId").textValue(), frame.get("text").textValue()));
-                case "signal" -> textField(frame, "to").isEmpty() || textField(frame, "kind").isEmpty() || !frame.path("payload").isObject()
+                        : chat.chat(SendChat.of(id, frame.string("clientMsgId").get(), frame.string("text").get()));
+                case "signal" -> frame.string("to").isEmpty() || frame.string("kind").isEmpty() || frame.payloadObject().isEmpty()
                         ? invalid("signal needs to, kind and an object payload")
-                        : signals.signal(new RelaySignal(id, frame.get("to").textValue(), frame.get("kind").textValue(),
-                                new SignalPayload(frame.get("payload").toString())));
-                default -> invalid("unknown frame type '" + abbreviate(type) + "'");
+                        : signals.signal(new RelaySignal(id, frame.string("to").get(), frame.string("kind").get(),
+                                new SignalPayload(frame.payloadObject().get())));
+                default -> invalid("unknown frame type '" + abbreviate(frame.type()) + "'");
             };
         } catch (InvalidInputException e) {
             return invalid(e.getMessage());
@@ -52,18 +51,18 @@ final class LiveFrameHandler {
 
     private Optional<FrameError> ping(ConnectionId id) {
         // Written with every other ping of the same quarter second, then answered: a pong means the beat is kept.
-        keepAlive.pinged(id).whenComplete((written, failed) -> sockets.sendTo(id,
-                failed instanceof RetryLaterException limited ? LiveFrames.error(limited.code(), limited.getMessage()) : LiveFrames.pong()));
+        keepAlive.pinged(id).whenComplete((written, failed) -> {
+            if (failed instanceof RetryLaterException limited) {
+                sockets.sendTo(id, LiveFrames.error(limited.code(), limited.getMessage()));
+            } else {
+                sockets.sendText(id, LiveFrames.PONG);
+            }
+        });
         return Optional.empty();
     }
 
     private static Optional<FrameError> invalid(String message) {
         return Optional.of(new FrameError(FrameError.Problem.INVALID_FRAME, message));
-    }
-
-    private static Optional<String> textField(JsonNode frame, String field) {
-        JsonNode value = frame.get(field);
-        return value != null && value.isTextual() ? Optional.of(value.textValue()) : Optional.empty();
     }
 
     private static String abbreviate(String text) {

@@ -1,5 +1,6 @@
 package kr.co.stupy.adapter.web.live;
 
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import com.fasterxml.jackson.databind.util.RawValue;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -78,6 +79,32 @@ public final class LiveFrames {
             case LiveEvent.RoomClosed closed -> typed("room-closed");
             case LiveEvent.Replaced replaced -> typed("replaced");
         };
+    }
+
+    /** The pong, written once. */
+    static final String PONG = "{\"type\":\"pong\"}";
+
+    /**
+     * A signal frame written straight to text: the most frequent frame of a call being set up, and
+     * one whose payload is already JSON, so no map or generator is built for it. Same fields, in the
+     * same order, as {@link #of} gives.
+     */
+    static String signal(LiveEvent.Signal signal) {
+        String payload = signal.payload().json();
+        StringBuilder out = new StringBuilder(120 + payload.length());
+        out.append("{\"type\":\"signal\",\"from\":");
+        quoted(out, signal.from().value());
+        out.append(",\"fromUserId\":");
+        quoted(out, signal.fromUserId().value());
+        out.append(",\"kind\":");
+        quoted(out, signal.kind());
+        return out.append(",\"payload\":").append(payload).append('}').toString();
+    }
+
+    private static void quoted(StringBuilder out, String value) {
+        out.append('"');
+        JsonStringEncoder.getInstance().quoteAsString(value, out);
+        out.append('"');
     }
 
     static Map<String, Object> error(String code, String message) {

@@ -1,6 +1,5 @@
 package kr.co.stupy.adapter.web.live;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -8,7 +7,6 @@ import io.javalin.websocket.WsBinaryMessageContext;
 import io.javalin.websocket.WsCloseContext;
 import io.javalin.websocket.WsConnectContext;
 import io.javalin.websocket.WsMessageContext;
-import java.io.IOException;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.Map;
@@ -189,17 +187,16 @@ public final class LiveRoutes implements RouteGroup, AutoCloseable {
         if (id == null) {
             return;
         }
-        JsonNode frame;
+        ClientFrame frame;
         try {
-            frame = mapper.readTree(ctx.message());
-        } catch (IOException e) {
+            frame = ClientFrame.read(mapper.getFactory(), ctx.message());
+        } catch (ClientFrame.Unreadable e) {
             sockets.sendTo(id, LiveFrames.error("INVALID_FRAME", "a frame is a JSON object with a type"));
             return;
         }
-        String type = frame == null || !frame.isObject() ? "" : frame.path("type").asText("");
         Optional<FrameError> error;
         try {
-            error = frames.handle(id, type, frame);
+            error = frames.handle(id, frame);
         } catch (RuntimeException e) {
             // A shared store or bus that is away (Redis restarting) must not cost the client its connection.
             LOG.warn("a live frame could not be handled: {}", e.toString());

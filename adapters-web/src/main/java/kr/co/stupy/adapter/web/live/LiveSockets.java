@@ -91,6 +91,16 @@ public final class LiveSockets implements LocalConnections {
         }
     }
 
+    /** Sends a frame already written as JSON text. */
+    void sendText(ConnectionId id, String text) {
+        Socket socket = sockets.get(id);
+        if (socket != null) {
+            synchronized (socket) {
+                send(socket, text);
+            }
+        }
+    }
+
     /** Forgets the connection; false when this node no longer held it. */
     boolean release(ConnectionId id) {
         return sockets.remove(id) != null;
@@ -126,7 +136,7 @@ public final class LiveSockets implements LocalConnections {
                 continue;
             }
             if (text == null) {
-                text = encode(LiveFrames.of(event));
+                text = event instanceof LiveEvent.Signal signal ? LiveFrames.signal(signal) : encode(LiveFrames.of(event));
             }
             deliver(socket, text, CloseCodes.after(event));
             delivered.add(id);

@@ -7,7 +7,6 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.Optional;
 import kr.co.stupy.application.live.ConnectionId;
@@ -31,14 +30,14 @@ class LiveFrameHandlerTest {
     final LiveFrameHandler frames = new LiveFrameHandler(chat, signals, keepAlive, new LiveSockets(json));
     final ConnectionId id = ConnectionId.newId();
 
-    JsonNode frame(String text) throws Exception {
-        return json.readTree(text);
+    ClientFrame frame(String text) throws Exception {
+        return ClientFrame.read(json.getFactory(), text);
     }
 
     @Test
     void aChatFrameBecomesTheSendChatCommand() throws Exception {
         when(chat.chat(any())).thenReturn(Optional.empty());
-        assertEquals(Optional.empty(), frames.handle(id, "chat", frame("{\"type\":\"chat\",\"clientMsgId\":\"m-1\",\"text\":\"안녕\"}")));
+        assertEquals(Optional.empty(), frames.handle(id, frame("{\"type\":\"chat\",\"clientMsgId\":\"m-1\",\"text\":\"안녕\"}")));
         verify(chat).chat(SendChat.of(id, "m-1", "안녕"));
     }
 
@@ -46,7 +45,7 @@ class LiveFrameHandlerTest {
     void aSignalFrameBecomesTheRelayCommandWithItsPayloadUntouched() throws Exception {
         when(signals.signal(any())).thenReturn(Optional.empty());
         String peer = ConnectionId.newId().value();
-        frames.handle(id, "signal", frame("{\"type\":\"signal\",\"to\":\"" + peer + "\",\"kind\":\"offer\",\"payload\":{\"sdp\":\"v=0\"}}"));
+        frames.handle(id, frame("{\"type\":\"signal\",\"to\":\"" + peer + "\",\"kind\":\"offer\",\"payload\":{\"sdp\":\"v=0\"}}"));
         verify(signals).signal(new RelaySignal(id, peer, "offer", new kr.co.stupy.application.live.SignalPayload("{\"sdp\":\"v=0\"}")));
     }
 
@@ -63,7 +62,8 @@ class LiveFrameHandlerTest {
     }
 
     private void assertInvalid(String type, String text) throws Exception {
-        Optional<FrameError> error = frames.handle(id, type, frame(text));
+        Optional<FrameError> error = frames.handle(id, frame(text));
+        assertEquals(type, frame(text).type());
         assertEquals(FrameError.Problem.INVALID_FRAME, error.orElseThrow().problem(), text);
     }
 

@@ -1,0 +1,71 @@
+package kr.co.stupy.adapter.web.live;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.Optional;
+import kr.co.stupy.application.live.LiveEvent;
+import kr.co.stupy.application.live.ConnectionId;
+import kr.co.stupy.application.live.SignalPayload;
+import kr.co.stupy.shared.UserId;
+import org.junit.jupiter.api.Test;
+
+/** The one-pass reading of client frames, and the signal frame written without a tree, agree with what a JSON tree says. */
+class ClientFrameTest {
+
+    final ObjectMapper json = new ObjectMapper();
+
+    ClientFrame read(String text) throws ClientFrame.Unreadable {
+        return ClientFrame.read(json.getFactory(), text);
+    }
+
+    @Test
+    void theStringFieldsAndThePayloadAsTheSenderWroteIt() throws Exception {
+        String payload = "{ \"sdp\" : \"v=0\\r\\n한글 \\\"q\\\" }{\", \"n\": [1, {\"x\": null}], \"e\": {} }";
+        ClientFrame frame = read("{\"type\":\"signal\",\"to\":\"c-1\",\"kind\":\"offer\",\"payload\":" + payload + ",\"extra\":[1,2]}");
+
+        assertEquals("signal", frame.type());
+        assertEquals(Optional.of("c-1"), frame.string("to"));
+        assertEquals(Optional.of("offer"), frame.string("kind"));
+        assertEquals(Optional.of(payload), frame.payloadObject(), "the exact text, spaces and escapes included");
+        assertEquals(json.readTree(payload), json.readTree(frame.payloadObject().get()));
+        assertEquals(Optional.empty(), frame.string("extra"));
+    }
+
+    @Test
+    void fieldsThatAreNotStringsOrObjectsAreAbsentAndTheLastDuplicateWins() throws Exception {
+        assertEquals("", read("{\"type\":5}").type());
+        assertEquals("", read("[\"type\",\"chat\"]").type(), "not an object: no type");
+        assertEquals("", read("\"chat\"").type());
+        assertEquals("chat", read("{\"type\":\"ping\",\"type\":\"chat\"}").type());
+        assertEquals(Optional.empty(), read("{\"text\":\"a\",\"text\":null}").string("text"));
+        assertEquals(Optional.empty(), read("{\"payload\":{\"a\":1},\"payload\":\"x\"}").payloadObject());
+        assertEquals(Optional.of("{\"b\":2}"), read("{\"payload\":[1],\"payload\":{\"b\":2}}").payloadObject());
+        assertEquals(Optional.empty(), read("{\"payload\":[{\"a\":1}]}").payloadObject(), "an array is no payload object");
+        assertEquals(Optional.empty(), read("{\"nested\":{\"type\":\"chat\"}}").string("type"), "only top-level fields count");
+    }
+
+    @Test
+    void textThatIsNotOneJsonValueIsUnreadable() {
+        for (String bad : new String[] {"", "  ", "{", "{\"type\":\"chat\"", "{\"payload\":{\"a\":}}", "{} {}", "{\"a\":1} x",
+                "nope", "{\"type\":\"signal\",\"payload\":{\"a\":1]}"}) {
+            assertThrows(ClientFrame.Unreadable.class, () -> read(bad), bad);
+        }
+        String deep = "{\"payload\":" + "[".repeat(5_000) + "]".repeat(5_000) + "}";
+        assertThrows(ClientFrame.Unreadable.class, () -> read(deep), "nesting is bounded by the parser's limits");
+    }
+
+    @Test
+    void aSignalFrameWrittenByHandIsWhatTheMapWouldGive() throws Exception {
+        var signal = new LiveEvent.Signal(ConnectionId.newId(), UserId.newId(), "cand\"idate\n",
+                new SignalPayload("{\"candidate\":\"a=b \\u0001\",\"n\":1}"));
+
+        String text = LiveFrames.signal(signal);
+
+        assertEquals(json.readTree(json.writeValueAsString(LiveFrames.of(signal))), json.readTree(text));
+        assertEquals("{\"type\":\"signal\",\"from\":\"" + signal.from().value() + "\",\"fromUserId\":\"" + signal.fromUserId().value()
+                + "\",\"kind\":\"cand\\\"idate\\n\",\"payload\":{\"candidate\":\"a=b \\u0001\",\"n\":1}}", text);
+        assertEquals(json.readTree("{\"type\":\"pong\"}"), json.readTree(LiveFrames.PONG));
+    }
+}
