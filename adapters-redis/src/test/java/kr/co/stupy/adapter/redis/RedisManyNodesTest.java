@@ -114,6 +114,8 @@ class RedisManyNodesTest {
 
         LiveEvent left = new LiveEvent.PeerLeft(ConnectionId.newId(), UserId.newId());
         onB.toRoom(room, left);
+        // Each node publishes in its own order; two nodes' publications are not ordered against each other.
+        await(() -> b.recorder.of(b1.connectionId()).size() == 1, "the departure reached node b");
         LiveEvent signal = new LiveEvent.Signal(a1.connectionId(), a1.userId(), "offer", new SignalPayload("{\"sdp\":\"x\"}"));
         onA.toConnection(b1.connectionId(), signal);
 

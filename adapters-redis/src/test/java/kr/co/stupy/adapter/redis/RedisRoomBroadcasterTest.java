@@ -5,12 +5,15 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import kr.co.stupy.application.live.ConnectionId;
+import kr.co.stupy.application.live.LiveConnection;
 import kr.co.stupy.application.live.LiveEvent;
 import kr.co.stupy.application.live.port.in.DeliverLiveEventUseCase;
 import kr.co.stupy.application.live.port.out.LivePresence;
 import kr.co.stupy.application.live.port.out.RoomBroadcaster;
 import kr.co.stupy.application.live.testing.AbstractRoomBroadcasterContract;
 import kr.co.stupy.shared.Ids;
+import kr.co.stupy.shared.RoomId;
+import kr.co.stupy.shared.UserId;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.AutoClose;
 import redis.clients.jedis.RedisClient;
@@ -51,11 +54,12 @@ class RedisRoomBroadcasterTest extends AbstractRoomBroadcasterContract {
         return broadcaster;
     }
 
-    /** Pub/sub is asynchronous: a marker published last arrives after everything before it. */
+    /** Pub/sub is asynchronous: a marker published last, through the same ordered publisher, arrives after everything before it. */
     @Override
     protected void settle() {
         ConnectionId marker = ConnectionId.newId();
-        redis.publish(prefix + "node:node-a", new LiveEventCodec().encode(new LiveEventCodec.Envelope(List.of(marker), new LiveEvent.Kicked())));
+        started.getLast().toConnection(new LiveConnection(marker, UserId.newId(), RoomId.newId(), "node-a", Instant.now(), Ids.newId()),
+                new LiveEvent.Kicked());
         Instant deadline = Instant.now().plus(Duration.ofSeconds(5));
         while (recorder.of(marker).isEmpty() && Instant.now().isBefore(deadline)) {
             Thread.onSpinWait();
