@@ -11,7 +11,7 @@
 #
 # Scenarios: stupy-1n stupy-2n sioraw-1n sioraw-2n sio-1n sio-2n ws-1n ws-2n stupy-idle-<N> (5k, 10k, 500, ...)
 #   base-1n base-2n: stupy-1n / stupy-2n on an earlier build, BASE_JAR=/path/to/stupy.jar (before/after in one run)
-# Knobs (env): ROOMS=250 (x4 clients)  SECS=10 (send phase per run)  WARMUP=2  DRAIN=5
+# Knobs (env): ROOMS=250 (x4 clients)  SECS=15 (send phase per run)  WARMUP=5  DRAIN=5
 #   CHAT_RATES="0.5 1 1.5" (msgs/s per client; x 1,000 clients x 3 others = 1,500 / 3,000 / 4,500 deliv/s at ROOMS=250)
 #   SIGNAL_RATES="5 15 30 45" (msgs/s per client; x 1,000 clients = 5,000 ... 45,000 deliv/s at ROOMS=250)
 #   MODES="chat signal"  IDLE_SECS=60  PING_EVERY=15  IDLE_PCT=15 IDLE_WAIT=60 (idle gate before each load)
@@ -38,8 +38,8 @@ ALL_SCENARIOS="stupy-1n sioraw-1n ws-1n stupy-2n sioraw-2n ws-2n stupy-idle-5k s
 SCENARIOS=${ARGS[*]:-$ALL_SCENARIOS}
 
 ROOMS=${ROOMS:-250}
-SECS=${SECS:-10}
-WARMUP=${WARMUP:-2}
+SECS=${SECS:-15}
+WARMUP=${WARMUP:-5}
 DRAIN=${DRAIN:-5}
 CHAT_RATES=${CHAT_RATES:-0.5 1 1.5}
 SIGNAL_RATES=${SIGNAL_RATES:-5 15 30 45}

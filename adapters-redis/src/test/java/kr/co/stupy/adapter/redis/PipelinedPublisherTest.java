@@ -25,12 +25,7 @@ class PipelinedPublisherTest {
         try (TestRedis server = TestRedis.shared(); RedisClient redis = RedisBus.connect(server.uri())) {
             String channel = "order-" + Ids.newId();
             List<String> received = Collections.synchronizedList(new ArrayList<>());
-            JedisPubSub listener = new JedisPubSub() {
-                @Override
-                public void onMessage(String ch, String message) {
-                    received.add(message);
-                }
-            };
+            JedisPubSub listener = recordingInto(received);
             Thread subscriber = Thread.ofVirtual().start(() -> redis.subscribe(listener, channel));
             await(listener::isSubscribed, "subscribed");
             try (PipelinedPublisher publisher = new PipelinedPublisher(redis, "test", 50_000)) {
@@ -68,12 +63,7 @@ class PipelinedPublisherTest {
                 server.start();
                 String channel = "back-" + Ids.newId();
                 List<String> received = Collections.synchronizedList(new ArrayList<>());
-                JedisPubSub listener = new JedisPubSub() {
-                    @Override
-                    public void onMessage(String ch, String message) {
-                        received.add(message);
-                    }
-                };
+                JedisPubSub listener = recordingInto(received);
                 Thread subscriber = Thread.ofVirtual().start(() -> {
                     try (RedisClient own = RedisBus.connect(server.uri())) {
                         own.subscribe(listener, channel);
@@ -93,6 +83,15 @@ class PipelinedPublisherTest {
                 subscriber.join();
             }
         }
+    }
+
+    private static JedisPubSub recordingInto(List<String> received) {
+        return new JedisPubSub() {
+            @Override
+            public void onMessage(String channel, String message) {
+                received.add(message);
+            }
+        };
     }
 
     private static void await(BooleanSupplier condition, String what) throws InterruptedException {
