@@ -88,10 +88,6 @@ final class PipelinedPublisher implements AutoCloseable {
     }
 
     private void write(List<Publication> batch) {
-        if (batch.size() == 1) {
-            redis.publish(batch.getFirst().channel(), batch.getFirst().message());
-            return;
-        }
         try (AbstractPipeline pipeline = redis.pipelined()) {
             batch.forEach(p -> pipeline.publish(p.channel(), p.message()));
             pipeline.sync();

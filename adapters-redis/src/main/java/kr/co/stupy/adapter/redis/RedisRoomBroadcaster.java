@@ -24,8 +24,9 @@ import redis.clients.jedis.UnifiedJedis;
  * room's connections (as presence says), naming them; an event for one connection goes to its node
  * only. Everything goes through Redis, even for this node, so one connection's events keep the
  * order they were sent in; publications leave in that order too, pipelined by one writer
- * ({@link PipelinedPublisher}), so a frame handler never waits for Redis to answer. The subscriber reconnects by itself with backoff and then tells the
- * application, which puts this node's connections back should Redis have come back empty.
+ * ({@link PipelinedPublisher}), so a frame handler never waits for Redis to answer. The subscriber
+ * reconnects by itself with backoff and then tells the application, which puts this node's
+ * connections back should Redis have come back empty.
  */
 public final class RedisRoomBroadcaster implements RoomBroadcaster, AutoCloseable {
 
@@ -37,7 +38,6 @@ public final class RedisRoomBroadcaster implements RoomBroadcaster, AutoCloseabl
     private final String prefix;
     private final String nodeId;
     private final LiveEventCodec codec = new LiveEventCodec();
-    private final int publishQueue;
     private PipelinedPublisher publisher;
     private final CountDownLatch firstSubscribed = new CountDownLatch(1);
     private volatile boolean running;
@@ -45,12 +45,6 @@ public final class RedisRoomBroadcaster implements RoomBroadcaster, AutoCloseabl
     private Thread subscriber;
 
     public RedisRoomBroadcaster(UnifiedJedis redis, RedisLivePresence presence, String prefix, String nodeId) {
-        this(redis, presence, prefix, nodeId, PipelinedPublisher.DEFAULT_CAPACITY);
-    }
-
-    /** {@code publishQueue}: publications that may wait for Redis before new ones are refused. */
-    RedisRoomBroadcaster(UnifiedJedis redis, RedisLivePresence presence, String prefix, String nodeId, int publishQueue) {
-        this.publishQueue = publishQueue;
         this.redis = redis;
         this.presence = presence;
         this.prefix = prefix;
@@ -60,7 +54,7 @@ public final class RedisRoomBroadcaster implements RoomBroadcaster, AutoCloseabl
     /** Subscribes this node's channel and waits (briefly) until it is, so no event sent after start is missed. */
     public RedisRoomBroadcaster start(DeliverLiveEventUseCase inbound) {
         running = true;
-        publisher = new PipelinedPublisher(redis, nodeId, publishQueue);
+        publisher = new PipelinedPublisher(redis, nodeId, PipelinedPublisher.DEFAULT_CAPACITY);
         subscriber = Thread.ofPlatform().daemon().name("redis-subscriber-" + nodeId).start(() -> listen(inbound));
         try {
             if (!firstSubscribed.await(10, TimeUnit.SECONDS)) {

@@ -8,6 +8,7 @@ import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.bson.Document;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -109,15 +110,15 @@ final class IndexedH2Collection extends H2Collection {
     static boolean exactIdTerm(Document idTerm) {
         Object condition = idTerm.get(ID);
         if (condition instanceof Document document) {
-            return document.size() == 1 && document.get("$in") instanceof java.util.Collection<?> ids
+            return document.size() == 1 && document.get("$in") instanceof Collection<?> ids
                     && ids.stream().allMatch(IndexedH2Collection::plainId);
         }
         return plainId(condition);
     }
 
+    /** Null is left out: it also matches a document without the field. */
     private static boolean plainId(Object id) {
-        return id != null && !(id instanceof Document || id instanceof java.util.Collection<?>
-                || id instanceof de.bwaldvogel.mongo.bson.BsonRegularExpression);
+        return id != null && QueryTerms.isPlainValue(id);
     }
 
     /** The query without the term {@link #idTerm} took: the top-level {@code _id}, else the first {@code _id} term of its {@code $and}. */

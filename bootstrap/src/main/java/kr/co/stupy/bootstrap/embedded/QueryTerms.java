@@ -56,12 +56,19 @@ final class QueryTerms {
             if (value == null) {
                 return Optional.of(EQUALS_NULL);
             }
-            // A document or an array asks for the whole value (or holds operators); a regex is no equality.
-            if (!(value instanceof Document || value instanceof Collection<?> || value instanceof BsonRegularExpression)) {
+            if (isPlainValue(value)) {
                 return Optional.of(value);
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * A value a condition asks a field to equal as such: not a document or an array (those ask for
+     * the whole value, or hold operators) and not a regex (no equality).
+     */
+    static boolean isPlainValue(Object value) {
+        return !(value instanceof Document || value instanceof Collection<?> || value instanceof BsonRegularExpression);
     }
 
     /** {@code [low, high]}, either null when open; bounds are taken inclusive, the final match excludes the ends. */

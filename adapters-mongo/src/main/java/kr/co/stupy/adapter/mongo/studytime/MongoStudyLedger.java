@@ -182,8 +182,7 @@ public final class MongoStudyLedger implements StudyLedger {
             }
             stillOpen.add(stored);
         }
-        nodeBeats.forgetStoppedBeaters(cutoff, stillOpen);
-        return nodeBeats.read(stillOpen).stream().filter(session -> session.lastHeartbeatAt().isBefore(cutoff)).toList();
+        return nodeBeats.readOpen(stillOpen, cutoff).stream().filter(session -> session.lastHeartbeatAt().isBefore(cutoff)).toList();
     }
 
     @Override

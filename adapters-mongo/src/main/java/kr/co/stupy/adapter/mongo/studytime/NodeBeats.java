@@ -4,7 +4,6 @@ import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.in;
 import static com.mongodb.client.model.Filters.lt;
-import static com.mongodb.client.model.Filters.nin;
 import static com.mongodb.client.model.Updates.max;
 import static com.mongodb.client.model.Updates.set;
 import static com.mongodb.client.model.Updates.unset;
@@ -98,16 +97,43 @@ final class NodeBeats {
 
     /** Stored session documents as sessions, each open one with its beater's last beat applied. */
     List<StudySession> read(List<Document> stored) {
+        Set<String> beaters = beatersNamedBy(stored);
+        Map<String, Instant> beatOf = new HashMap<>();
+        if (!beaters.isEmpty()) {
+            beats.find(in("_id", beaters)).forEach(b -> beatOf.put(b.getString("_id"), b.getDate(AT).toInstant()));
+        }
+        return withBeats(stored, beatOf);
+    }
+
+    /**
+     * The reaper's look at the open sessions: every node's beat is read once (a document per node),
+     * applied, and the documents of nodes that stopped before {@code cutoff} and that no open
+     * session names any more are removed, with a write only when there is one to remove.
+     */
+    List<StudySession> readOpen(List<Document> openSessions, Instant cutoff) {
+        Map<String, Instant> beatOf = new HashMap<>();
+        beats.find().forEach(b -> beatOf.put(b.getString("_id"), b.getDate(AT).toInstant()));
+        Set<String> named = beatersNamedBy(openSessions);
+        List<String> stopped = beatOf.entrySet().stream()
+                .filter(beat -> beat.getValue().isBefore(cutoff) && !named.contains(beat.getKey())).map(Map.Entry::getKey).toList();
+        if (!stopped.isEmpty()) {
+            // Still before the cutoff when deleted: a node that beat meanwhile keeps its document.
+            beats.deleteMany(and(in("_id", stopped), lt(AT, Date.from(cutoff))));
+        }
+        return withBeats(openSessions, beatOf);
+    }
+
+    private static Set<String> beatersNamedBy(Collection<Document> stored) {
         Set<String> beaters = new HashSet<>();
         for (Document doc : stored) {
             if (doc.getDate("endedAt") == null && doc.getString(BEATER) != null) {
                 beaters.add(doc.getString(BEATER));
             }
         }
-        Map<String, Instant> beatOf = new HashMap<>();
-        if (!beaters.isEmpty()) {
-            beats.find(in("_id", beaters)).forEach(b -> beatOf.put(b.getString("_id"), b.getDate(AT).toInstant()));
-        }
+        return beaters;
+    }
+
+    private static List<StudySession> withBeats(List<Document> stored, Map<String, Instant> beatOf) {
         List<StudySession> read = new ArrayList<>(stored.size());
         for (Document doc : stored) {
             StudySession session = StudySessionMapper.toSession(doc);
@@ -117,17 +143,6 @@ final class NodeBeats {
                     : session);
         }
         return read;
-    }
-
-    /** Removes the documents of beaters that stopped before {@code cutoff} and that no open session names any more. */
-    void forgetStoppedBeaters(Instant cutoff, Collection<Document> openSessions) {
-        Set<String> named = new HashSet<>();
-        openSessions.forEach(doc -> {
-            if (doc.getString(BEATER) != null) {
-                named.add(doc.getString(BEATER));
-            }
-        });
-        beats.deleteMany(and(lt(AT, Date.from(cutoff)), nin("_id", named)));
     }
 
     private static void inSlices(List<String> ids, Consumer<List<String>> action) {

@@ -52,16 +52,13 @@ record ClientFrame(Map<String, String> strings, Optional<String> payloadObject) 
                     } else {
                         strings.remove(field);
                     }
-                    if (field.equals(PAYLOAD) && value == JsonToken.START_OBJECT) {
-                        payload = objectText(parser, text);
-                    } else {
-                        payload = field.equals(PAYLOAD) ? null : payload;
-                        parser.skipChildren();
+                    if (field.equals(PAYLOAD)) {
+                        payload = value == JsonToken.START_OBJECT ? objectText(parser, text) : null;
                     }
+                    parser.skipChildren();
                 }
             } else {
                 parser.skipChildren();
-                strings.clear();
             }
             if (parser.nextToken() != null) {
                 throw new Unreadable("text after the frame's JSON value", null);

@@ -30,7 +30,7 @@ final class LiveFrameHandler {
         this.sockets = sockets;
     }
 
-    /** The frame's problem, if it has one; a {@code ping} is answered later, once its beat is written. */
+    /** The frame's problem, if it has one; a {@code ping} is answered once its beat is kept (see {@link KeepAliveUseCase#pinged}). */
     Optional<FrameError> handle(ConnectionId id, ClientFrame frame) {
         try {
             return switch (frame.type()) {
@@ -50,7 +50,7 @@ final class LiveFrameHandler {
     }
 
     private Optional<FrameError> ping(ConnectionId id) {
-        // Written with every other ping of the same quarter second, then answered: a pong means the beat is kept.
+        // A pong means the connection's beat is kept: at once while the node's periodic beat is recent, else once written.
         keepAlive.pinged(id).whenComplete((written, failed) -> {
             if (failed instanceof RetryLaterException limited) {
                 sockets.sendTo(id, LiveFrames.error(limited.code(), limited.getMessage()));

@@ -1,11 +1,11 @@
 package kr.co.stupy.adapter.web.live;
 
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
-import com.fasterxml.jackson.databind.util.RawValue;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import kr.co.stupy.adapter.web.image.ImageUrls;
 import kr.co.stupy.application.chat.port.in.RoomMessage;
 import kr.co.stupy.application.live.LiveEvent;
@@ -54,42 +54,39 @@ public final class LiveFrames {
         return frame;
     }
 
-    static Map<String, Object> of(LiveEvent event) {
-        return switch (event) {
-            case LiveEvent.PeerJoined joined -> with("peer-joined", "peer", Peer.of(joined.peer()));
+    /**
+     * An event's frame as JSON text: every local recipient of the event is sent these same
+     * characters. A {@code signal}, the most frequent frame while calls are set up and one whose
+     * payload is JSON already, is written straight to text; every other frame is a map that
+     * {@code encoder} writes.
+     */
+    static String text(LiveEvent event, Function<Map<String, Object>, String> encoder) {
+        Map<String, Object> frame;
+        switch (event) {
+            case LiveEvent.Signal signal -> {
+                return signal(signal);
+            }
+            case LiveEvent.PeerJoined joined -> frame = with("peer-joined", "peer", Peer.of(joined.peer()));
             case LiveEvent.PeerLeft left -> {
-                Map<String, Object> frame = typed("peer-left");
+                frame = typed("peer-left");
                 frame.put("connectionId", left.connectionId().value());
                 frame.put("userId", left.userId().value());
-                yield frame;
             }
-            case LiveEvent.ChatPosted posted -> with("chat", "message", Message.of(posted.message()));
-            case LiveEvent.Signal signal -> {
-                Map<String, Object> frame = typed("signal");
-                frame.put("from", signal.from().value());
-                frame.put("fromUserId", signal.fromUserId().value());
-                frame.put("kind", signal.kind());
-                // Relayed as the sender wrote it: checked to be one JSON object at the edge, never re-encoded.
-                frame.put("payload", new RawValue(signal.payload().json()));
-                yield frame;
-            }
-            case LiveEvent.StudyUpdate update -> with("study", "leaderboard", entries(update.leaderboard()));
-            case LiveEvent.Kicked kicked -> typed("kicked");
-            case LiveEvent.Left left -> typed("left");
-            case LiveEvent.RoomClosed closed -> typed("room-closed");
-            case LiveEvent.Replaced replaced -> typed("replaced");
-        };
+            case LiveEvent.ChatPosted posted -> frame = with("chat", "message", Message.of(posted.message()));
+            case LiveEvent.StudyUpdate update -> frame = with("study", "leaderboard", entries(update.leaderboard()));
+            case LiveEvent.Kicked kicked -> frame = typed("kicked");
+            case LiveEvent.Left left -> frame = typed("left");
+            case LiveEvent.RoomClosed closed -> frame = typed("room-closed");
+            case LiveEvent.Replaced replaced -> frame = typed("replaced");
+        }
+        return encoder.apply(frame);
     }
 
     /** The pong, written once. */
     static final String PONG = "{\"type\":\"pong\"}";
 
-    /**
-     * A signal frame written straight to text: the most frequent frame of a call being set up, and
-     * one whose payload is already JSON, so no map or generator is built for it. Same fields, in the
-     * same order, as {@link #of} gives.
-     */
-    static String signal(LiveEvent.Signal signal) {
+    /** {@code {"type":"signal","from","fromUserId","kind","payload"}}, the payload relayed as the sender wrote it. */
+    private static String signal(LiveEvent.Signal signal) {
         String payload = signal.payload().json();
         StringBuilder out = new StringBuilder(120 + payload.length());
         out.append("{\"type\":\"signal\",\"from\":");
@@ -114,9 +111,6 @@ public final class LiveFrames {
         return frame;
     }
 
-    static Map<String, Object> pong() {
-        return typed("pong");
-    }
 
     private static List<Entry> entries(List<LeaderboardEntry> entries) {
         return entries.stream().map(Entry::of).toList();

@@ -82,13 +82,7 @@ public final class LiveSockets implements LocalConnections {
     }
 
     void sendTo(ConnectionId id, Map<String, Object> frame) {
-        Socket socket = sockets.get(id);
-        if (socket != null) {
-            String text = encode(frame);
-            synchronized (socket) {
-                send(socket, text);
-            }
-        }
+        sendText(id, encode(frame));
     }
 
     /** Sends a frame already written as JSON text. */
@@ -136,7 +130,7 @@ public final class LiveSockets implements LocalConnections {
                 continue;
             }
             if (text == null) {
-                text = event instanceof LiveEvent.Signal signal ? LiveFrames.signal(signal) : encode(LiveFrames.of(event));
+                text = LiveFrames.text(event, this::encode);
             }
             deliver(socket, text, CloseCodes.after(event));
             delivered.add(id);

@@ -13,10 +13,11 @@ public interface KeepAliveUseCase {
     int heartbeatAll();
 
     /**
-     * The client pinged: its connection beats with the next flush of pings (a fraction of a second
-     * later), in one batched write for every connection that pinged meanwhile, never one write per
-     * ping. Completes once that beat is written (or failed), so a {@code pong} means it is kept; a
-     * connection beaten moments ago is answered at once. Fails with a {@code RATE_LIMITED}
+     * The client pinged. A connection whose beat was written within the last heartbeat interval and
+     * a few seconds (which the node's periodic beat keeps true) is answered at once; otherwise it
+     * beats with the next flush of pings, in one batched write for every connection that pinged
+     * meanwhile, and this completes once that beat is written (or failed), so a {@code pong} always
+     * means the beat is kept. Fails with a {@code RATE_LIMITED}
      * {@link kr.co.stupy.shared.RetryLaterException} when the connection pings beyond its budget.
      */
     CompletableFuture<Void> pinged(ConnectionId connectionId);

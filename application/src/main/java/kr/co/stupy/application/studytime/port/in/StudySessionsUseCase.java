@@ -22,11 +22,6 @@ public interface StudySessionsUseCase {
             Objects.requireNonNull(at, "at");
         }
 
-        /** The periodic beat of every session the caller holds. */
-        public static Beat everyHeld(List<String> sessionIds, Instant at) {
-            return new Beat(sessionIds, at, true);
-        }
-
         /** A beat of these sessions only (a ping, a restore); the caller's other sessions are not concerned. */
         public static Beat some(List<String> sessionIds, Instant at) {
             return new Beat(sessionIds, at, false);
