@@ -1,6 +1,6 @@
 import {describe, it} from 'node:test';
 import assert from 'node:assert/strict';
-import {SNAPSHOT_SLACK_SECONDS, rankOf, secondsAt, startClocks, stopClock, stopClocks}
+import {SNAPSHOT_SLACK_SECONDS, rankOf, runs, secondsAt, startClocks, stopClock, stopClocks, withClockStatus}
   from '../../main/resources/public/app/live/board-clocks.js';
 
 const entry = (userId, studySeconds, live = true) => ({userId, nickname: userId, studySeconds, live});
@@ -118,5 +118,40 @@ describe('rankOf', () => {
     assert.deepEqual(ranks([5, 4, 4, 4, 1]), [1, 2, 2, 2, 5]);
     assert.deepEqual(ranks([0, 0]), [1, 1]);
     assert.deepEqual(ranks([7]), [1]);
+  });
+});
+
+describe('a member on a break', () => {
+  const on = (userId, studySeconds, status, live = true) => ({userId, nickname: userId, studySeconds, live, status});
+
+  it('stands still while live', () => {
+    const [clock] = startClocks([on('u1', 100, 'break')], 0);
+    assert.equal(runs(clock.entry), false);
+    assert.equal(secondsAt(clock, 60_000), 100);
+    const [studying] = startClocks([on('u1', 100, 'studying')], 0);
+    assert.equal(runs(studying.entry), true);
+    assert.equal(secondsAt(studying, 3_000), 103);
+  });
+
+  it('stops at once on a peer-status, and runs on from there when the break ends', () => {
+    let [clock] = startClocks([on('u1', 100, 'studying')], 0);
+    clock = withClockStatus(clock, 'break', '수학', 5_000);
+    assert.equal(clock.entry.status, 'break');
+    assert.equal(clock.entry.subject, '수학');
+    assert.equal(secondsAt(clock, 50_000), 105);
+    clock = withClockStatus(clock, 'studying', null, 50_000);
+    assert.equal(secondsAt(clock, 52_000), 107);
+    assert.equal(clock.entry.subject, null);
+  });
+
+  it('leaves a member who is not live as they are', () => {
+    const [clock] = startClocks([on('u1', 100, undefined, false)], 0);
+    assert.equal(withClockStatus(clock, 'break', null, 10), clock);
+  });
+
+  it('keeps no time from before the break when a snapshot says studying again', () => {
+    const resting = startClocks([on('u1', 100, 'break')], 0);
+    const [clock] = startClocks([on('u1', 100, 'studying')], 30_000, resting);
+    assert.equal(secondsAt(clock, 30_000), 100);
   });
 });

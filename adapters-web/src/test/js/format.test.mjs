@@ -1,6 +1,6 @@
 import {describe, it} from 'node:test';
 import assert from 'node:assert/strict';
-import {formatDate, formatDuration, formatHours, formatTime, timeZone} from '../../main/resources/public/app/format.js';
+import {formatDate, formatDuration, formatHours, formatTime} from '../../main/resources/public/app/format.js';
 
 describe('formatDuration', () => {
   it('shows hours, minutes and seconds with two digits each', () => {
@@ -49,6 +49,12 @@ describe('formatTime and formatDate', () => {
     assert.notEqual(formatTime(instant, 'Asia/Seoul'), formatTime(instant, 'UTC'));
   });
 
+  it('keep the time in one piece: no space a line could break at', () => {
+    const time = formatTime(instant, 'Asia/Seoul');
+    assert.doesNotMatch(time, /[ \t\n]/);
+    assert.match(time, /^\S+\u00a012:04$/u);   // "오전 12:04" (or "AM 12:04" where node lacks Korean)
+  });
+
   it('put an instant just past midnight in Seoul on the next calendar day', () => {
     assert.match(formatDate(instant, 'Asia/Seoul'), /2026\D+3\D+10\b/);
     assert.match(formatDate(instant, 'UTC'), /2026\D+3\D+9\b/);
@@ -64,13 +70,5 @@ describe('formatTime and formatDate', () => {
     const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
     assert.equal(formatTime(instant), formatTime(instant, zone));
     assert.equal(formatDate(instant), formatDate(instant, zone));
-  });
-});
-
-describe('timeZone', () => {
-  it('names a zone Intl knows', () => {
-    const zone = timeZone();
-    assert.equal(typeof zone, 'string');
-    assert.doesNotThrow(() => new Intl.DateTimeFormat('en', {timeZone: zone}));
   });
 });

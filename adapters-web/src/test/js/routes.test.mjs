@@ -1,6 +1,6 @@
 import {describe, it} from 'node:test';
 import assert from 'node:assert/strict';
-import {livePath, parseHash, resolveRoute} from '../../main/resources/public/app/routes.js';
+import {livePath, parseHash, resolveRoute, roomPath} from '../../main/resources/public/app/routes.js';
 
 describe('parseHash', () => {
   it('reads an empty or bare hash as the root', () => {
@@ -19,7 +19,7 @@ describe('parseHash', () => {
 describe('resolveRoute', () => {
   it('names the screen and the highlighted menu entry of every route', () => {
     const expected = {
-      '#/rooms': ['rooms', 'rooms'], '#/mine': ['mine', 'mine'], '#/live/r1': ['live', 'mine'],
+      '#/rooms': ['rooms', 'rooms'], '#/rooms/r1': ['room-preview', 'rooms'], '#/mine': ['mine', 'mine'], '#/live/r1': ['live', 'mine'],
       '#/todos': ['todos', 'todos'], '#/stats': ['stats', 'stats'], '#/profile': ['profile', 'profile'],
     };
     for (const [hash, [screen, nav]] of Object.entries(expected)) {
@@ -39,13 +39,13 @@ describe('resolveRoute', () => {
   });
 
   it('sends a signed-out visitor of any other screen to the login', () => {
-    for (const hash of ['#/rooms', '#/mine', '#/live/r1', '#/todos', '#/stats', '#/profile']) {
+    for (const hash of ['#/rooms', '#/rooms/r1', '#/mine', '#/live/r1', '#/todos', '#/stats', '#/profile']) {
       assert.deepEqual(resolveRoute(hash, false), {redirect: '/login'}, hash);
     }
   });
 
   it('sends an unknown route home, or to the login when signed out', () => {
-    for (const hash of ['', '#/', '#/nope', '#/ROOMS', '#/rooms/', '#/rooms/extra', '#/live', '#/live/', '#/live/a/b', '#rooms']) {
+    for (const hash of ['', '#/', '#/nope', '#/ROOMS', '#/rooms/', '#/rooms/r1/extra', '#/live', '#/live/', '#/live/a/b', '#rooms']) {
       assert.deepEqual(resolveRoute(hash, true), {redirect: '/rooms'}, hash);
       assert.deepEqual(resolveRoute(hash, false), {redirect: '/login'}, hash);
     }
@@ -70,6 +70,19 @@ describe('livePath', () => {
       assert.match(path, /^\/live\/[^/?#]+$/, roomId);
       const target = resolveRoute(`#${path}`, true);
       assert.equal(target.screen, 'live', roomId);
+      assert.equal(target.params.roomId, roomId);
+    }
+  });
+});
+
+describe('roomPath', () => {
+  it('takes any room id to its preview and back unchanged', () => {
+    for (const roomId of ['65f1c2ab9e', 'a/b', 'a?b=c#d', '50%', '방 하나', '../mine']) {
+      const path = roomPath(roomId);
+      assert.match(path, /^\/rooms\/[^/?#]+$/, roomId);
+      const target = resolveRoute(`#${path}`, true);
+      assert.equal(target.screen, 'room-preview', roomId);
+      assert.equal(target.nav, 'rooms', roomId);
       assert.equal(target.params.roomId, roomId);
     }
   });

@@ -1,81 +1,7 @@
 import {describe, it} from 'node:test';
 import assert from 'node:assert/strict';
-import {addDays, heatLevel, heatmap, startOfStudyDay, studyDayOf, weekdayOf, yearEndingOn}
+import {addDays, heatLevel, heatmap, weekdayOf, yearEndingOn}
   from '../../main/resources/public/app/study-days.js';
-
-const SEOUL = 'Asia/Seoul';        // UTC+9 all year
-const NEW_YORK = 'America/New_York';  // clocks forward 2026-03-08 02:00, back 2026-11-01 02:00
-
-describe('studyDayOf with the 05:00 day start', () => {
-  it('counts the hours after midnight for the day before, until 05:00', () => {
-    assert.equal(studyDayOf('2026-03-09T15:00:00Z', SEOUL, '05:00'), '2026-03-09');   // 00:00 on the 10th
-    assert.equal(studyDayOf('2026-03-09T19:59:59.999Z', SEOUL, '05:00'), '2026-03-09'); // 04:59:59.999
-    assert.equal(studyDayOf('2026-03-09T20:00:00Z', SEOUL, '05:00'), '2026-03-10');   // 05:00 sharp
-    assert.equal(studyDayOf('2026-03-10T14:59:59Z', SEOUL, '05:00'), '2026-03-10');   // 23:59:59
-  });
-
-  it('differs from the calendar day only between midnight and the day start', () => {
-    assert.equal(studyDayOf('2026-03-09T15:00:00Z', SEOUL), '2026-03-10');   // midnight starts the calendar day
-    assert.equal(studyDayOf('2026-03-09T14:59:59Z', SEOUL), '2026-03-09');
-    assert.equal(studyDayOf('2026-03-10T03:00:00Z', SEOUL, '05:00'), studyDayOf('2026-03-10T03:00:00Z', SEOUL));
-  });
-
-  it('steps back over month, year and leap day ends', () => {
-    assert.equal(studyDayOf('2026-12-31T18:00:00Z', SEOUL, '05:00'), '2026-12-31');   // 03:00 on 1 January
-    assert.equal(studyDayOf('2028-02-29T19:00:00Z', SEOUL, '05:00'), '2028-02-29');   // 04:00 on 1 March
-    assert.equal(studyDayOf('2026-02-28T19:00:00Z', SEOUL, '05:00'), '2026-02-28');
-  });
-
-  it('reads the clock of the zone it is given', () => {
-    const instant = '2026-07-01T08:59:00Z';   // 17:59 in Seoul, 04:59 in New York (summer time)
-    assert.equal(studyDayOf(instant, SEOUL, '05:00'), '2026-07-01');
-    assert.equal(studyDayOf(instant, NEW_YORK, '05:00'), '2026-06-30');
-    assert.equal(studyDayOf('2026-07-01T09:00:00Z', NEW_YORK, '05:00'), '2026-07-01');
-  });
-
-  it('takes a Date, epoch milliseconds or an ISO string alike', () => {
-    const iso = '2026-03-09T19:30:00Z';
-    const expected = studyDayOf(iso, SEOUL, '05:00');
-    assert.equal(studyDayOf(new Date(iso), SEOUL, '05:00'), expected);
-    assert.equal(studyDayOf(Date.parse(iso), SEOUL, '05:00'), expected);
-  });
-});
-
-describe('studyDayOf with other day starts', () => {
-  it('puts a late start on the evening before the day it names', () => {
-    assert.equal(studyDayOf('2026-03-09T14:50:00Z', SEOUL, '23:45'), '2026-03-09');   // 23:50 on the 9th
-    assert.equal(studyDayOf('2026-03-09T14:40:00Z', SEOUL, '23:45'), '2026-03-08');   // 23:40 on the 9th
-    assert.equal(studyDayOf('2026-03-10T01:00:00Z', SEOUL, '23:45'), '2026-03-09');   // 10:00 on the 10th
-  });
-
-  it('refuses a day start that is not HH:mm', () => {
-    for (const bad of ['5:00', '24:00', '05:60', '05:00:00', '']) {
-      assert.throws(() => studyDayOf('2026-03-09T00:00:00Z', SEOUL, bad), RangeError, bad);
-    }
-  });
-});
-
-describe('startOfStudyDay across daylight saving changes', () => {
-  it('is the wall time in the zone on an ordinary day', () => {
-    assert.equal(startOfStudyDay('2026-03-10', SEOUL, '05:00'), Date.parse('2026-03-09T20:00:00Z'));
-    assert.equal(startOfStudyDay('2026-01-15', NEW_YORK, '05:00'), Date.parse('2026-01-15T10:00:00Z'));
-    assert.equal(startOfStudyDay('2026-07-15', NEW_YORK, '05:00'), Date.parse('2026-07-15T09:00:00Z'));
-  });
-
-  it('moves a start the clocks skip later by the gap, as the server does', () => {
-    // 02:30 does not exist on 8 March in New York: the day begins at 03:30 summer time.
-    assert.equal(startOfStudyDay('2026-03-08', NEW_YORK, '02:30'), Date.parse('2026-03-08T07:30:00Z'));
-    assert.equal(studyDayOf('2026-03-08T07:00:00Z', NEW_YORK, '02:30'), '2026-03-07');   // 03:00 EDT
-    assert.equal(studyDayOf('2026-03-08T07:30:00Z', NEW_YORK, '02:30'), '2026-03-08');
-  });
-
-  it('takes the first of the two readings of a start the clocks pass twice', () => {
-    // 01:30 happens twice on 1 November in New York: first in summer time (05:30 UTC), then in winter time.
-    assert.equal(startOfStudyDay('2026-11-01', NEW_YORK, '01:30'), Date.parse('2026-11-01T05:30:00Z'));
-    assert.equal(studyDayOf('2026-11-01T05:15:00Z', NEW_YORK, '01:30'), '2026-10-31');   // 01:15 EDT
-    assert.equal(studyDayOf('2026-11-01T06:15:00Z', NEW_YORK, '01:30'), '2026-11-01');   // 01:15 EST, after the start
-  });
-});
 
 describe('calendar arithmetic', () => {
   it('adds days across month, year and leap day ends', () => {
@@ -130,10 +56,23 @@ describe('heatmap', () => {
     assert.equal(blanks, 0);
     assert.equal(studied, 2);
     assert.deepEqual(cells, [
-      {date: '2026-03-08', seconds: 7200, level: 1},
-      {date: '2026-03-09', seconds: 0, level: 0},
-      {date: '2026-03-10', seconds: 90_000, level: 4},
-      {date: '2026-03-11', seconds: 0, level: 0},
+      {date: '2026-03-08', seconds: 7200, level: 1, goalMet: false},
+      {date: '2026-03-09', seconds: 0, level: 0, goalMet: false},
+      {date: '2026-03-10', seconds: 90_000, level: 4, goalMet: false},
+      {date: '2026-03-11', seconds: 0, level: 0, goalMet: false},
     ]);
+  });
+
+  it('marks the days that met the goal of their time, and counts them', () => {
+    const days = [
+      {date: '2026-03-08', seconds: 7200, goalMet: true},
+      {date: '2026-03-09', seconds: 600, goalMet: false},
+      {date: '2026-03-10', seconds: 3600},                   // an older answer without the field
+      {date: '2026-03-12', seconds: 4000, goalMet: true},    // outside the range asked for
+    ];
+    const {cells, goalsMet} = heatmap(days, '2026-03-08', '2026-03-11');
+    assert.deepEqual(cells.map((c) => [c.date, c.goalMet]),
+      [['2026-03-08', true], ['2026-03-09', false], ['2026-03-10', false], ['2026-03-11', false]]);
+    assert.equal(goalsMet, 1, 'only the days shown');
   });
 });

@@ -31,17 +31,8 @@ function formatter(style, zone) {
   return made;
 }
 
-/** The clock time of an instant, as a chat message shows it ("오후 3:04"). */
-export const formatTime = (iso, zone = undefined) => formatter('timeStyle', zone).format(new Date(iso));
+/** The clock time of an instant, as a chat message shows it ("오후 3:04", never split over two lines). */
+export const formatTime = (iso, zone = undefined) => formatter('timeStyle', zone).format(new Date(iso)).replace(/\s/gu, '\u00a0');
 
 /** The date of an instant ("2026. 3. 9."); empty for a missing one. */
 export const formatDate = (iso, zone = undefined) => (iso ? formatter('dateStyle', zone).format(new Date(iso)) : '');
-
-/** The browser's time zone, for the statistics and leaderboard routes. */
-export function timeZone() {
-  try {
-    return Intl.DateTimeFormat().resolvedOptions().timeZone || 'Asia/Seoul';
-  } catch {
-    return 'Asia/Seoul';
-  }
-}

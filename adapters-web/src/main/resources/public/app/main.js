@@ -2,9 +2,11 @@
 import {navigate, startRouter} from './router.js';
 import {signOut} from './session.js';
 import {toast} from './ui.js';
+import {startPwa} from './pwa.js';
 
 document.getElementById('logout').addEventListener('click', () => {
   signOut();
+  toast('로그아웃했어요.');
   navigate('/login');
 });
 
@@ -13,3 +15,4 @@ window.addEventListener('stupy:signed-out', (event) => {
   navigate('/login');
 });
 startRouter();
+startPwa();

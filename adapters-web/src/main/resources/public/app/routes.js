@@ -4,6 +4,7 @@
 const ROUTES = [
   {pattern: /^\/login$/, screen: 'login', open: true},
   {pattern: /^\/rooms$/, screen: 'rooms', nav: 'rooms'},
+  {pattern: /^\/rooms\/([^/]+)$/, screen: 'room-preview', nav: 'rooms', keys: ['roomId']},
   {pattern: /^\/mine$/, screen: 'mine', nav: 'mine'},
   {pattern: /^\/live\/([^/]+)$/, screen: 'live', nav: 'mine', keys: ['roomId']},
   {pattern: /^\/todos$/, screen: 'todos', nav: 'todos'},
@@ -48,3 +49,6 @@ function pathParams(route, match) {
 
 /** The path of a room's live screen; any id survives the trip through the hash. */
 export const livePath = (roomId) => `/live/${encodeURIComponent(roomId)}`;
+
+/** The path of a room's preview (what it is, who studies there, the way in). */
+export const roomPath = (roomId) => `/rooms/${encodeURIComponent(roomId)}`;

@@ -1,7 +1,7 @@
 // The leaderboard's arithmetic: ranks, and clocks that run on from a server snapshot. A live
 // member's time counts up from the moment its snapshot arrived until the next snapshot, or until
-// the connection drops and every clock stops where it stands. Pure: "now" is passed in, in
-// milliseconds (performance.now() in the app).
+// the connection drops and every clock stops where it stands; a member on a break stands still
+// too. Pure: "now" is passed in, in milliseconds (performance.now() in the app).
 
 /**
  * How far a fresh snapshot may read below a clock that is already running before it is believed.
@@ -11,9 +11,12 @@
  */
 export const SNAPSHOT_SLACK_SECONDS = 2;
 
-/** A clock's time at {@code now}: a live entry's time plus what has passed since its snapshot arrived. */
+/** Whether an entry's time runs: the member is live and not on a break. */
+export const runs = (entry) => Boolean(entry.live) && entry.status !== 'break';
+
+/** A clock's time at {@code now}: a running entry's time plus what has passed since its snapshot arrived. */
 export function secondsAt(clock, now) {
-  return clock.entry.live ? clock.base + Math.max(0, now - clock.since) / 1000 : clock.base;
+  return runs(clock.entry) ? clock.base + Math.max(0, now - clock.since) / 1000 : clock.base;
 }
 
 /**
@@ -22,11 +25,11 @@ export function secondsAt(clock, now) {
  * time it had reached when that is only a little ahead of the snapshot.
  */
 export function startClocks(entries, receivedAt, previous = []) {
-  const reached = new Map(previous.filter((clock) => clock.entry.live)
+  const reached = new Map(previous.filter((clock) => runs(clock.entry))
     .map((clock) => [clock.entry.userId, secondsAt(clock, receivedAt)]));
   return entries.map((entry) => {
     const ahead = (reached.get(entry.userId) ?? -Infinity) - entry.studySeconds;
-    const keep = entry.live && ahead > 0 && ahead <= SNAPSHOT_SLACK_SECONDS;
+    const keep = runs(entry) && ahead > 0 && ahead <= SNAPSHOT_SLACK_SECONDS;
     return {entry, base: keep ? entry.studySeconds + ahead : entry.studySeconds, since: receivedAt};
   });
 }
@@ -38,6 +41,16 @@ export function stopClock(clock, now) {
 }
 
 export const stopClocks = (clocks, now) => clocks.map((clock) => stopClock(clock, now));
+
+/**
+ * A member took or ended a break (a `peer-status` frame), ahead of the next snapshot: the clock
+ * stops or runs on from {@code now}, and shows the new status and subject. Only a live member's.
+ */
+export function withClockStatus(clock, status, subject, now) {
+  if (!clock.entry.live) return clock;
+  return {entry: {...clock.entry, status: status === 'break' ? 'break' : 'studying', subject: subject ?? null},
+    base: secondsAt(clock, now), since: now};
+}
 
 /** The rank of the i-th entry of a board sorted by time: equal times share a rank (1, 1, 3), as in the room rankings. */
 export function rankOf(entries, i) {

@@ -1,10 +1,14 @@
 // The live leaderboard: today from the socket (welcome and `study` frames), this week and all
-// time from the leaderboard route. Live members' times run on between updates (board-clocks.js).
+// time from the leaderboard route (read again after `study` frames, at most once every
+// REFETCH_MS). Every board follows the server's study days: the route is asked without a zone.
+// Live members' times run on between updates (board-clocks.js), and stand still while they are on
+// a break; every live member's row shows who studies what, and who rests.
 import {h, replace} from '../dom.js';
-import {formatDuration, timeZone} from '../format.js';
+import {formatDuration} from '../format.js';
 import {api, enc, query} from '../api.js';
 import {formErrors} from '../ui.js';
-import {rankOf, secondsAt, startClocks, stopClock, stopClocks} from './board-clocks.js';
+import {rankOf, runs, secondsAt, startClocks, stopClock, stopClocks, withClockStatus} from './board-clocks.js';
+import {paintStatus} from './statuses.js';
 
 const TABS = [
   {period: 'day', label: '오늘'},
@@ -13,10 +17,18 @@ const TABS = [
 ];
 
 /**
- * @param {{roomId: string, onKick: function(object): void}} options
- *   onKick(entry) is offered on other members' rows when {@link setViewer} says we own the room.
+ * The week and all-time boards are read again after a change of the day's (a `study` frame), but
+ * no more often than this: a pomodoro phase puts a whole room on a break at once, a burst of frames.
  */
-export function createBoard({roomId, onKick}) {
+const REFETCH_MS = 2000;
+
+/**
+ * @param {{roomId: string, onKick: function(object): void, statusOf?: function(string): ({status: string, subject: (string|null)}|undefined)}} options
+ *   onKick(entry) is offered on other members' rows when {@link setViewer} says we own the room;
+ *   statusOf(userId) tells a live member's status where an entry does not carry it (the
+ *   leaderboard route's week and all-time boards).
+ */
+export function createBoard({roomId, onKick, statusOf = () => undefined}) {
   let period = 'day';
   let day = [];                // clocks of the latest day board from the socket, running since it arrived
   let shown = [];              // {clock, timeEl} of the board on screen
@@ -25,6 +37,7 @@ export function createBoard({roomId, onKick}) {
   let owner = false;
   let destroyed = false;
   let fetchSeq = 0;
+  let refetchTimer = null;     // a read of the week or all-time board after `study` frames, due
 
   const list = h('ol', {class: 'board', 'aria-label': '공부 시간 순위'});
   const message = h('p', {class: 'muted', hidden: true});
@@ -46,6 +59,7 @@ export function createBoard({roomId, onKick}) {
 
   function select(next) {
     period = next;
+    cancelRefetch();
     tabButtons.forEach((b) => {
       b.setAttribute('aria-selected', String(b.dataset.period === period));
       b.tabIndex = b.dataset.period === period ? 0 : -1;
@@ -58,34 +72,62 @@ export function createBoard({roomId, onKick}) {
     if (period === 'day') show(day, 'day'); else refetch();
   }
 
+  /** Reads the board again once, REFETCH_MS after the first of the changes since the last such read. */
+  function refetchLater() {
+    if (refetchTimer !== null) return;
+    refetchTimer = setTimeout(() => {
+      refetchTimer = null;
+      if (!destroyed && period !== 'day') refetch();
+    }, REFETCH_MS);
+  }
+
+  function cancelRefetch() {
+    clearTimeout(refetchTimer);
+    refetchTimer = null;
+  }
+
   async function refetch() {
     const mine = ++fetchSeq;
     const wanted = period;
     try {
-      const page = await api.get(`/api/rooms/${enc(roomId)}/leaderboard${query({period: wanted, tz: timeZone()})}`);
+      const page = await api.get(`/api/rooms/${enc(roomId)}/leaderboard${query({period: wanted})}`);
       if (destroyed || mine !== fetchSeq || wanted !== period) return;
       message.hidden = true;
       const previous = shownPeriod === wanted ? shown.map((row) => row.clock) : [];
-      show(startClocks(page.items ?? [], performance.now(), previous), wanted);
+      show(startClocks(withStatuses(page.items ?? []), performance.now(), previous), wanted);
     } catch (error) {
       if (destroyed || mine !== fetchSeq) return;
       formErrors(message, error);
     }
   }
 
+  /** Entries with the status of each live member, from the socket where the entry has none. */
+  function withStatuses(entries) {
+    return entries.map((entry) => {
+      if (!entry.live || entry.status) return entry;
+      const known = statusOf(entry.userId);
+      return known ? {...entry, status: known.status, subject: known.subject ?? null} : entry;
+    });
+  }
+
   function show(clocks, forPeriod) {
     const entries = clocks.map((clock) => clock.entry);
     const now = performance.now();
     shownPeriod = forPeriod;
-    shown = clocks.map((clock) => ({clock, timeEl: null}));
+    shown = clocks.map((clock) => ({clock, timeEl: null, statusEl: null}));
     replace(list, shown.map((row, i) => {
       const {entry} = row.clock;
       row.timeEl = h('span', {class: 'time', 'aria-label': '공부 시간'}, formatDuration(secondsAt(row.clock, now)));
       const isMe = entry.userId === me;
+      // A live member's status badge; a member who is not live has none.
+      if (entry.live) {
+        row.statusEl = h('span', {testid: 'peer-status', data: {userId: entry.userId}});
+        paintStatus(row.statusEl, entry.status, entry.subject);
+      }
       return h('li', {testid: 'leaderboard-row', data: {userId: entry.userId, live: String(Boolean(entry.live))}, class: isMe ? 'me' : null},
         h('span', {class: 'rank'}, `${rankOf(entries, i)}`),
         h('span', {class: 'who'}, entry.nickname || '(알 수 없음)', isMe ? ' (나)' : ''),
-        entry.live ? h('span', {class: 'badge live'}, '공부 중') : null,
+        row.statusEl,
         row.timeEl,
         owner && !isMe ? h('button', {type: 'button', class: 'small danger', testid: 'member-kick',
           'aria-label': `${entry.nickname} 님 내보내기`, on: {click: () => onKick(entry)}}, '내보내기') : null);
@@ -95,7 +137,7 @@ export function createBoard({roomId, onKick}) {
   function tick() {
     const now = performance.now();
     for (const row of shown) {
-      if (row.clock.entry.live) row.timeEl.textContent = formatDuration(secondsAt(row.clock, now));
+      if (runs(row.clock.entry)) row.timeEl.textContent = formatDuration(secondsAt(row.clock, now));
     }
   }
   const timer = setInterval(tick, 1000);
@@ -107,10 +149,24 @@ export function createBoard({roomId, onKick}) {
       me = userId;
       owner = Boolean(isOwner);
     },
-    /** A day board from the socket; the other periods are fetched again as they changed too. */
+    /** A day board from the socket; the other periods are fetched again (shortly) as they changed too. */
     setDay(entries) {
-      day = startClocks(entries ?? [], performance.now(), day);
-      redraw();
+      day = startClocks(withStatuses(entries ?? []), performance.now(), day);
+      if (period === 'day') show(day, 'day'); else refetchLater();
+    },
+    /**
+     * A member took or ended a break, or named a subject (`peer-status`): their clock stops or runs
+     * on now, on every board, without waiting for the next snapshot.
+     */
+    setStatus(userId, status, subject) {
+      const now = performance.now();
+      day = day.map((clock) => (clock.entry.userId === userId ? withClockStatus(clock, status, subject, now) : clock));
+      for (const row of shown) {
+        if (row.clock.entry.userId !== userId || !row.clock.entry.live) continue;
+        row.clock = withClockStatus(row.clock, status, subject, now);
+        row.timeEl.textContent = formatDuration(secondsAt(row.clock, now));
+        paintStatus(row.statusEl, row.clock.entry.status, row.clock.entry.subject);
+      }
     },
     /** We lost the connection: stop the clocks where they are, since nobody's time is known until the next welcome. */
     offline() {
@@ -122,12 +178,14 @@ export function createBoard({roomId, onKick}) {
         row.timeEl.textContent = formatDuration(secondsAt(row.clock, now));
         const li = row.timeEl.closest('li');
         li.dataset.live = 'false';
-        li.querySelector('.badge.live')?.remove();
+        row.statusEl?.remove();   // not live now: no status
+        row.statusEl = null;
       }
     },
     destroy() {
       destroyed = true;
       clearInterval(timer);
+      cancelRefetch();
     },
   };
 }

@@ -1,11 +1,13 @@
 // The live room's chat: the welcome's recent messages, then `chat` frames; older messages load
 // as the user scrolls up. Own messages stay "pending" until the server echoes them back with the
 // same clientMsgId, and are sent again after a reconnect (the server stores each clientMsgId once).
+// Who came and went is told quietly: each run of such notices is one presence row (presence.js).
 import {field, h, uuid} from '../dom.js';
 import {formatTime} from '../format.js';
 import {api, enc, query} from '../api.js';
 import {showError} from '../ui.js';
 import {Outbox} from './outbox.js';
+import {chatRows} from './presence.js';
 
 const PAGE = 30;
 const NEAR_BOTTOM_PX = 80;
@@ -15,7 +17,9 @@ const NEAR_BOTTOM_PX = 80;
  *   send(frame) sends one frame on the live socket; false when it is not connected.
  */
 export function createChat({roomId, send}) {
-  const messages = new Map();     // message id → element
+  const messages = new Map();     // message id → message
+  const views = new Map();        // message id → its element (not for presence notices: their rows are redrawn)
+  let ordered = [];               // every message shown, in id order (ids grow with time)
   const outbox = new Outbox();    // mine, sent and not yet echoed
   let me = null;                  // my user id
   let hasMore = true;
@@ -28,7 +32,7 @@ export function createChat({roomId, send}) {
   const list = h('div', {class: 'chat-list'});
   const pendingBox = h('div', {class: 'chat-pending'});
   const log = h('div', {class: 'chat-log', role: 'log', 'aria-label': '채팅', tabindex: '0'}, sentinel, status, list, pendingBox);
-  const input = h('input', {type: 'text', testid: 'chat-input', maxlength: '1000', autocomplete: 'off', placeholder: '메시지를 입력하세요',
+  const input = h('input', {type: 'text', testid: 'chat-input', maxlength: '1000', autocomplete: 'off', placeholder: '메시지를 입력해요',
     enterkeyhint: 'send'});
   const sendButton = h('button', {type: 'submit', class: 'primary', testid: 'chat-send', 'aria-label': '메시지 보내기'}, '보내기');
   const form = h('form', {class: 'chat-form', on: {submit: (e) => { e.preventDefault(); submit(); }}},
@@ -52,16 +56,33 @@ export function createChat({roomId, send}) {
       h('time', {class: 'when', datetime: message.sentAt}, message.sentAt ? formatTime(message.sentAt) : ''));
   }
 
-  /** Puts a message in id order (ids grow with time); false when it was already shown. */
+  /** Puts a message in id order; false when it was already shown. Call {@link redraw} after. */
   function insert(message) {
     if (!message?.id || messages.has(message.id)) return false;
-    const el = render(message);
-    messages.set(message.id, el);
+    messages.set(message.id, message);
     // Usually the newest: look from the end.
-    let after = list.lastElementChild;
-    while (after && after.dataset.messageId > message.id) after = after.previousElementSibling;
-    if (after) after.after(el); else list.prepend(el);
+    let at = ordered.length;
+    while (at > 0 && ordered[at - 1].id > message.id) at--;
+    ordered.splice(at, 0, message);
     return true;
+  }
+
+  /** Draws the rows again: messages keep their elements, each run of presence notices is one quiet row. */
+  function redraw() {
+    const top = log.scrollTop;
+    const rows = chatRows(ordered).map((row) => {
+      if (row.type === 'presence') {
+        return h('div', {class: 'msg presence', testid: 'chat-presence', data: {messageId: row.id, count: row.ids.length}}, row.text);
+      }
+      let view = views.get(row.message.id);
+      if (!view) {
+        view = render(row.message);
+        views.set(row.message.id, view);
+      }
+      return view;
+    });
+    list.replaceChildren(...rows);
+    if (log.scrollTop !== top) log.scrollTop = top;
   }
 
   function acknowledge(message) {
@@ -73,6 +94,7 @@ export function createChat({roomId, send}) {
     const stay = nearBottom();
     acknowledge(message);
     const added = insert(message);
+    if (added) redraw();
     if (added && (stay || message.userId === me)) toBottom();
   }
 
@@ -83,6 +105,7 @@ export function createChat({roomId, send}) {
     const first = !started;
     const stay = first || nearBottom();
     recent.forEach((m) => { acknowledge(m); insert(m); });
+    redraw();
     if (first) hasMore = recent.length > 0;
     if (stay) toBottom();
     // Whatever was typed while offline, or sent but never echoed, goes (again) with the same id.
@@ -113,7 +136,7 @@ export function createChat({roomId, send}) {
 
   async function loadOlder() {
     if (loadingOlder || !hasMore || destroyed) return;
-    const oldest = list.firstElementChild?.dataset.messageId;
+    const oldest = ordered[0]?.id;
     if (!oldest) {
       hasMore = false;
       return;
@@ -126,6 +149,7 @@ export function createChat({roomId, send}) {
       if (destroyed) return;
       const fromBottom = log.scrollHeight - log.scrollTop;
       (page.items ?? []).forEach(insert);
+      redraw();
       // Keep what the user was reading where it was.
       log.scrollTop = log.scrollHeight - fromBottom;
       hasMore = Boolean(page.nextCursor) && (page.items ?? []).length > 0;

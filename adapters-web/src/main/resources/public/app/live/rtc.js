@@ -5,6 +5,9 @@
 // its tracks on at once (and so offers); the others put theirs on when answering, or after a few
 // seconds without an offer. Headless Chromium was seen to stop gathering ICE candidates for good
 // after an implicit rollback on a join, so glare is avoided where it is easy and resolved elsewhere.
+// The side that offers first also opens a data channel, "media", on which each side tells whether
+// its camera and mic are on (a disabled track still sends black frames and silence, so the other
+// side cannot see it from the track); the tracks' mute and ended events are followed too.
 
 /**
  * Asks for camera and microphone, then either one alone. Resolves with
@@ -32,6 +35,7 @@ export async function openMedia() {
 }
 
 const ANSWER_WAIT_MS = 3000;
+const MEDIA_CHANNEL = 'media';
 const WATCHDOG_MS = 12000;
 
 export function stopStream(stream) {
@@ -42,16 +46,20 @@ export class Mesh {
   /**
    * @param {{iceServers: object[], localStream: MediaStream|null,
    *   signal: function(string, string, object): void,
-   *   onStream: function(object): void, onGone: function(object): void}} options
+   *   onStream: function(object): void, onGone: function(object): void, onMedia?: function(object): void}} options
    *   signal(to, kind, payload) sends one signal frame; onStream(peer) when a peer's media arrives
-   *   or changes; onGone(peer) when its connection is closed.
+   *   or changes; onGone(peer) when its connection is closed; onMedia(peer) when what is known of
+   *   its camera and mic changes (see {@link mediaOf}).
    */
-  constructor({iceServers, localStream, signal, onStream, onGone}) {
+  constructor({iceServers, localStream, signal, onStream, onGone, onMedia = () => {}}) {
     this.iceServers = iceServers ?? [];
     this.localStream = localStream;
     this.signal = signal;
     this.onStream = onStream;
     this.onGone = onGone;
+    this.onMedia = onMedia;
+    /** What we tell every peer of our camera and mic: {camera, mic}, or null before we know. */
+    this.note = null;
     this.myId = null;
     /** connectionId → peer state */
     this.peers = new Map();
@@ -88,6 +96,8 @@ export class Mesh {
       tracksAttached: false,
       attachTimer: null,
       watchdog: null,
+      channels: new Set(),
+      says: null,          // what the peer told of its camera and mic
     };
     this.peers.set(info.connectionId, peer);
     const to = info.connectionId;
@@ -122,7 +132,13 @@ export class Mesh {
     pc.onicecandidate = ({candidate}) => {
       if (candidate && !peer.closed) this.signal(to, 'candidate', candidate.toJSON());
     };
+    pc.ondatachannel = ({channel}) => {
+      if (channel.label === MEDIA_CHANNEL) this.openChannel(peer, channel);
+    };
     pc.ontrack = ({track, streams}) => {
+      for (const event of ['mute', 'unmute', 'ended']) {
+        track.addEventListener(event, () => { if (!peer.closed) this.onMedia(peer); });
+      }
       if (streams && streams[0]) {
         peer.stream = streams[0];
       } else {
@@ -145,6 +161,10 @@ export class Mesh {
     if (peer.tracksAttached || peer.closed) return;
     peer.tracksAttached = true;
     clearTimeout(peer.attachTimer);
+    // We offer first (no offer of theirs came): the data channel goes in the same offer.
+    if (!peer.pc.remoteDescription && peer.channels.size === 0) {
+      this.openChannel(peer, peer.pc.createDataChannel(MEDIA_CHANNEL));
+    }
     const local = this.localStream;
     const kinds = new Set();
     if (local) {
@@ -159,6 +179,41 @@ export class Mesh {
       const existing = peer.pc.getTransceivers().some((t) => t.receiver.track?.kind === kind);
       if (!existing) peer.pc.addTransceiver(kind, {direction: 'recvonly'});
     }
+  }
+
+  /** Reads what a peer tells on a media channel, and tells it ours once the channel opens. */
+  openChannel(peer, channel) {
+    peer.channels.add(channel);
+    channel.onopen = () => this.sendNote(channel);
+    channel.onclose = () => peer.channels.delete(channel);
+    channel.onmessage = ({data}) => {
+      let said = null;
+      try {
+        said = JSON.parse(data);
+      } catch {
+        return;
+      }
+      if (said?.type !== 'media' || peer.closed) return;
+      const device = (value) => (value === true || value === false ? value : null);
+      peer.says = {camera: device(said.camera), mic: device(said.mic)};
+      this.onMedia(peer);
+    };
+    if (channel.readyState === 'open') this.sendNote(channel);
+  }
+
+  sendNote(channel) {
+    if (!this.note || channel.readyState !== 'open') return;
+    try {
+      channel.send(JSON.stringify({type: 'media', ...this.note}));
+    } catch (error) {
+      console.warn('live: could not tell a peer about our media', error);
+    }
+  }
+
+  /** Our camera or mic changed ({camera, mic}: true on, false off, null none): every peer is told. */
+  tell(note) {
+    this.note = {camera: note.camera, mic: note.mic};
+    this.peers.forEach((peer) => peer.channels.forEach((channel) => this.sendNote(channel)));
   }
 
   /** One `signal` frame from the server. */
@@ -211,6 +266,8 @@ export class Mesh {
     peer.closed = true;
     clearTimeout(peer.attachTimer);
     clearInterval(peer.watchdog);
+    peer.channels.forEach((channel) => { try { channel.close(); } catch { /* already closed */ } });
+    peer.channels.clear();
     try { peer.pc.close(); } catch { /* already closed */ }
     this.onGone(peer);
   }
@@ -218,4 +275,20 @@ export class Mesh {
   closeAll() {
     [...this.peers.keys()].forEach((id) => this.remove(id));
   }
+}
+
+/** A track as the tile needs it: {muted, ended}, or null for none. */
+function trackInfo(track) {
+  return track ? {muted: Boolean(track.muted), ended: track.readyState === 'ended'} : null;
+}
+
+/** What is known of a peer's media: {stream, video, audio, says} for remoteTileState (tile-state.js). */
+export function mediaOf(peer) {
+  const stream = peer?.stream ?? null;
+  return {
+    stream: Boolean(stream),
+    video: trackInfo(stream?.getVideoTracks().find((t) => t.readyState === 'live') ?? stream?.getVideoTracks()[0]),
+    audio: trackInfo(stream?.getAudioTracks().find((t) => t.readyState === 'live') ?? stream?.getAudioTracks()[0]),
+    says: peer?.says ?? null,
+  };
 }

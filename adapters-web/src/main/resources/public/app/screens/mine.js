@@ -4,7 +4,7 @@
 // Each card is drawn from GET /api/rooms/{id} and drawn again after any change to it.
 import {h, replace} from '../dom.js';
 import {formatDate} from '../format.js';
-import {livePath} from '../routes.js';
+import {livePath, roomPath} from '../routes.js';
 import {ApiError, api, describe, enc} from '../api.js';
 import {IMAGE_TYPES, acceptableImage, busy, confirmDialog, empty, loading, roomMeta, showError, toast} from '../ui.js';
 import {isOpenChatUrl, roomFormDialog} from './room-form.js';
@@ -100,7 +100,7 @@ export default async function render(view) {
         ? h('img', {class: 'thumb', src: room.imageUrl, alt: '', decoding: 'async'})
         : h('div', {class: 'thumb placeholder', 'aria-hidden': 'true'}, [...room.title][0] ?? ''),
       h('div', {class: 'grow'},
-        h('h2', {class: 'card-title', id: titleId}, room.title),
+        h('h2', {class: 'card-title', id: titleId}, h('a', {href: `#${roomPath(room.id)}`, testid: 'my-room-open'}, room.title)),
         h('div', {class: 'badges'},
           owner ? h('span', {class: 'badge owner'}, '방장') : h('span', {class: 'badge member'}, '멤버'),
           room.locked ? h('span', {class: 'badge lock'}, '잠금') : null,
@@ -164,7 +164,7 @@ export default async function render(view) {
     const count = h('strong', {testid: 'refused-password-attempts', data: {count: String(n)}}, `잘못된 비밀번호 시도 ${n}회`);
     const why = '비밀번호를 정한 뒤로 틀린 비밀번호가 거절된 횟수예요.';
     return n > 0
-      ? h('div', {class: 'notice'}, h('p', {}, count, ` · ${why} 모르는 시도라면 비밀번호를 바꿔 주세요.`))
+      ? h('div', {class: 'callout'}, h('p', {}, count, ` · ${why} 모르는 시도라면 비밀번호를 바꿔 주세요.`))
       : h('p', {class: 'muted'}, count, ` · ${why}`);
   }
 

@@ -1,4 +1,4 @@
-// Profile: nickname, e-mail and picture; deleting the account.
+// Profile: nickname, e-mail and picture; logging out and deleting the account.
 import {field, h, replace} from '../dom.js';
 import {api, describe} from '../api.js';
 import {navigate} from '../router.js';
@@ -15,7 +15,13 @@ export default async function render(view) {
   try {
     show(box, await api.get('/api/users/me'));
   } catch (e) {
-    replace(box, h('p', {class: 'form-error', role: 'alert'}, describe(e)));
+    const logout = h('button', {type: 'button', testid: 'profile-logout', on: {click: () => {
+    signOut();
+    toast('로그아웃했어요.');
+    navigate('/login');
+  }}}, '로그아웃');
+
+  replace(box, h('p', {class: 'form-error', role: 'alert'}, describe(e)));
   }
 }
 
@@ -80,6 +86,12 @@ function show(box, user) {
     });
   }}}, '계정 삭제');
 
+  const logout = h('button', {type: 'button', testid: 'profile-logout', on: {click: () => {
+    signOut();
+    toast('로그아웃했어요.');
+    navigate('/login');
+  }}}, '로그아웃');
+
   replace(box,
     h('div', {class: 'row'}, avatar, h('div', {class: 'grow'},
       h('h2', {}, user.nickname),
@@ -88,5 +100,5 @@ function show(box, user) {
     form,
     h('hr'),
     h('h3', {}, '계정'),
-    h('div', {class: 'actions'}, remove));
+    h('div', {class: 'profile-actions'}, logout, remove));
 }

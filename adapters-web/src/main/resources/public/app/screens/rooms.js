@@ -1,31 +1,37 @@
-// Rooms: search by keyword and hashtag, four sorts, pages that load as you scroll, join (asking
-// for the password of a locked room) and create. The search lives in the hash
-// (#/rooms?q=…&hashtag=…&sort=…) so a reload or the back button keeps it.
-import {field, h, replace} from '../dom.js';
-import {ApiError, api, describe, enc, query as queryString} from '../api.js';
+// Rooms: one search box for titles, descriptions and hashtags (as you type, with tag suggestions
+// from the rooms there are), an exact-tag filter, three sorts and a "자리 있음" switch, pages that
+// load as you scroll; a card opens the room's preview, and joining (with the password of a
+// locked room) goes straight into the live room. The search lives in the hash
+// (#/rooms?q=…&hashtag=…&sort=…&available=true) so a reload or the back button keeps it.
+import {h, replace} from '../dom.js';
+import {ApiError, api, describe} from '../api.js';
+import {livePath, roomPath} from '../routes.js';
 import {navigate} from '../router.js';
-import {livePath} from '../routes.js';
-import {busy, dialog, empty, formErrors, loading, roomMeta, showError, toast} from '../ui.js';
+import {SORTS, cleanTag, parseSuggestions, roomsRequest, sameSearch, searchFromQuery, searchHash, suggestionPrefix,
+  suggestionsRequest, visibleTags} from '../room-search.js';
+import {empty, loading, roomMeta, showError} from '../ui.js';
+import {joinRoom} from './room-join.js';
 import {roomFormDialog} from './room-form.js';
 
-const SORTS = [
-  ['latest', '최신순'],
-  ['popular', '인기순'],
-  ['open', '참여 가능'],
-  ['studied', '공부시간순'],
-];
 const PAGE = 20;
 const DEBOUNCE_MS = 300;
-
-/** "#토익 " → "토익": the server takes a tag with or without #, but the hash and the box stay tidy. */
-const cleanTag = (text) => text.trim().replace(/^#+/u, '').trim();
+const SEARCH_ICON = () => {
+  const svg = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
+  svg.setAttribute('viewBox', '0 0 24 24');
+  svg.setAttribute('class', 'icon');
+  svg.setAttribute('aria-hidden', 'true');
+  const circle = document.createElementNS(svg.namespaceURI, 'circle');
+  circle.setAttribute('cx', '11');
+  circle.setAttribute('cy', '11');
+  circle.setAttribute('r', '6.5');
+  const line = document.createElementNS(svg.namespaceURI, 'path');
+  line.setAttribute('d', 'M16 16l4.5 4.5');
+  svg.append(circle, line);
+  return svg;
+};
 
 export default async function render(view, {query}) {
-  const state = {
-    q: (query.get('q') ?? '').trim(),
-    hashtag: cleanTag(query.get('hashtag') ?? ''),
-    sort: SORTS.some(([key]) => key === query.get('sort')) ? query.get('sort') : 'latest',
-  };
+  const state = searchFromQuery(query);
   let joined = new Set();
   let generation = 0;        // bumped on every new search; answers for an older one are dropped
   let loadingFor = -1;       // the generation a page is being fetched for
@@ -35,58 +41,113 @@ export default async function render(view, {query}) {
   let debounce = null;
   let alive = true;
 
-  const q = h('input', {type: 'search', testid: 'search-q', value: state.q, maxlength: 100,
-    placeholder: '제목이나 소개로 찾기', autocomplete: 'off', enterkeyhint: 'search'});
-  const hashtag = h('input', {type: 'search', testid: 'search-hashtag', value: state.hashtag ? `#${state.hashtag}` : '',
-    maxlength: 21, placeholder: '#해시태그', autocomplete: 'off', enterkeyhint: 'search'});
-  const sort = h('select', {testid: 'search-sort'},
+  const q = h('input', {type: 'search', testid: 'search-q', id: 'search-q', value: state.q, maxlength: 100,
+    placeholder: '제목, 소개, #태그로 찾아요', autocomplete: 'off', enterkeyhint: 'search'});
+  const tagOptions = h('datalist', {id: 'hashtag-options'});
+  const hashtag = h('input', {type: 'search', testid: 'search-hashtag', id: 'search-hashtag', list: 'hashtag-options',
+    value: state.hashtag ? `#${state.hashtag}` : '', maxlength: 21, placeholder: '#태그만', autocomplete: 'off',
+    enterkeyhint: 'search'});
+  const sort = h('select', {testid: 'search-sort', id: 'search-sort'},
     SORTS.map(([key, label]) => h('option', {value: key}, label)));
   sort.value = state.sort;
+  const available = h('button', {type: 'button', class: 'toggle', testid: 'search-available',
+    'aria-pressed': String(state.available), title: '잠기지 않고 자리가 남은 스터디만 보여요',
+    on: {click: () => {
+      available.setAttribute('aria-pressed', String(available.getAttribute('aria-pressed') !== 'true'));
+      apply();
+    }}}, '자리 있음');
+  const suggestions = h('ul', {class: 'tag-suggestions', testid: 'tag-suggestions', 'aria-label': '태그 추천', hidden: true});
   const list = h('div', {class: 'grid three room-list', testid: 'room-list'});
   const status = h('div', {class: 'list-status', 'aria-live': 'polite'});
   const sentinel = h('div', {class: 'sentinel', 'aria-hidden': 'true'});
   const create = h('button', {type: 'button', class: 'primary', testid: 'create-room', on: {click: async () => {
     await roomFormDialog(null);   // on success the form toasts and moves to #/mine itself
-  }}}, '+ 스터디 만들기');
+  }}}, '+ 만들기');
 
-  const form = h('form', {class: 'toolbar', role: 'search', 'aria-label': '스터디 검색', on: {submit: (e) => {
+  const form = h('form', {class: 'room-search', role: 'search', 'aria-label': '스터디 검색', on: {submit: (e) => {
     e.preventDefault();
     apply();
   }}},
-  field('검색어', q),
-  field('해시태그', hashtag),
-  field('정렬', sort),
-  h('button', {type: 'submit', class: 'search-button'}, '검색'));
+  h('div', {class: 'search-box'},
+    h('label', {class: 'visually-hidden', for: 'search-q'}, '검색어 (제목, 소개, 해시태그)'),
+    SEARCH_ICON(), q),
+  suggestions,
+  h('div', {class: 'filters'},
+    h('div', {class: 'tag-filter'}, h('label', {class: 'visually-hidden', for: 'search-hashtag'}, '해시태그 필터'), hashtag),
+    h('label', {class: 'visually-hidden', for: 'search-sort'}, '정렬'), sort,
+    available),
+  tagOptions);
 
-  q.addEventListener('input', schedule);
-  hashtag.addEventListener('input', schedule);
+  // Typing searches (and suggests tags) once the fingers rest a moment.
+  for (const [input, target] of [[q, suggestions], [hashtag, tagOptions]]) {
+    input.addEventListener('input', () => schedule(() => suggest(input.value, target)));
+    // Two search fields and no submit button: Enter would not submit the form by itself.
+    input.addEventListener('keydown', (e) => {
+      if (e.key === 'Enter' && !e.isComposing) {
+        e.preventDefault();
+        apply();
+        suggest(input.value, target);
+      }
+    });
+  }
   sort.addEventListener('change', apply);
 
   view.append(
-    h('div', {class: 'page-head'}, h('h1', {}, '스터디 찾기'), create),
+    h('div', {class: 'page-head rooms-head'}, h('h1', {}, '스터디 찾기'), create),
     form, list, status, sentinel);
 
-  function schedule() {
+  function schedule(then) {
     clearTimeout(debounce);
-    debounce = setTimeout(apply, DEBOUNCE_MS);
+    debounce = setTimeout(() => {
+      apply();
+      then();
+    }, DEBOUNCE_MS);
   }
 
   /** Reads the controls; a changed search starts over from the first page. */
   function apply() {
     clearTimeout(debounce);
-    const next = {q: q.value.trim(), hashtag: cleanTag(hashtag.value), sort: sort.value};
-    if (next.q === state.q && next.hashtag === state.hashtag && next.sort === state.sort) return;
+    const next = {q: q.value.trim(), hashtag: cleanTag(hashtag.value), sort: sort.value,
+      available: available.getAttribute('aria-pressed') === 'true'};
+    if (sameSearch(next, state)) return;
     Object.assign(state, next);
-    const params = queryString({q: state.q, hashtag: state.hashtag, sort: state.sort === 'latest' ? '' : state.sort});
     // Replace, not push: typing must not fill the history, and replaceState does not re-route.
-    history.replaceState(history.state, '', `${location.pathname}${location.search}#/rooms${params}`);
+    history.replaceState(history.state, '', `${location.pathname}${location.search}${searchHash(state)}`);
     restart();
   }
 
   function filterByTag(tag) {
     hashtag.value = `#${tag}`;
+    if (cleanTag(q.value) && tag.toLowerCase().startsWith(suggestionPrefix(q.value).toLowerCase())) q.value = '';
     apply();
-    hashtag.focus();
+    suggest(q.value, suggestions);
+  }
+
+  // Tag suggestions: the most used tags for an empty box, else those starting with the last word.
+  // One request at a time per target; an answer for older words is dropped. The chips under the
+  // search box filter by the tag; the tag filter's own list completes what is typed there.
+  const asked = new Map();
+  async function suggest(text, target) {
+    const prefix = suggestionPrefix(text);
+    const mine = (asked.get(target) ?? 0) + 1;
+    asked.set(target, mine);
+    let items = [];
+    try {
+      items = parseSuggestions(await api.get(suggestionsRequest(prefix)), {exclude: state.hashtag});
+    } catch {
+      items = [];   // suggestions are a help, not a must: nothing to show
+    }
+    if (!alive || asked.get(target) !== mine) return;
+    if (target === tagOptions) {
+      replace(tagOptions, items.map((item) => h('option', {value: `#${item.tag}`})));
+      return;
+    }
+    replace(suggestions, items.map((item) => h('li', {},
+      h('button', {type: 'button', class: 'chip', testid: 'tag-suggestion', data: {tag: item.tag},
+        title: `#${item.tag} 태그로 찾기${item.rooms ? ` (스터디 ${item.rooms}개)` : ''}`,
+        on: {click: () => filterByTag(item.tag)}},
+      `#${item.tag}`, item.rooms ? h('span', {class: 'count'}, String(item.rooms)) : null))));
+    suggestions.hidden = items.length === 0;
   }
 
   function restart() {
@@ -104,8 +165,7 @@ export default async function render(view, {query}) {
     loadingFor = mine;
     loading(status);
     try {
-      const page = await api.get(`/api/rooms${queryString({q: state.q, hashtag: state.hashtag, sort: state.sort,
-        cursor, limit: PAGE})}`);
+      const page = await api.get(roomsRequest(state, cursor, PAGE));
       if (mine !== generation || !alive) return;   // the search changed meanwhile
       const items = page?.items ?? [];
       items.forEach((room) => list.append(card(room)));
@@ -113,8 +173,8 @@ export default async function render(view, {query}) {
       finished = cursor === null;
       if (finished && list.childElementCount === 0) {
         replace(status, empty('조건에 맞는 스터디가 없어요.'),
-          state.q || state.hashtag || state.sort === 'open'
-            ? h('p', {class: 'muted center'}, '검색어를 바꾸거나 새 스터디를 만들어 보세요.')
+          state.q || state.hashtag || state.available
+            ? h('p', {class: 'muted center'}, '검색어나 필터를 바꾸거나 새 스터디를 만들어 보세요.')
             : h('p', {class: 'muted center'}, '첫 스터디를 만들어 보세요.'));
       } else if (finished) {
         replace(status, h('p', {class: 'muted center end'}, '스터디를 모두 봤어요.'));
@@ -142,22 +202,29 @@ export default async function render(view, {query}) {
     const titleId = `room-title-${room.id}`;
     const isJoined = joined.has(room.id);
     const full = room.memberCount >= room.maxMembers;
-    const join = h('button', {type: 'button', class: isJoined ? 'primary' : '', testid: 'room-join',
-      'aria-describedby': titleId, on: {click: () => onJoin(room, join)}}, isJoined ? '입장하기' : '참여하기');
+    const join = h('button', {type: 'button', class: isJoined || !full ? 'primary' : '', testid: 'room-join',
+      disabled: full && !isJoined, 'aria-describedby': titleId, on: {click: () => onJoin(room, join)}},
+    isJoined ? '입장하기' : full ? '자리 없음' : '참여하기');
+    const {shown, more} = visibleTags(room.hashtags);
     return h('article', {class: 'card room-card', testid: 'room-card', data: {roomId: room.id}},
       h('div', {class: 'card-head'},
-        room.imageUrl ? h('img', {class: 'thumb', src: room.imageUrl, alt: '', loading: 'lazy', decoding: 'async'}) : null,
+        room.imageUrl
+          ? h('img', {class: 'thumb', src: room.imageUrl, alt: '', loading: 'lazy', decoding: 'async'})
+          : h('div', {class: 'thumb placeholder', 'aria-hidden': 'true'}, [...room.title][0] ?? ''),
         h('div', {class: 'grow'},
-          h('h2', {class: 'card-title', id: titleId}, room.title),
+          h('h2', {class: 'card-title', id: titleId},
+            h('a', {class: 'card-link', href: `#${roomPath(room.id)}`, testid: 'room-open'}, room.title)),
           h('div', {class: 'badges'},
             room.locked ? h('span', {class: 'badge lock', title: '비밀번호가 있는 방'}, '잠금') : null,
             room.live ? h('span', {class: 'badge live'}, `라이브 ${room.liveCount}명`) : null,
             full && !isJoined ? h('span', {class: 'badge full'}, '만석') : null,
             isJoined ? h('span', {class: 'badge joined'}, '참여 중') : null))),
       h('p', {class: 'room-desc'}, room.description),
-      (room.hashtags ?? []).length > 0
-        ? h('ul', {class: 'chips', 'aria-label': '해시태그'}, room.hashtags.map((tag) => h('li', {},
-          h('button', {type: 'button', class: 'chip', title: `#${tag} 태그로 찾기`, on: {click: () => filterByTag(tag)}}, `#${tag}`))))
+      shown.length > 0
+        ? h('ul', {class: 'chips', 'aria-label': '해시태그'},
+          shown.map((tag) => h('li', {},
+            h('button', {type: 'button', class: 'chip', title: `#${tag} 태그로 찾기`, on: {click: () => filterByTag(tag)}}, `#${tag}`))),
+          more > 0 ? h('li', {class: 'more'}, `+${more}`) : null)
         : null,
       roomMeta(room),
       h('div', {class: 'actions'}, join));
@@ -168,13 +235,10 @@ export default async function render(view, {query}) {
       navigate(livePath(room.id));
       return;
     }
-    const done = room.locked
-      ? await passwordDialog(room)
-      : await busy(button, () => api.post(`/api/rooms/${enc(room.id)}/members`));
-    if (!done) return;
-    joined.add(room.id);
-    toast(`'${room.title}' 스터디에 참여했어요.`, 'ok');
-    navigate('/mine');
+    if (await joinRoom(room, button)) {
+      joined.add(room.id);
+      navigate(livePath(room.id));
+    }
   }
 
   const observer = new IntersectionObserver((entries) => {
@@ -192,6 +256,7 @@ export default async function render(view, {query}) {
   if (!alive) return undefined;
   loadMore();
   observer.observe(sentinel);
+  suggest(q.value, suggestions);
 
   return () => {
     alive = false;
@@ -199,49 +264,4 @@ export default async function render(view, {query}) {
     clearTimeout(debounce);
     observer.disconnect();
   };
-}
-
-/** Asks a locked room's password; resolves with the joined Room, or undefined when cancelled. */
-function passwordDialog(room) {
-  return dialog('비밀번호 입력', (close) => {
-    const password = h('input', {type: 'password', testid: 'join-password', maxlength: 10, autocomplete: 'off',
-      required: true});
-    const problem = h('p', {class: 'form-error', role: 'alert', testid: 'join-error', hidden: true});
-    const confirm = h('button', {type: 'submit', class: 'primary', testid: 'join-confirm'}, '참여하기');
-    const form = h('form', {novalidate: true, on: {submit: async (e) => {
-      e.preventDefault();
-      if (confirm.disabled) return;
-      if (password.value === '') {
-        problem.textContent = '비밀번호를 입력해 주세요.';
-        problem.hidden = false;
-        password.focus();
-        return;
-      }
-      confirm.disabled = true;
-      problem.hidden = true;
-      try {
-        close(await api.post(`/api/rooms/${enc(room.id)}/members`, {password: password.value}));
-      } catch (error) {
-        if (error instanceof ApiError && error.code === 'RATE_LIMITED') {
-          // Spent budgets refuse even the right password, so say why rather than "wrong password".
-          problem.textContent = '비밀번호를 여러 번 틀려서 잠시 막혔어요. 몇 분 뒤에 다시 해 주세요.';
-          problem.hidden = false;
-        } else {
-          formErrors(problem, error);
-        }
-        password.setAttribute('aria-invalid', 'true');
-        password.select();
-        password.focus();
-      } finally {
-        confirm.disabled = false;
-      }
-    }}},
-    h('p', {class: 'dialog-subject'}, `'${room.title}'은(는) 잠긴 스터디예요. 방장에게 받은 비밀번호를 입력해 주세요.`),
-    field('비밀번호', password),
-    problem,
-    h('div', {class: 'actions'},
-      h('button', {type: 'button', on: {click: () => close(undefined)}}, '취소'),
-      confirm));
-    return form;
-  }, {testid: 'join-dialog'});
 }

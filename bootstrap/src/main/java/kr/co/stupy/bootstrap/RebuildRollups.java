@@ -1,15 +1,12 @@
 package kr.co.stupy.bootstrap;
 
 import com.mongodb.client.MongoDatabase;
-import java.time.Clock;
-import java.util.List;
 import java.util.Optional;
 import kr.co.stupy.adapter.mongo.MongoStore;
 import kr.co.stupy.adapter.mongo.studytime.MongoStudyLedger;
 import kr.co.stupy.adapter.mongo.studytime.MongoStudyRollups;
 import kr.co.stupy.application.studytime.port.in.RebuildRollupsUseCase;
-import kr.co.stupy.application.studytime.port.out.RunningSessions;
-import kr.co.stupy.application.studytime.service.StudyStatsService;
+import kr.co.stupy.application.studytime.service.RollupRebuildService;
 import kr.co.stupy.bootstrap.config.Settings;
 import kr.co.stupy.bootstrap.embedded.EmbeddedMongo;
 import kr.co.stupy.studytime.StudyDayPolicy;
@@ -45,18 +42,18 @@ public final class RebuildRollups {
     }
 
     static RebuildRollupsUseCase.Report rebuild(MongoDatabase database, StudyDayPolicy policy) {
-        // Only the ledger and the roll-ups take part; nobody is live in a rebuild and no ranking is asked for.
-        return new StudyStatsService(new MongoStudyLedger(database), MongoStudyRollups.in(database),
-                RunningSessions.none(),
-                limit -> List.of(), policy, Clock.systemUTC()).rebuild();
+        // Only the ledger and the roll-ups take part.
+        return new RollupRebuildService(new MongoStudyLedger(database), MongoStudyRollups.in(database), policy).rebuild();
     }
 
     static String describe(RebuildRollupsUseCase.Report report) {
         return "study roll-ups: " + report.sessions() + " finished sessions make " + report.userDays() + " (user, day), "
-                + report.roomDays() + " (room, day), " + report.roomPeriods() + " (room, day/week/month), " + report.memberDays()
+                + report.roomDays() + " (room, day), " + report.roomPeriods() + " (room, day/week/month), " + report.userPeriods()
+                + " (user, day/week/month), " + report.memberDays()
                 + " (room member, day), " + report.memberPeriods() + " (room member, week/month/all), " + report.userQuarters()
                 + " (user, quarter hour) and " + report.memberQuarters() + " (room member, quarter hour) totals; "
-                + report.differingBefore() + " day, " + report.periodsDifferingBefore() + " period, "
+                + report.differingBefore() + " day, " + report.periodsDifferingBefore() + " room period, "
+                + report.userPeriodsDifferingBefore() + " user ranking day and period, "
                 + report.membersDifferingBefore() + " room member, " + report.quartersDifferingBefore() + " user quarter-hour and "
                 + report.memberQuartersDifferingBefore() + " room member quarter-hour totals differed before the rebuild; "
                 + (report.matches() ? "they match the ledger now" : "they STILL DIFFER from the ledger");

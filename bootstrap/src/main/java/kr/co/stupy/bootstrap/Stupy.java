@@ -28,9 +28,12 @@ import kr.co.stupy.adapter.web.image.ImageRoutes;
 import kr.co.stupy.adapter.web.live.LiveRoutes;
 import kr.co.stupy.adapter.web.live.LiveSockets;
 import kr.co.stupy.adapter.web.rooms.RoomLiveViews;
+import kr.co.stupy.adapter.web.rooms.HashtagRoutes;
 import kr.co.stupy.adapter.web.rooms.RoomRoutes;
 import kr.co.stupy.adapter.web.site.StaticSiteRoutes;
+import kr.co.stupy.adapter.web.rooms.PomodoroRoutes;
 import kr.co.stupy.adapter.web.stats.StatsRoutes;
+import kr.co.stupy.adapter.web.stats.StudyClockRoutes;
 import kr.co.stupy.adapter.web.support.Json;
 import kr.co.stupy.adapter.web.support.ReadBudget;
 import kr.co.stupy.adapter.web.todos.TodoRoutes;
@@ -43,8 +46,13 @@ import kr.co.stupy.application.identity.service.AuthenticationService;
 import kr.co.stupy.application.integration.AccountCleanupAcrossContexts;
 import kr.co.stupy.application.integration.LiveMemberRemovals;
 import kr.co.stupy.application.integration.LiveRoomCounts;
+import kr.co.stupy.application.integration.PomodoroChangesToLive;
+import kr.co.stupy.application.integration.PomodorosFromRooms;
+import kr.co.stupy.application.live.port.in.KeepPomodorosInStepUseCase;
+import kr.co.stupy.application.rooms.service.RoomPomodoroService;
 import kr.co.stupy.application.integration.RoomMembershipsFromRooms;
 import kr.co.stupy.application.integration.RoomRemovalAcrossContexts;
+import kr.co.stupy.application.integration.StudyGoalsFromStudyTime;
 import kr.co.stupy.application.limits.Budgets;
 import kr.co.stupy.application.limits.RateLimits;
 import kr.co.stupy.application.limits.local.InProcessRateLimits;
@@ -52,6 +60,7 @@ import kr.co.stupy.application.live.port.in.CloseStaleLiveUseCase;
 import kr.co.stupy.application.live.port.out.LivePresence;
 import kr.co.stupy.application.live.service.LivePresenceService;
 import kr.co.stupy.application.live.service.LiveServices;
+import kr.co.stupy.application.rooms.service.HashtagSuggestionService;
 import kr.co.stupy.application.rooms.service.RoomQueryService;
 import kr.co.stupy.application.rooms.service.RoomServices;
 import kr.co.stupy.application.todos.service.TodoListService;
@@ -96,6 +105,7 @@ public final class Stupy implements AutoCloseable {
         Stupy node = new Stupy();
         try {
             node.wire(settings);
+            announceGuestLogin(settings, settings.devLoginEnabled());
             return node;
         } catch (RuntimeException e) {
             node.close();
@@ -109,13 +119,9 @@ public final class Stupy implements AutoCloseable {
 
         MongoStore store = openStore(settings);
         Optional<RedisClient> redis = openRedis(settings);
-        Stores stores = Stores.in(store.database(), clock);
-        // Files an earlier version kept are moved into the database once.
-        ImageFileImport.run(settings.dataDir(), stores.images());
+        Stores stores = stores(store, settings, clock);
         Budgets budgets = settings.limits();
-        // One node keeps its budgets in memory; nodes sharing Redis share them, so spreading attempts over nodes gains nothing.
-        RateLimits rateLimits = redis.<RateLimits>map(client -> new RedisRateLimits(client, REDIS_PREFIX, clock))
-                .orElseGet(() -> new InProcessRateLimits(clock));
+        RateLimits rateLimits = rateLimits(redis, clock);
         byte[] tokenKey = JwtKeys.resolve(settings.jwtSecret(), settings.dataDir());
         var tokens = new JwtTokenService(tokenKey, TOKEN_LIFETIME, clock);
 
@@ -124,28 +130,27 @@ public final class Stupy implements AutoCloseable {
         LiveTransport transport = redis.map(client -> LiveTransport.redis(client, REDIS_PREFIX, nodeId))
                 .orElseGet(() -> LiveTransport.inProcess(sockets));
         var livePresence = new LivePresenceService(transport.presence());
-        var liveCounts = new LiveRoomCounts(livePresence);
-        var roomQueries = new RoomQueryService(stores.rooms(), stores.users(), liveCounts);
-        var chat = new ChatService(stores.chat(), stores.users(), roomQueries, rateLimits, budgets.of(Budgets.CHAT_PER_USER), clock);
         StudyDayPolicy studyDays = new StudyDayPolicy(settings.timezone(), settings.dayStart());
+        var liveCounts = new LiveRoomCounts(StudyTimeContext.roomStudyNow(stores, livePresence, studyDays, clock));
+        var roomQueries = new RoomQueryService(stores.rooms(), stores.users(), liveCounts, stores.pomodoros());
+        var chat = new ChatService(stores.chat(), stores.users(), roomQueries, rateLimits, budgets.of(Budgets.CHAT_PER_USER), clock);
         var studyTime = StudyTimeContext.wire(stores, livePresence, roomQueries, studyDays, clock);
         var live = startLive(new LiveServices.Dependencies(roomQueries, transport.tickets(), transport.presence(),
                 transport.broadcaster(), chat, chat, chat, studyTime.sessions(), studyTime.boards(), stores.users(), rateLimits, budgets,
-                clock, nodeId), transport, sockets);
+                clock, nodeId, new PomodorosFromRooms(roomQueries), sockets), transport, sockets);
+        var pomodoros = new RoomPomodoroService(stores.rooms(), stores.pomodoros(), new PomodoroChangesToLive(live.pomodoros()), clock);
         var roomServices = RoomServices.create(new RoomServices.Dependencies(stores.rooms(), stores.quotas(), stores.users(),
                 hashingPool(), rateLimits, budgets, stores.images(), liveCounts,
-                List.of(new RoomRemovalAcrossContexts(live.departures(), studyTime.stats(), chat)),
+                List.of(new RoomRemovalAcrossContexts(live.departures(), studyTime.stats(), chat), pomodoros),
                 new LiveMemberRemovals(live.departures()), clock));
         var todos = new TodoListService(stores.todos(), clock);
-        List<AccountCleanup> cleanups = List.of(new AccountCleanupAcrossContexts(roomServices.accountCleanup(), todos));
-        var identity = IdentityContext.wire(settings, new IdentityContext.Dependencies(stores, tokens, tokenKey, new RoomMembershipsFromRooms(roomQueries), cleanups,
-                rateLimits, budgets, clock));
-        announceGuestLogin(settings, settings.devLoginEnabled());
-        var health = new HealthService(store.healthProbe(settings.mongoUri().isPresent() ? "mongo" : "embedded"),
-                redis.<HealthProbe>map(RedisHealthProbe::new).orElseGet(Stupy::localBus));
+        List<AccountCleanup> cleanups = List.of(new AccountCleanupAcrossContexts(roomServices.accountCleanup(), todos, studyTime.goals()));
+        var identity = IdentityContext.wire(settings, new IdentityContext.Dependencies(stores, tokens, tokenKey, new RoomMembershipsFromRooms(roomQueries),
+                new StudyGoalsFromStudyTime(studyTime.goals()), cleanups, rateLimits, budgets, clock));
+        var health = health(store, settings, redis);
 
         var liveRoutes = new LiveRoutes(new LiveRoutes.UseCases(live.admission(), live.admission(), live.messaging(), live.messaging(),
-                live.keepAlive(), live.departures(), studyTime.boards(), chat), new RoomLiveViews(roomQueries),
+                live.status(), live.keepAlive(), live.departures(), studyTime.boards(), chat), new RoomLiveViews(roomQueries),
                 sockets, json, settings.timezone(), LiveServices.heartbeatInterval().toSeconds());
         var reads = new ReadBudget(rateLimits, budgets.of(Budgets.READ_PER_USER));
         Supplier<List<String>> offered = identity::offeredLogins;
@@ -153,15 +158,35 @@ public final class Stupy implements AutoCloseable {
                 new HealthRoutes(health),
                 new AuthRoutes(identity.devLogIn(), offered, json),
                 new OAuthRoutes(identity.socialLogIn(), settings.servesHttps(), rateLimits, budgets.of(Budgets.LOGIN_PER_ADDRESS)),
-                new UserRoutes(identity.profiles(), identity.profiles(), identity.profiles(), identity.deletion(), json),
+                new UserRoutes(identity.profiles(), identity.profiles(), identity.profiles(), identity.deletion(), studyTime.goals(), json),
                 new RoomRoutes(roomServices.manage(), roomServices.membership(), roomQueries, json, reads),
+                new HashtagRoutes(new HashtagSuggestionService(stores.rooms(), clock), reads),
+                new PomodoroRoutes(pomodoros, json, clock),
                 liveRoutes,
-                new StatsRoutes(studyTime.stats(), studyTime.stats(), roomQueries, settings.timezone(), reads),
+                new StatsRoutes(studyTime.reports(), studyTime.stats(), studyTime.userRankings(), roomQueries, settings.timezone(), reads),
+                new StudyClockRoutes(studyTime.today(), settings.timezone(), reads),
                 new TodoRoutes(new TodoRoutes.UseCases(todos, todos, todos, todos, todos, todos, todos), json),
                 new ImageRoutes(stores.images()),
                 new ClientConfigRoutes(settings.iceServers(), offered, LivePresence.MAX_PER_ROOM),
                 new StaticSiteRoutes(WEB_APP_FOLDER));
         startWeb(settings, json, identity.authentication(), routes, liveRoutes);
+    }
+
+    /** The stores in the database; pictures an earlier version kept as files are moved into it once. */
+    private static Stores stores(MongoStore store, Settings settings, Clock clock) {
+        Stores stores = Stores.in(store.database(), clock);
+        ImageFileImport.run(settings.dataDir(), stores.images());
+        return stores;
+    }
+
+    /** One node keeps its budgets in memory; nodes sharing Redis share them, so spreading attempts over nodes gains nothing. */
+    private static RateLimits rateLimits(Optional<RedisClient> redis, Clock clock) {
+        return redis.<RateLimits>map(client -> new RedisRateLimits(client, REDIS_PREFIX, clock)).orElseGet(() -> new InProcessRateLimits(clock));
+    }
+
+    private static HealthService health(MongoStore store, Settings settings, Optional<RedisClient> redis) {
+        return new HealthService(store.healthProbe(settings.mongoUri().isPresent() ? "mongo" : "embedded"),
+                redis.<HealthProbe>map(RedisHealthProbe::new).orElseGet(Stupy::localBus));
     }
 
     /** The database: the one {@code STUPY_MONGO_URI} names, or the embedded one in the data directory. */
@@ -191,6 +216,7 @@ public final class Stupy implements AutoCloseable {
                 bus -> own(bus).start(live.delivery(sockets)),
                 () -> live.departures().closeSessionsOfAPreviousRun());
         scheduleReaper(live.departures());
+        schedulePomodoros(live.pomodoros());
         return live;
     }
 
@@ -222,6 +248,20 @@ public final class Stupy implements AutoCloseable {
         }
     }
 
+
+    /** Every 200 ms: this node's connections hear of their rooms' pomodoro phase changes, each once. */
+    private void schedulePomodoros(KeepPomodorosInStepUseCase pomodoros) {
+        ScheduledExecutorService ticks = Executors.newSingleThreadScheduledExecutor(
+                Thread.ofPlatform().daemon().name("pomodoro-clock").factory());
+        ticks.scheduleWithFixedDelay(() -> {
+            try {
+                pomodoros.tick();
+            } catch (RuntimeException e) {
+                LOG.warn("the pomodoro clock missed a tick: {}", e.toString());
+            }
+        }, KeepPomodorosInStepUseCase.TICK.toMillis(), KeepPomodorosInStepUseCase.TICK.toMillis(), TimeUnit.MILLISECONDS);
+        own(ticks::shutdownNow);
+    }
 
     /** Every 15 s: connections and sessions whose heartbeat stopped are closed at their last heartbeat. */
     private void scheduleReaper(CloseStaleLiveUseCase liveRooms) {

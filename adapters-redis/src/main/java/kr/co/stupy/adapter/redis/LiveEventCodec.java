@@ -21,6 +21,9 @@ import kr.co.stupy.chat.ClientMessageId;
 import kr.co.stupy.chat.MessageText;
 import kr.co.stupy.shared.RoomId;
 import kr.co.stupy.shared.UserId;
+import kr.co.stupy.studytime.StudyState;
+import kr.co.stupy.studytime.StudyStatus;
+import kr.co.stupy.studytime.Subject;
 
 /**
  * {@link LiveEvent}s as they cross the bus: {@code {"to":[connectionId...],"event":{"t":...}}}.
@@ -63,12 +66,13 @@ final class LiveEventCodec {
         switch (event) {
             case LiveEvent.PeerJoined(LivePeer peer) -> {
                 n.put("t", "peer-joined");
-                ObjectNode p = n.putObject("peer");
-                p.put("connectionId", peer.connectionId().value());
-                p.put("userId", peer.userId().value());
-                p.put("nickname", peer.nickname());
-                p.put("profileImage", peer.profileImage().orElse(null));
-                p.put("since", peer.since().toString());
+                putPeer(n.putObject("peer"), peer);
+            }
+            case LiveEvent.PeerStatus(ConnectionId connectionId, UserId userId, StudyState state) -> {
+                n.put("t", "peer-status");
+                n.put("connectionId", connectionId.value());
+                n.put("userId", userId.value());
+                putState(n, state);
             }
             case LiveEvent.PeerLeft(ConnectionId connectionId, UserId userId) -> {
                 n.put("t", "peer-left");
@@ -98,16 +102,10 @@ final class LiveEventCodec {
             case LiveEvent.StudyUpdate(List<LeaderboardEntry> leaderboard) -> {
                 n.put("t", "study");
                 ArrayNode entries = n.putArray("leaderboard");
-                for (LeaderboardEntry e : leaderboard) {
-                    ObjectNode o = entries.addObject();
-                    o.put("userId", e.userId().value());
-                    o.put("nickname", e.nickname());
-                    o.put("profileImage", e.profileImage().orElse(null));
-                    o.put("studySeconds", e.studySeconds());
-                    o.put("live", e.live());
-                    o.put("liveSeconds", e.liveSeconds());
-                }
+                leaderboard.forEach(entry -> putEntry(entries.addObject(), entry));
             }
+            case LiveEvent.PomodoroUpdate update -> throw new IllegalArgumentException(
+                    "a pomodoro update is told by the node that holds the connection, never published on the bus");
             case LiveEvent.Kicked k -> n.put("t", "kicked");
             case LiveEvent.Left l -> n.put("t", "left");
             case LiveEvent.RoomClosed c -> n.put("t", "room-closed");
@@ -122,8 +120,11 @@ final class LiveEventCodec {
                 JsonNode p = n.get("peer");
                 yield new LiveEvent.PeerJoined(new LivePeer(new ConnectionId(p.get("connectionId").asText()),
                         new UserId(p.get("userId").asText()), p.get("nickname").asText(), optional(p, "profileImage"),
-                        Instant.parse(p.get("since").asText())));
+                        Instant.parse(p.get("since").asText()),
+                        state(p).orElseGet(() -> StudyState.studying(Optional.empty(), Instant.parse(p.get("since").asText())))));
             }
+            case "peer-status" -> new LiveEvent.PeerStatus(new ConnectionId(n.get("connectionId").asText()),
+                    new UserId(n.get("userId").asText()), state(n).orElseThrow());
             case "peer-left" -> new LiveEvent.PeerLeft(new ConnectionId(n.get("connectionId").asText()), new UserId(n.get("userId").asText()));
             case "chat" -> {
                 JsonNode o = n.get("message");
@@ -139,7 +140,7 @@ final class LiveEventCodec {
                 for (JsonNode o : n.get("leaderboard")) {
                     entries.add(new LeaderboardEntry(new UserId(o.get("userId").asText()), o.get("nickname").asText(),
                             optional(o, "profileImage"), o.get("studySeconds").asLong(), o.get("live").asBoolean(),
-                            o.get("liveSeconds").asLong()));
+                            o.get("liveSeconds").asLong(), state(o)));
                 }
                 yield new LiveEvent.StudyUpdate(entries);
             }
@@ -149,6 +150,41 @@ final class LiveEventCodec {
             case "replaced" -> new LiveEvent.Replaced();
             default -> throw new IllegalArgumentException("unknown live event type '" + n.path("t").asText() + "'");
         };
+    }
+
+    private static void putPeer(ObjectNode p, LivePeer peer) {
+        p.put("connectionId", peer.connectionId().value());
+        p.put("userId", peer.userId().value());
+        p.put("nickname", peer.nickname());
+        p.put("profileImage", peer.profileImage().orElse(null));
+        p.put("since", peer.since().toString());
+        putState(p, peer.state());
+    }
+
+    private static void putEntry(ObjectNode o, LeaderboardEntry e) {
+        o.put("userId", e.userId().value());
+        o.put("nickname", e.nickname());
+        o.put("profileImage", e.profileImage().orElse(null));
+        o.put("studySeconds", e.studySeconds());
+        o.put("live", e.live());
+        o.put("liveSeconds", e.liveSeconds());
+        e.state().ifPresent(state -> putState(o, state));
+    }
+
+    private static void putState(ObjectNode node, StudyState state) {
+        node.put("status", state.status().key());
+        node.put("subject", state.subject().map(Subject::name).orElse(null));
+        node.put("statusSince", state.since().toString());
+    }
+
+    /** The state a node wrote with {@link #putState}; empty when there is none (an entry of someone not live). */
+    private static Optional<StudyState> state(JsonNode node) {
+        Optional<String> status = optional(node, "status");
+        if (status.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new StudyState(StudyStatus.ofKey(status.get()).orElseThrow(() -> new IllegalArgumentException("unknown status")),
+                optional(node, "subject").map(Subject::new), Instant.parse(node.get("statusSince").asText())));
     }
 
     private static Optional<String> optional(JsonNode node, String field) {

@@ -15,6 +15,9 @@ import kr.co.stupy.application.live.LiveConnection;
 import kr.co.stupy.application.live.port.out.LivePresence;
 import kr.co.stupy.shared.RoomId;
 import kr.co.stupy.shared.UserId;
+import kr.co.stupy.studytime.StudyState;
+import kr.co.stupy.studytime.StudyStatus;
+import kr.co.stupy.studytime.Subject;
 import redis.clients.jedis.UnifiedJedis;
 
 /**
@@ -36,9 +39,9 @@ public final class RedisLivePresence implements LivePresence {
     /** Loads a connection's fields; false when its hash is gone (expired or removed). */
     private static final String ENTRY = """
             local function entry(p, cid)
-              local f = redis.call('HMGET', p .. 'conn:' .. cid, 'u', 'r', 'n', 's', 'sid')
+              local f = redis.call('HMGET', p .. 'conn:' .. cid, 'u', 'r', 'n', 's', 'sid', 'st', 'sj', 'ss')
               if not f[1] then return nil end
-              return {cid, f[1], f[2], f[3], f[4], f[5]}
+              return {cid, f[1], f[2], f[3], f[4], f[5], f[6] or 'studying', f[7] or '', f[8] or f[4]}
             end
             local function live(p, room)
               local out = {}
@@ -54,7 +57,7 @@ public final class RedisLivePresence implements LivePresence {
             end
             """;
 
-    /** ARGV: prefix, id, user, room, node, since, session, max, ttl, routeTtl, mode ('admit' or 'restore'), beat. */
+    /** ARGV: prefix, id, user, room, node, since, session, max, ttl, routeTtl, mode ('admit' or 'restore'), beat, status, subject ('' for none), state since. */
     private static final LuaScript ADMIT = new LuaScript(ENTRY + """
             local p, id, user, room, node, since, sid = ARGV[1], ARGV[2], ARGV[3], ARGV[4], ARGV[5], ARGV[6], ARGV[7]
             local max, ttl, routeTtl, mode, beat = tonumber(ARGV[8]), tonumber(ARGV[9]), tonumber(ARGV[10]), ARGV[11], ARGV[12]
@@ -77,7 +80,8 @@ public final class RedisLivePresence implements LivePresence {
                 redis.call('ZREM', p .. 'beats', previous)
               end
             end
-            redis.call('HSET', connKey, 'u', user, 'r', room, 'n', node, 's', since, 'sid', sid, 'b', beat)
+            redis.call('HSET', connKey, 'u', user, 'r', room, 'n', node, 's', since, 'sid', sid, 'b', beat,
+              'st', ARGV[13], 'sj', ARGV[14], 'ss', ARGV[15])
             redis.call('PEXPIRE', connKey, ttl)
             redis.call('SET', userKey, id, 'PX', ttl)
             redis.call('ZADD', p .. 'room:' .. room, since, id)
@@ -126,6 +130,26 @@ public final class RedisLivePresence implements LivePresence {
             """);
     /** Connections beaten by one script run, so Redis is never held for long. */
     static final int HEARTBEAT_SLICE = 500;
+
+    /** ARGV: prefix, id, session, status, subject ('' for none), state since. The changed entry, or an empty reply when it is gone. */
+    private static final LuaScript CHANGE_STATE = new LuaScript(ENTRY + """
+            local p, id = ARGV[1], ARGV[2]
+            local connKey = p .. 'conn:' .. id
+            if redis.call('EXISTS', connKey) == 0 then return {} end
+            redis.call('HSET', connKey, 'sid', ARGV[3], 'st', ARGV[4], 'sj', ARGV[5], 'ss', ARGV[6])
+            return entry(p, id)
+            """);
+
+    /** ARGV: prefix. Every live entry (through {@code beats}, which holds each connection once). */
+    private static final LuaScript ALL = new LuaScript(ENTRY + """
+            local p = ARGV[1]
+            local out = {}
+            for _, cid in ipairs(redis.call('ZRANGE', p .. 'beats', 0, -1)) do
+              local e = entry(p, cid)
+              if e then table.insert(out, e) end
+            end
+            return out
+            """);
 
     /** ARGV: prefix, room. The room's live entries, oldest first. */
     private static final LuaScript IN_ROOM = new LuaScript(ENTRY + """
@@ -178,7 +202,12 @@ public final class RedisLivePresence implements LivePresence {
     private List<?> admitOrRestore(LiveConnection c, String mode, Instant beat) {
         return (List<?>) ADMIT.run(redis, List.of(prefix, c.connectionId().value(), c.userId().value(), c.roomId().value(), c.nodeId(),
                 Long.toString(c.since().toEpochMilli()), c.sessionId(), Integer.toString(MAX_PER_ROOM),
-                Long.toString(ENTRY_TTL.toMillis()), Long.toString(ROUTE_TTL.toMillis()), mode, Long.toString(beat.toEpochMilli())));
+                Long.toString(ENTRY_TTL.toMillis()), Long.toString(ROUTE_TTL.toMillis()), mode, Long.toString(beat.toEpochMilli()),
+                c.state().status().key(), subjectField(c.state()), Long.toString(c.state().since().toEpochMilli())));
+    }
+
+    private static String subjectField(StudyState state) {
+        return state.subject().map(Subject::name).orElse("");
     }
 
     @Override
@@ -189,12 +218,29 @@ public final class RedisLivePresence implements LivePresence {
 
     @Override
     public Optional<LiveConnection> get(ConnectionId connectionId) {
-        List<String> f = redis.hmget(prefix + "conn:" + connectionId.value(), "u", "r", "n", "s", "sid");
+        List<String> f = redis.hmget(prefix + "conn:" + connectionId.value(), "u", "r", "n", "s", "sid", "st", "sj", "ss");
         if (f.getFirst() == null) {
             return Optional.empty();
         }
-        return Optional.of(new LiveConnection(connectionId, new UserId(f.get(0)), new RoomId(f.get(1)), f.get(2),
-                Instant.ofEpochMilli(Long.parseLong(f.get(3))), f.get(4)));
+        List<Object> e = new ArrayList<>();
+        e.add(connectionId.value());
+        e.addAll(f.subList(0, 5));
+        e.add(f.get(5) == null ? "studying" : f.get(5));
+        e.add(f.get(6) == null ? "" : f.get(6));
+        e.add(f.get(7) == null ? f.get(3) : f.get(7));
+        return Optional.of(connection(e));
+    }
+
+    @Override
+    public List<LiveConnection> all() {
+        return entries(ALL.run(redis, List.of(prefix)));
+    }
+
+    @Override
+    public Optional<LiveConnection> changeState(ConnectionId connectionId, String sessionId, StudyState state) {
+        List<?> changed = (List<?>) CHANGE_STATE.run(redis, List.of(prefix, connectionId.value(), sessionId, state.status().key(),
+                subjectField(state), Long.toString(state.since().toEpochMilli())));
+        return changed.isEmpty() ? Optional.empty() : Optional.of(connection(changed));
     }
 
     @Override
@@ -266,7 +312,11 @@ public final class RedisLivePresence implements LivePresence {
     }
 
     private static LiveConnection connection(List<?> e) {
+        String subject = (String) e.get(7);
+        StudyState state = new StudyState(StudyStatus.ofKey((String) e.get(6)).orElse(StudyStatus.STUDYING),
+                subject.isEmpty() ? Optional.empty() : Optional.of(new Subject(subject)),
+                Instant.ofEpochMilli(Long.parseLong((String) e.get(8))));
         return new LiveConnection(new ConnectionId((String) e.get(0)), new UserId((String) e.get(1)), new RoomId((String) e.get(2)),
-                (String) e.get(3), Instant.ofEpochMilli(Long.parseLong((String) e.get(4))), (String) e.get(5));
+                (String) e.get(3), Instant.ofEpochMilli(Long.parseLong((String) e.get(4))), (String) e.get(5), state);
     }
 }

@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import kr.co.stupy.studytime.StudyState;
+import kr.co.stupy.studytime.StudyStatus;
+import kr.co.stupy.studytime.Subject;
 import kr.co.stupy.application.chat.port.in.RoomMessage;
 import kr.co.stupy.application.live.ConnectionId;
 import kr.co.stupy.application.live.LiveEvent;
@@ -32,14 +35,21 @@ class LiveEventCodecTest {
         List<LiveEvent> events = List.of(
                 new LiveEvent.PeerJoined(new LivePeer(ConnectionId.newId(), kim, "김공부", Optional.of("/images/a.png"), at)),
                 new LiveEvent.PeerJoined(new LivePeer(ConnectionId.newId(), kim, "김공부", Optional.empty(), at)),
+                new LiveEvent.PeerJoined(new LivePeer(ConnectionId.newId(), kim, "김공부", Optional.empty(), at,
+                        new StudyState(StudyStatus.BREAK, Optional.of(new Subject("토익 \"LC\"")), at.plusSeconds(9)))),
+                new LiveEvent.PeerStatus(ConnectionId.newId(), kim, new StudyState(StudyStatus.BREAK, Optional.empty(), at)),
+                new LiveEvent.PeerStatus(ConnectionId.newId(), kim, StudyState.studying(Optional.of(new Subject("수학")), at)),
                 new LiveEvent.PeerLeft(ConnectionId.newId(), kim),
                 new LiveEvent.ChatPosted(new RoomMessage(ChatMessage.byMember(room, kim, new MessageText("안녕 \"<b>\" 🙂"),
                         new ClientMessageId("c-1"), at), "김공부")),
-                new LiveEvent.ChatPosted(new RoomMessage(ChatMessage.notice(room, kim, new MessageText("김공부 님이 나갔습니다"), at),
+                new LiveEvent.ChatPosted(new RoomMessage(ChatMessage.notice(room, kim, new MessageText("김공부 님이 나갔어요"), at),
                         RoomMessage.LEFT_USER)),
                 new LiveEvent.Signal(ConnectionId.newId(), kim, "candidate",
                         new SignalPayload("{\"candidate\":\"a=1\",\"sdpMLineIndex\":0,\"nested\":{\"list\":[1,\"two\",true,\"안녕 \\\"x\\\"\"]}}")),
-                new LiveEvent.StudyUpdate(List.of(new LeaderboardEntry(kim, "김공부", Optional.empty(), 3600, true, 42),
+                new LiveEvent.StudyUpdate(List.of(new LeaderboardEntry(kim, "김공부", Optional.empty(), 3600, true, 42,
+                                Optional.of(StudyState.studying(Optional.of(new Subject("수학")), at))),
+                        new LeaderboardEntry(UserId.newId(), "박", Optional.empty(), 60, true, 0,
+                                Optional.of(new StudyState(StudyStatus.BREAK, Optional.empty(), at))),
                         new LeaderboardEntry(UserId.newId(), "이", Optional.of("/i.png"), 0, false, 0))),
                 new LiveEvent.Kicked(), new LiveEvent.Left(), new LiveEvent.RoomClosed(), new LiveEvent.Replaced());
         for (LiveEvent event : events) {
@@ -52,5 +62,7 @@ class LiveEventCodecTest {
     void garbageIsRefused() {
         assertThrows(IllegalArgumentException.class, () -> codec.decode("{not json"));
         assertThrows(IllegalArgumentException.class, () -> codec.decode("{\"to\":[],\"event\":{\"t\":\"dance\"}}"));
+        assertThrows(IllegalArgumentException.class, () -> codec.encode(new LiveEventCodec.Envelope(List.of(ConnectionId.newId()),
+                LiveEvent.PomodoroUpdate.of(Optional.empty(), at))), "each node tells its own connections of the pomodoro");
     }
 }

@@ -1,6 +1,8 @@
 package kr.co.stupy.application.integration;
 
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import kr.co.stupy.application.studytime.port.out.AllTimeRoomTotals;
 import kr.co.stupy.application.studytime.port.out.RoomStudyTotals;
@@ -31,5 +33,10 @@ public final class RoomsStudyTotals implements RoomStudyTotals, AllTimeRoomTotal
     public List<RoomTotal> mostStudied(int limit) {
         return rooms.search(new RoomSearch(Optional.empty(), Optional.empty(), RoomSort.STUDIED), new PageRequest(limit, Optional.empty()))
                 .items().stream().map(room -> new RoomTotal(room.id(), room.totalStudySeconds())).toList();
+    }
+
+    @Override
+    public Map<RoomId, Long> totalsOf(Collection<RoomId> roomIds) {
+        return roomIds.isEmpty() ? Map.of() : rooms.studySecondsOf(roomIds);
     }
 }

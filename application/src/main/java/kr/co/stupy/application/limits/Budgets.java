@@ -27,6 +27,8 @@ public final class Budgets {
     public static final Budget SIGNAL_PER_CONNECTION = new Budget("signal-per-connection", 300, Duration.ofSeconds(10));
     /** Pings one live connection may send (the web app pings every 15 s). */
     public static final Budget PING_PER_CONNECTION = new Budget("ping-per-connection", 10, Duration.ofMinutes(1));
+    /** Status frames (breaks, subjects) one live connection sends: each ends a study session and starts the next. */
+    public static final Budget STATUS_PER_CONNECTION = new Budget("status-per-connection", 20, Duration.ofMinutes(1));
     /** Live tickets one user asks for (each reconnect takes one). */
     public static final Budget TICKET_PER_USER = new Budget("live-ticket-per-user", 30, Duration.ofMinutes(1));
     /** Pictures one user uploads (profile and room pictures). */
@@ -38,7 +40,7 @@ public final class Budgets {
 
     public static final List<Budget> ALL = List.of(GUEST_SIGNUP_PER_ADDRESS, LOGIN_PER_ADDRESS, LOGIN_PER_ACCOUNT,
             WRONG_PASSWORD_PER_USER, WRONG_PASSWORD_PER_ROOM, CHAT_PER_USER, SIGNAL_PER_CONNECTION, PING_PER_CONNECTION,
-            TICKET_PER_USER, UPLOAD_PER_USER, ROOM_CREATE_PER_USER, READ_PER_USER);
+            STATUS_PER_CONNECTION,             TICKET_PER_USER, UPLOAD_PER_USER, ROOM_CREATE_PER_USER, READ_PER_USER);
 
     private final Map<String, Budget> byName = new LinkedHashMap<>();
 

@@ -9,18 +9,23 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import kr.co.stupy.application.chat.port.in.ForgetRoomChatUseCase;
 import kr.co.stupy.application.live.ConnectionId;
 import kr.co.stupy.application.live.LiveConnection;
 import kr.co.stupy.application.live.port.in.LivePresenceQuery;
+import kr.co.stupy.application.studytime.port.in.RoomStudyNowQuery;
 import kr.co.stupy.application.live.port.in.RoomChangesUseCase;
 import kr.co.stupy.application.rooms.port.in.LeaveAllRoomsUseCase;
 import kr.co.stupy.application.rooms.port.in.RoomsOfMemberQuery;
+import kr.co.stupy.application.studytime.port.in.DailyGoalQuery;
+import kr.co.stupy.application.studytime.port.in.ForgetAccountGoalsUseCase;
 import kr.co.stupy.application.studytime.port.in.ForgetRoomStudyUseCase;
 import kr.co.stupy.application.studytime.port.out.RunningSessions.RunningSession;
 import kr.co.stupy.application.todos.port.in.ForgetAccountTodosUseCase;
 import kr.co.stupy.shared.RoomId;
 import kr.co.stupy.shared.UserId;
+import kr.co.stupy.studytime.DailyGoal;
 import org.junit.jupiter.api.Test;
 
 /** The classes that join contexts: each passes what one context says to the other's in-port, and nothing else. */
@@ -28,6 +33,7 @@ class IntegrationTest {
 
     final RoomId room = RoomId.newId();
     final UserId kim = UserId.newId();
+    final UserId lee = UserId.newId();
     final Instant since = Instant.parse("2026-12-04T10:00:00Z");
 
     @Test
@@ -42,13 +48,14 @@ class IntegrationTest {
     }
 
     @Test
-    void liveCountsComeFromPresenceAndAnAbsentBusShowsNobodyLive() {
-        LivePresenceQuery presence = mock(LivePresenceQuery.class);
-        when(presence.liveCounts(List.of(room))).thenReturn(Map.of(room, 3));
-        assertEquals(Map.of(room, 3), new LiveRoomCounts(presence).liveCounts(List.of(room)));
+    void liveFiguresComeFromStudyTimeAndAnAbsentBusShowsNobodyLive() {
+        RoomStudyNowQuery study = mock(RoomStudyNowQuery.class);
+        var figures = new RoomStudyNowQuery.RoomsNow(Map.of(room, new RoomStudyNowQuery.RoomNow(List.of(), 30, 12)), Map.of(room, 12L));
+        when(study.studyNow(List.of(room))).thenReturn(figures);
+        assertEquals(figures, new LiveRoomCounts(study).figures(List.of(room)));
 
-        when(presence.liveCounts(List.of(room))).thenThrow(new IllegalStateException("redis is restarting"));
-        assertEquals(Map.of(), new LiveRoomCounts(presence).liveCounts(List.of(room)));
+        when(study.studyNow(List.of(room))).thenThrow(new IllegalStateException("redis is restarting"));
+        assertEquals(RoomStudyNowQuery.RoomsNow.NOBODY, new LiveRoomCounts(study).figures(List.of(room)));
     }
 
     @Test
@@ -85,9 +92,21 @@ class IntegrationTest {
 
         LeaveAllRoomsUseCase leave = mock(LeaveAllRoomsUseCase.class);
         ForgetAccountTodosUseCase todos = mock(ForgetAccountTodosUseCase.class);
-        new AccountCleanupAcrossContexts(leave, todos).accountDeleted(kim);
-        var order = inOrder(leave, todos);
+        ForgetAccountGoalsUseCase goals = mock(ForgetAccountGoalsUseCase.class);
+        new AccountCleanupAcrossContexts(leave, todos, goals).accountDeleted(kim);
+        var order = inOrder(leave, todos, goals);
         order.verify(leave).leaveAllRoomsOf(kim);
         order.verify(todos).forgetTodosOf(kim);
+        order.verify(goals).forgetGoalsOf(kim);
+    }
+
+    @Test
+    void identityShowsTheDailyGoalStudyTimeHoldsNow() {
+        DailyGoalQuery goals = mock(DailyGoalQuery.class);
+        when(goals.currentGoal(kim)).thenReturn(Optional.of(new DailyGoal(90)));
+        when(goals.currentGoal(lee)).thenReturn(Optional.empty());
+        var shown = new StudyGoalsFromStudyTime(goals);
+        assertEquals(OptionalInt.of(90), shown.dailyGoalMinutesOf(kim));
+        assertEquals(OptionalInt.empty(), shown.dailyGoalMinutesOf(lee));
     }
 }

@@ -78,6 +78,12 @@ public record Settings(
                 iceServers, Budgets.defaults());
     }
 
+    /** The same settings with the study day in {@code zone} starting at {@code start} (tests put "now" before a day start). */
+    public Settings withStudyDay(ZoneId zone, LocalTime start) {
+        return new Settings(port, dataDir, mongoUri, embeddedMongoPort, redisUri, jwtSecret, devLogin, zone, start, publicUrl,
+                kakao, naver, iceServers, limits, connectionCaps);
+    }
+
     /** These settings with other limits. */
     public Settings withLimits(Budgets newLimits) {
         return new Settings(port, dataDir, mongoUri, embeddedMongoPort, redisUri, jwtSecret, devLogin, timezone, dayStart, publicUrl,

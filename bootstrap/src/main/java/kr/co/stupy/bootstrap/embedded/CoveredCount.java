@@ -24,8 +24,11 @@ final class CoveredCount {
         boolean onlyFields = query.keySet().stream().allMatch(key -> !key.startsWith("$") || key.equals("$and"))
                 && (!(query.get("$and") instanceof List<?> and) || and.stream().allMatch(term -> term instanceof Document d
                 && d.keySet().stream().noneMatch(key -> key.startsWith("$"))));
-        if (!onlyFields || terms.size() != 1) {
+        if (!onlyFields) {
             return OptionalLong.empty();
+        }
+        if (terms.size() > 1) {
+            return afterEqualities(terms, indexes);
         }
         Map.Entry<String, List<Object>> term = terms.entrySet().iterator().next();
         List<Document> ranges = new ArrayList<>();
@@ -43,6 +46,62 @@ final class CoveredCount {
             return OptionalLong.empty();
         }
         return OptionalLong.of(count(index.get(), bounds.get(), ranges));
+    }
+
+    /**
+     * Equalities on the first keys of an index and numeric ranges on the key after them, nothing else
+     * (a ranking's "users of this bucket above x seconds"): the entries between the two probes, their
+     * range key checked, counted from the index alone.
+     */
+    private static OptionalLong afterEqualities(Map<String, List<Object>> terms, List<OrderedIndex> indexes) {
+        for (OrderedIndex index : indexes) {
+            int k = terms.size() - 1;
+            if (index.size() <= k || index.sparse()) {
+                continue;
+            }
+            Object[] from = new Object[index.size()];
+            Object[] to = new Object[index.size()];
+            Arrays.fill(from, OrderedIndex.Bound.LOW);
+            Arrays.fill(to, OrderedIndex.Bound.HIGH);
+            boolean fits = true;
+            for (int i = 0; i < k && fits; i++) {
+                List<Object> conditions = terms.get(index.field(i));
+                Optional<Object> value = conditions == null || conditions.size() != 1 ? Optional.empty() : QueryTerms.equality(conditions);
+                fits = value.isPresent() && value.get() != QueryTerms.EQUALS_NULL && !index.multikey(i);
+                if (fits) {
+                    from[i] = OrderedIndex.asKey(value.get());
+                    to[i] = from[i];
+                }
+            }
+            List<Object> rangeTerm = terms.get(index.field(k));
+            if (!fits || rangeTerm == null || index.multikey(k)) {
+                continue;
+            }
+            List<Document> ranges = new ArrayList<>();
+            for (Object condition : rangeTerm) {
+                if (!(condition instanceof Document doc) || doc.isEmpty() || !QueryTerms.RANGE_OPERATORS.containsAll(doc.keySet())
+                        || !doc.values().stream().allMatch(Number.class::isInstance)) {
+                    return OptionalLong.empty();
+                }
+                ranges.add(doc);
+            }
+            Optional<Object[]> bounds = QueryTerms.range(rangeTerm);
+            if (bounds.isEmpty()) {
+                continue;
+            }
+            boolean ascending = index.ascending(k);
+            Object first = OrderedIndex.asKey(ascending ? bounds.get()[0] : bounds.get()[1]);
+            Object last = OrderedIndex.asKey(ascending ? bounds.get()[1] : bounds.get()[0]);
+            if (first != null) {
+                from[k] = first;
+            }
+            if (last != null) {
+                to[k] = last;
+            }
+            return OptionalLong.of(index.keysAt(from, to, k)
+                    .filter(value -> value instanceof Number && ranges.stream().allMatch(r -> inRange(value, r))).count());
+        }
+        return OptionalLong.empty();
     }
 
     private static long count(OrderedIndex index, Object[] bounds, List<Document> ranges) {

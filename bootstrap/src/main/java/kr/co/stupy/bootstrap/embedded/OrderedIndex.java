@@ -95,6 +95,11 @@ final class OrderedIndex extends Index<Object> {
         return between(from, to).stream().map(entry -> entry.values()[0]);
     }
 
+    /** The {@code i}-th key value of each entry between two probes, in index order: what a count of a range after an equality prefix reads. */
+    Stream<Object> keysAt(Object[] from, Object[] to, int i) {
+        return between(from, to).stream().map(entry -> entry.values()[i]);
+    }
+
     private NavigableSet<Entry> between(Object[] from, Object[] to) {
         Entry first = new Entry(from, Bound.LOW);
         Entry last = new Entry(to, Bound.HIGH);

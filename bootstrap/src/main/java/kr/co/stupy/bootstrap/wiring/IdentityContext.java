@@ -9,6 +9,7 @@ import kr.co.stupy.adapter.web.token.JwtTokenService;
 import kr.co.stupy.application.identity.port.out.AccountCleanup;
 import kr.co.stupy.application.identity.port.out.OAuthProvider;
 import kr.co.stupy.application.identity.port.out.RoomMemberships;
+import kr.co.stupy.application.identity.port.out.StudyGoals;
 import kr.co.stupy.application.identity.service.AccountDeletionService;
 import kr.co.stupy.application.identity.service.AuthenticationService;
 import kr.co.stupy.application.identity.service.DevLogInService;
@@ -25,18 +26,19 @@ public record IdentityContext(DevLogInService devLogIn, SocialLogInService socia
                               AccountDeletionService deletion, AuthenticationService authentication, List<String> offeredLogins) {
 
     /** What identity needs from the rest of the node, by name. */
-    public record Dependencies(Stores stores, JwtTokenService tokens, byte[] tokenKey, RoomMemberships memberships,
+    public record Dependencies(Stores stores, JwtTokenService tokens, byte[] tokenKey, RoomMemberships memberships, StudyGoals goals,
                                List<AccountCleanup> cleanups, RateLimits limits, Budgets budgets, Clock clock) {
     }
 
     public static IdentityContext wire(Settings settings, Dependencies needs) {
         var stores = needs.stores();
-        var logIn = new LogInService(stores.users(), needs.tokens(), needs.memberships(), needs.clock());
+        var logIn = new LogInService(stores.users(), needs.tokens(), needs.memberships(), needs.goals(), needs.clock());
         boolean devLoginEnabled = settings.devLoginEnabled();
         var devLogIn = new DevLogInService(logIn, stores.users(), devLoginEnabled, needs.limits(), needs.budgets());
         // The state key is derived from the token key inside the service, so every node signing tokens alike checks states alike.
         var socialLogIn = new SocialLogInService(logIn, oauthClients(settings), stores.loginStates(), needs.tokenKey(), needs.clock());
-        var profiles = new ProfileService(stores.users(), stores.images(), needs.memberships(), needs.limits(), needs.budgets());
+        var profiles = new ProfileService(stores.users(), stores.images(), needs.memberships(), needs.goals(), needs.limits(),
+                needs.budgets());
         var deletion = new AccountDeletionService(stores.users(), stores.images(), needs.cleanups());
         var authentication = new AuthenticationService(needs.tokens(), stores.users());
         List<String> offered = new ArrayList<>(socialLogIn.enabledProviders().stream().map(Provider::key).toList());

@@ -17,6 +17,7 @@ import java.util.List;
 final class HealthWatch implements AutoCloseable {
 
     private static final Duration GIVE_UP = Duration.ofSeconds(5);
+    private static final Duration UNANSWERED = Duration.ofDays(1);
 
     private final int port;
     private final List<Duration> took = new ArrayList<>();
@@ -45,6 +46,11 @@ final class HealthWatch implements AutoCloseable {
         }
     }
 
+    /** Whether an ask that took this long got its 200 (one that failed or timed out is kept as a day). */
+    static boolean answered(Duration took) {
+        return took.compareTo(UNANSWERED) < 0;
+    }
+
     @Override
     public void close() {
         running = false;
@@ -53,7 +59,7 @@ final class HealthWatch implements AutoCloseable {
     private void watch() {
         while (running) {
             long started = System.nanoTime();
-            Duration time = askOnce() ? Duration.ofNanos(System.nanoTime() - started) : Duration.ofDays(1);
+            Duration time = askOnce() ? Duration.ofNanos(System.nanoTime() - started) : UNANSWERED;
             synchronized (took) {
                 took.add(time);
             }

@@ -49,6 +49,33 @@ class IndexedH2CollectionTest {
     }
 
     @Test
+    void aCountOfARangeAfterAnEqualityIsAnsweredFromTheIndexExactlyAsAScanAnswersIt() {
+        MongoCollection<Document> periods = client.getDatabase("stupy").getCollection("periods");
+        periods.createIndex(com.mongodb.client.model.Indexes.compoundIndex(com.mongodb.client.model.Indexes.ascending("bucket"),
+                com.mongodb.client.model.Indexes.descending("seconds"), com.mongodb.client.model.Indexes.ascending("user")));
+        java.util.Random random = new java.util.Random(7);
+        List<Document> documents = new java.util.ArrayList<>();
+        for (int i = 0; i < 600; i++) {
+            documents.add(new Document("_id", "d" + i).append("bucket", "b" + random.nextInt(3)).append("seconds", (long) random.nextInt(50))
+                    .append("user", "u" + i));
+        }
+        periods.insertMany(documents);
+        for (String bucket : List.of("b0", "b1", "b2", "none")) {
+            for (long above : List.of(-1L, 0L, 10L, 25L, 49L, 60L)) {
+                long scanned = documents.stream().filter(d -> d.getString("bucket").equals(bucket) && d.getLong("seconds") > above).count();
+                Document query = new Document("bucket", bucket).append("seconds", new Document("$gt", above));
+                Document reply = client.getDatabase("stupy").runCommand(new Document("count", "periods").append("query", query));
+                assertEquals(scanned, reply.get("n", Number.class).longValue(), bucket + " above " + above);
+                Document between = new Document("bucket", bucket).append("seconds", new Document("$gte", above).append("$lt", above + 7));
+                long scannedBetween = documents.stream().filter(d -> d.getString("bucket").equals(bucket) && d.getLong("seconds") >= above
+                        && d.getLong("seconds") < above + 7).count();
+                assertEquals(scannedBetween, client.getDatabase("stupy").runCommand(new Document("count", "periods").append("query", between))
+                        .get("n", Number.class).longValue(), bucket + " from " + above);
+            }
+        }
+    }
+
+    @Test
     void conditionsBesideTheIdAreStillMatched() {
         sessions.insertMany(List.of(new Document("_id", "a").append("endedAt", null).append("beat", 10),
                 new Document("_id", "b").append("endedAt", 5).append("beat", 10),

@@ -1,5 +1,10 @@
 package kr.co.stupy.bootstrap.live;
 
+import java.time.Instant;
+import kr.co.stupy.shared.RoomId;
+import kr.co.stupy.rooms.Pomodoro;
+import kr.co.stupy.adapter.mongo.rooms.MongoRoomPomodoros;
+import kr.co.stupy.adapter.mongo.MongoStore;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -23,6 +28,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
+import java.util.stream.StreamSupport;
 import kr.co.stupy.adapter.redis.TestRedis;
 import kr.co.stupy.application.image.AbstractImageStoreContract;
 import kr.co.stupy.bootstrap.config.Settings;
@@ -247,6 +253,35 @@ class ManyNodesTest {
     }
 
     @Test
+    void aBreakTakenOnOneNodeIsSeenOnTheOthersInFramesBoardsAndRoomCards() {
+        Api.Session kim = user("kim");
+        Api.Session lee = user("lee");
+        String roomId = room(kim, lee);
+
+        try (LiveClient a = LiveClient.enter(one, kim, roomId);
+             LiveClient b = LiveClient.enter(two, lee, roomId)) {
+            String aId = a.next("welcome").get("connectionId").asText();
+            b.next("welcome");
+            a.send(Map.of("type", "status", "status", "break", "subject", "물리"));
+            JsonNode seen = b.next(f -> f.path("type").asText().equals("peer-status"), "kim's break on node two");
+            assertEquals(aId, seen.get("connectionId").asText());
+            assertEquals("break", seen.get("status").asText());
+            assertEquals("물리", seen.get("subject").asText());
+            b.next(f -> f.path("type").asText().equals("study") && StreamSupport.stream(f.get("leaderboard").spliterator(), false)
+                    .anyMatch(e -> e.path("userId").asText().equals(kim.userId()) && e.path("status").asText().equals("break")),
+                    "a board with kim on a break");
+            for (Api node : List.of(one, two, three)) {
+                JsonNode card = node.get("/api/rooms/" + roomId, lee).body();
+                JsonNode kims = StreamSupport.stream(card.get("studyingNow").spliterator(), false)
+                        .filter(m -> m.path("userId").asText().equals(kim.userId())).findFirst().orElseThrow();
+                assertEquals("break", kims.get("status").asText(), "every node reads the shared presence");
+            }
+            assertEquals("break", three.get("/api/users/me/today", kim).body().at("/live/status").asText());
+            assertEquals("물리", three.get("/api/users/me/today", kim).body().at("/live/subject").asText());
+        }
+    }
+
+    @Test
     void aUsersChatBudgetIsSharedByEveryNode() {
         Api.Session kim = user("budget");
         Api.Session lee = user("reader");
@@ -436,6 +471,92 @@ class ManyNodesTest {
             assertTrue(counted >= 5 && counted <= lastBeatAfter / 1000 + 1 && counted >= lastBeatAfter / 1000 - 16,
                     "counted " + counted + " s: the session closed at its last heartbeat (at most one 15 s interval lost), "
                             + lastBeatAfter + " ms in");
+        }
+    }
+
+    @Test
+    void aPomodoroStartedThroughANodeThatDiesKeepsEveryOtherNodesConnectionsInStep() throws Exception {
+        Api.Session kim = user("pomo-kim");
+        Api.Session lee = user("pomo-lee");
+        Api.Session park = user("pomo-park");
+        String roomId = room(kim, lee, park);
+        try (StupyProcess starter = StupyProcess.start(childEnvironment());
+             MongoStore store = MongoStore.connect(mongoUri());
+             LiveClient a = LiveClient.enter(one, kim, roomId);
+             LiveClient b = LiveClient.enter(two, lee, roomId);
+             LiveClient c = LiveClient.enter(three, park, roomId)) {
+            for (LiveClient client : List.of(a, b, c)) {
+                assertTrue(client.next("welcome").get("pomodoro").isNull());
+            }
+            Api.Reply started = starter.api().put("/api/rooms/" + roomId + "/pomodoro", kim,
+                    Map.of("focusSeconds", 60, "breakSeconds", 60, "longBreakSeconds", 0, "roundsBeforeLongBreak", 1));
+            assertEquals(200, started.status(), started.raw());
+            assertEquals("focus", started.body().get("phase").asText());
+            starter.crash();
+            for (LiveClient client : List.of(a, b, c)) {
+                JsonNode heard = client.next(f -> "pomodoro".equals(f.path("type").asText()), "the start, read from the store");
+                assertEquals(started.body().get("startedAt").asText(), heard.at("/pomodoro/startedAt").asText());
+            }
+            // As if the cycle had run for 57 s: the break begins in 3 s, on every node's own clock.
+            Instant shifted = Instant.now().minusSeconds(57);
+            new MongoRoomPomodoros(store.database()).start(new RoomId(roomId), Pomodoro.of(shifted, 60, 60, 0, 1));
+            Instant breakBegins = shifted.truncatedTo(java.time.temporal.ChronoUnit.MILLIS).plusSeconds(60);
+            for (LiveClient client : List.of(a, b, c)) {
+                JsonNode rest = client.next(f -> "pomodoro".equals(f.path("type").asText()) && "break".equals(f.at("/pomodoro/phase").asText()),
+                        "the break", Duration.ofSeconds(10));
+                long lateMillis = Duration.between(breakBegins, Instant.now()).toMillis();
+                assertEquals(breakBegins.toString(), Instant.parse(rest.at("/pomodoro/phaseStartedAt").asText()).toString());
+                assertTrue(lateMillis <= 1_000, "the break was told " + lateMillis + " ms after it began");
+            }
+            Thread.sleep(1_500);
+            for (LiveClient client : List.of(a, b, c)) {
+                assertEquals(1, client.frames("pomodoro").stream().filter(f -> "break".equals(f.at("/pomodoro/phase").asText())).count(),
+                        "each connection hears of the break once");
+            }
+            JsonNode kimsToday = one.get("/api/users/me/today", kim).body();
+            assertEquals("break", kimsToday.at("/live/status").asText(), "the room's break is everyone's break");
+            assertEquals(0, kimsToday.at("/live/sessionSeconds").asLong());
+            JsonNode card = two.get("/api/rooms/" + roomId, lee).body();
+            assertEquals("break", card.at("/pomodoro/phase").asText());
+            for (JsonNode member : card.get("studyingNow")) {
+                assertEquals("break", member.get("status").asText(), member.toString());
+            }
+        }
+    }
+
+    @Test
+    void pomodoroPhasesGoOnWhileRedisIsAway() throws Exception {
+        Api.Session kim = user("calm-kim");
+        Api.Session lee = user("calm-lee");
+        String roomId = room(kim, lee);
+        try (MongoStore store = MongoStore.connect(mongoUri());
+             LiveClient a = LiveClient.enter(one, kim, roomId);
+             LiveClient b = LiveClient.enter(two, lee, roomId)) {
+            a.next("welcome");
+            b.next("welcome");
+            Instant shifted = Instant.now().minusSeconds(55);
+            new MongoRoomPomodoros(store.database()).start(new RoomId(roomId), Pomodoro.of(shifted, 60, 60, 0, 1));
+            Instant breakBegins = shifted.truncatedTo(java.time.temporal.ChronoUnit.MILLIS).plusSeconds(60);
+            for (LiveClient client : List.of(a, b)) {
+                client.next(f -> "pomodoro".equals(f.path("type").asText()) && "focus".equals(f.at("/pomodoro/phase").asText()), "the focus");
+            }
+            redis.stop();
+            try {
+                for (LiveClient client : List.of(a, b)) {
+                    client.next(f -> "pomodoro".equals(f.path("type").asText()) && "break".equals(f.at("/pomodoro/phase").asText()),
+                            "the break while Redis is away", Duration.ofSeconds(10));
+                    long lateMillis = Duration.between(breakBegins, Instant.now()).toMillis();
+                    assertTrue(lateMillis <= 1_000, "told " + lateMillis + " ms after the break began, with the bus away");
+                }
+            } finally {
+                redis.start();
+            }
+            Thread.sleep(1_000);
+            for (LiveClient client : List.of(a, b)) {
+                drain(client);
+                assertEquals(1, client.frames("pomodoro").stream().filter(f -> "break".equals(f.at("/pomodoro/phase").asText())).count(),
+                        "the break told once");
+            }
         }
     }
 

@@ -96,7 +96,7 @@ class RoomApiTest {
         Set<String> fields = new HashSet<>();
         room.fieldNames().forEachRemaining(fields::add);
         assertEquals(Set.of("id", "title", "description", "hashtags", "openChatUrl", "maxMembers", "memberCount", "ownerId",
-                "locked", "imageUrl", "live", "liveCount", "totalStudySeconds", "rank", "createdAt"), fields);
+                "locked", "imageUrl", "live", "liveCount", "totalStudySeconds", "rank", "createdAt", "todayStudySeconds", "studyingNow"), fields);
         assertEquals("자바 스터디", room.get("title").asText());
         assertEquals(List.of("java", "spring"), List.of(room.get("hashtags").get(0).asText(), room.get("hashtags").get(1).asText()));
         assertEquals(2, room.get("hashtags").size());

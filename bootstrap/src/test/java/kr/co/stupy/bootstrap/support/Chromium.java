@@ -27,6 +27,8 @@ public final class Chromium implements AutoCloseable {
     public record Viewport(int width, int height) {
         public static final Viewport DESKTOP = new Viewport(1280, 800);
         public static final Viewport PHONE = new Viewport(360, 740);
+        /** The common laptop screen the app is judged on besides the phone. */
+        public static final Viewport LAPTOP = new Viewport(1366, 768);
 
         public Viewport {
             if (width < 1 || height < 1) {

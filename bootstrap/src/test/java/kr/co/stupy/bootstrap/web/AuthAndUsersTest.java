@@ -52,7 +52,7 @@ class AuthAndUsersTest {
         String secret = first.body().get("guestSecret").asText();
         assertTrue(secret.matches("[A-Za-z0-9_-]{43}"), secret);
         JsonNode user = first.body().get("user");
-        assertEquals(Set.of("id", "nickname", "email", "profileImageUrl", "providers", "joinedRoomIds"), fieldNames(user));
+        assertEquals(Set.of("id", "nickname", "email", "profileImageUrl", "providers", "joinedRoomIds", "dailyGoalMinutes"), fieldNames(user));
         assertEquals("김공부", user.get("nickname").asText());
         assertTrue(user.get("email").isNull());
         assertTrue(user.get("profileImageUrl").isNull());

@@ -75,19 +75,17 @@ class StudyTogetherBrowserTest {
             guest.getByTestId("join-password").fill("1111");
             guest.getByTestId("join-confirm").click();
             guest.getByText("비밀번호가 맞지 않아요").first().waitFor();
-            guest.getByTestId("join-password").fill("4321");
-            guest.getByTestId("join-confirm").click();
-            guest.waitForURL("**/#/mine");
-            myRoom(guest, roomId).waitFor();
 
-            // Both enter the live room and see each other's camera; every signal frame each browser sends is counted.
+            // Both enter the live room (Junho straight from joining) and see each other's camera; every signal
+            // frame each browser sends is counted.
             AtomicInteger ownerSignals = countSignalsSent(owner);
             AtomicInteger guestSignals = countSignalsSent(guest);
             myRoom(owner, roomId).getByTestId("enter-live").click();
             owner.waitForURL("**/#/live/**");
             owner.getByTestId("video-local").waitFor();
-            myRoom(guest, roomId).getByTestId("enter-live").click();
-            guest.waitForURL("**/#/live/**");
+            guest.getByTestId("join-password").fill("4321");
+            guest.getByTestId("join-confirm").click();
+            guest.waitForURL("**/#/live/" + roomId);
             awaitRemoteVideoPlaying(owner, junhoId);
             awaitRemoteVideoPlaying(guest, minjiId);
             owner.waitForTimeout(1_000);
@@ -128,8 +126,9 @@ class StudyTogetherBrowserTest {
             guest.waitForURL("**/#/mine");
             remoteVideo(owner, junhoId).waitFor(new Locator.WaitForOptions().setState(WaitForSelectorState.DETACHED));
 
-            // A todo list survives a reload.
+            // A todo list survives a reload. Minji is still live, so leaving by the tab bar asks first.
             owner.getByTestId("nav-todos").click();
+            owner.getByTestId("confirm-yes").click();
             owner.waitForURL("**/#/todos");
             Locator list = owner.getByTestId("todo-list").first();
             list.getByTestId("todo-input").fill("그래프 문제 3개 풀기");

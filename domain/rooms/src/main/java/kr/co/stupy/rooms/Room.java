@@ -96,6 +96,11 @@ public record Room(RoomId id, RoomTitle title, RoomDescription description, Opti
         return password.isPresent();
     }
 
+    /** Whether anyone could join now without being told a password: a free seat and none set. */
+    public boolean joinableByAnyone() {
+        return hasFreeSeat() && !locked();
+    }
+
     public boolean isMember(UserId userId) {
         return members.stream().anyMatch(m -> m.userId().equals(userId));
     }

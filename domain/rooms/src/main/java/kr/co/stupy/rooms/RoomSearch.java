@@ -3,13 +3,20 @@ package kr.co.stupy.rooms;
 import java.util.Objects;
 import java.util.Optional;
 
-/** What a room search asks for: an optional text, an optional tag, and an order. */
-public record RoomSearch(Optional<SearchText> text, Optional<Hashtag> hashtag, RoomSort sort) {
+/**
+ * What a room search asks for: an optional text, an optional tag, an order, and whether only rooms
+ * one could join right now (a free seat and no password) are wanted.
+ */
+public record RoomSearch(Optional<SearchText> text, Optional<Hashtag> hashtag, RoomSort sort, boolean joinableOnly) {
 
     public RoomSearch {
         text = text == null ? Optional.empty() : text;
         hashtag = hashtag == null ? Optional.empty() : hashtag;
         Objects.requireNonNull(sort, "sort");
+    }
+
+    public RoomSearch(Optional<SearchText> text, Optional<Hashtag> hashtag, RoomSort sort) {
+        this(text, hashtag, sort, false);
     }
 
     public static RoomSearch all(RoomSort sort) {
@@ -20,6 +27,7 @@ public record RoomSearch(Optional<SearchText> text, Optional<Hashtag> hashtag, R
     public boolean matches(Room room) {
         return text.map(t -> t.matches(room)).orElse(true)
                 && hashtag.map(room.hashtags()::contains).orElse(true)
-                && (sort != RoomSort.OPEN || room.hasFreeSeat());
+                && (sort != RoomSort.OPEN || room.hasFreeSeat())
+                && (!joinableOnly || room.joinableByAnyone());
     }
 }

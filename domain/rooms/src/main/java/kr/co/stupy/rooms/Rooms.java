@@ -1,5 +1,6 @@
 package kr.co.stupy.rooms;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -46,6 +47,15 @@ public interface Rooms {
      * equal time share a rank. Counted by the store in one pass; rooms are never loaded for it.
      */
     Map<Long, Long> ranksOf(Set<Long> totalStudySeconds);
+
+    /** The stored study time of each of the rooms that exists (the rooms someone studies in now, for their live ranks). */
+    Map<RoomId, Long> studySecondsOf(Collection<RoomId> ids);
+
+    /**
+     * The tags on rooms that start with {@code prefix} (every tag when it is empty), with how many
+     * rooms carry each: the most used first, then by tag; at most {@code limit}.
+     */
+    List<HashtagUse> hashtagsStartingWith(HashtagPrefix prefix, int limit);
 
     /** Adds finished study time to a room; false when the room is gone. */
     boolean addStudySeconds(RoomId id, long seconds);

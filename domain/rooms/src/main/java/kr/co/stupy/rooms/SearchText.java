@@ -5,8 +5,9 @@ import kr.co.stupy.shared.Validation;
 
 /**
  * What a user typed to find rooms: 1–100 characters, matched as a plain, case-insensitive
- * substring of a room's title or description. It is only ever compared as text, never read as a
- * pattern or a query.
+ * substring of a room's title, its description or its tags written as {@code #tag} (so "자격" and
+ * "#자격" both find a room tagged 자격증). It is only ever compared as text, never read as a pattern
+ * or a query.
  */
 public record SearchText(String value) {
 
@@ -26,9 +27,11 @@ public record SearchText(String value) {
         return text.toLowerCase(Locale.ROOT);
     }
 
-    /** The text a room is searched in: its title and description, folded. */
+    /** The text a room is searched in: its title, description and {@code #tags}, folded, one per line. */
     public static String searchable(Room room) {
-        return fold(room.title().value()) + "\n" + fold(room.description().value());
+        StringBuilder text = new StringBuilder(fold(room.title().value())).append('\n').append(fold(room.description().value()));
+        room.hashtags().forEach(tag -> text.append("\n#").append(tag.value()));
+        return text.toString();
     }
 
     public boolean matches(Room room) {

@@ -208,6 +208,67 @@ public abstract class AbstractRoomsContract {
     }
 
     @Test
+    void searchTextFindsTagsWrittenWithOrWithoutTheHash() {
+        UserId owner = UserId.newId();
+        Room cert = room(owner, "아침 공부", "같이 해요", T0, "자격증", "토익");
+        Room other = room(owner, "저녁 공부", "증명사진", T0.plusSeconds(1), "수능");
+        List.of(cert, other).forEach(rooms::insert);
+
+        assertEquals(List.of(cert.id()), ids(search("자격", RoomSort.LATEST)), "a part of a tag");
+        assertEquals(List.of(cert.id()), ids(search("#자격", RoomSort.LATEST)), "a tag's start, written as a tag");
+        assertEquals(List.of(), ids(search("#증", RoomSort.LATEST)), "a written tag matches from its start");
+        assertEquals(List.of(other.id(), cert.id()), ids(search("증", RoomSort.LATEST)));
+
+        Room retagged = cert.edit(owner, new RoomChanges(Optional.empty(), Optional.empty(), Optional.of(List.of(new Hashtag("공무원"))),
+                Optional.empty(), false, Optional.empty(), new RoomChanges.PasswordChange.Keep()));
+        assertTrue(rooms.update(cert, retagged));
+        assertEquals(List.of(), ids(search("#자격", RoomSort.LATEST)), "the old tags are not searched once changed");
+        assertEquals(List.of(cert.id()), ids(search("#공무", RoomSort.LATEST)));
+    }
+
+    @Test
+    void joinableOnlyLeavesOutLockedAndFullRoomsInEveryOrder() {
+        UserId owner = UserId.newId();
+        Room open = room(owner, "open", "open", T0, "java");
+        Room locked = room(owner, "locked", "locked", T0.plusSeconds(1), "java");
+        Room full = room(owner, "full", "full", T0.plusSeconds(2), "java");
+        List.of(open, locked, full).forEach(rooms::insert);
+        setPassword(locked, new RoomChanges.PasswordChange.Set(new PasswordHash("pbkdf2$1$salt$x")));
+        assertTrue(rooms.update(full, full.edit(owner, capacity(2)).join(UserId.newId(), noPassword(), T0)));
+
+        for (RoomSort sort : RoomSort.values()) {
+            assertEquals(List.of(open.id()), ids(rooms.search(new RoomSearch(Optional.empty(), Optional.empty(), sort, true),
+                    PageRequest.first(20))), sort.key());
+            assertEquals(List.of(open.id()), ids(rooms.search(new RoomSearch(Optional.of(new SearchText("o")), Optional.of(new Hashtag("java")),
+                    sort, true), PageRequest.first(20))), sort.key() + " with text and tag");
+        }
+        assertEquals(3, ids(rooms.search(RoomSearch.all(RoomSort.LATEST), PageRequest.first(20))).size(), "without it all are found");
+    }
+
+    @Test
+    void suggestsTagsByTheirStartMostUsedFirst() {
+        UserId owner = UserId.newId();
+        Room a = room(owner, "a", "a", T0, "자격증", "자바", "토익");
+        Room b = room(owner, "b", "b", T0.plusSeconds(1), "자격증", "자바");
+        Room c = room(owner, "c", "c", T0.plusSeconds(2), "자격증", "자소서");
+        List.of(a, b, c).forEach(rooms::insert);
+
+        assertEquals(List.of(use("자격증", 3), use("자바", 2), use("자소서", 1)), rooms.hashtagsStartingWith(new HashtagPrefix("#자"), 10));
+        assertEquals(List.of(use("자격증", 3), use("자바", 2)), rooms.hashtagsStartingWith(new HashtagPrefix("자"), 2));
+        assertEquals(List.of(use("자격증", 3), use("자바", 2), use("자소서", 1), use("토익", 1)),
+                rooms.hashtagsStartingWith(HashtagPrefix.ANY, 10), "everything when nothing is typed; ties by tag");
+        assertEquals(List.of(), rooms.hashtagsStartingWith(new HashtagPrefix("격"), 10), "a tag matches from its start only");
+        assertEquals(List.of(), rooms.hashtagsStartingWith(new HashtagPrefix(".*"), 10), "the prefix is plain text");
+
+        assertTrue(rooms.delete(rooms.byId(a.id()).orElseThrow()));
+        assertEquals(List.of(use("자격증", 2), use("자바", 1), use("자소서", 1)), rooms.hashtagsStartingWith(new HashtagPrefix("자"), 10));
+    }
+
+    private static HashtagUse use(String tag, long rooms) {
+        return new HashtagUse(new Hashtag(tag), rooms);
+    }
+
+    @Test
     void sortsByEachOrder() {
         UserId owner = UserId.newId();
         Room old = room(owner, T0);
@@ -241,6 +302,18 @@ public abstract class AbstractRoomsContract {
 
         assertEquals(Map.of(300L, 1L, 100L, 2L, 0L, 4L, 1000L, 1L), rooms.ranksOf(Set.of(300L, 100L, 0L, 1000L)));
         assertEquals(Map.of(), rooms.ranksOf(Set.of()));
+    }
+
+    @Test
+    void theStoredStudyTimeOfSomeRoomsIsReadForThoseThatExist() {
+        UserId owner = UserId.newId();
+        Room a = room(owner, T0);
+        Room b = room(owner, T0.plusSeconds(1));
+        List.of(a, b).forEach(rooms::insert);
+        rooms.addStudySeconds(a.id(), 300);
+
+        assertEquals(Map.of(a.id(), 300L, b.id(), 0L), rooms.studySecondsOf(List.of(a.id(), b.id(), RoomId.newId())));
+        assertEquals(Map.of(), rooms.studySecondsOf(List.of()));
     }
 
     @Test

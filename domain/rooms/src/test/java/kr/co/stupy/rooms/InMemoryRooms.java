@@ -95,11 +95,30 @@ public final class InMemoryRooms implements Rooms {
     }
 
     @Override
+    public List<HashtagUse> hashtagsStartingWith(HashtagPrefix prefix, int limit) {
+        Map<Hashtag, Long> uses = new HashMap<>();
+        rooms.values().forEach(room -> room.hashtags().stream().filter(prefix::startsOf)
+                .forEach(tag -> uses.merge(tag, 1L, Long::sum)));
+        return uses.entrySet().stream()
+                .map(use -> new HashtagUse(use.getKey(), use.getValue()))
+                .sorted(HashtagUse.ORDER)
+                .limit(limit)
+                .toList();
+    }
+
+    @Override
     public Map<Long, Long> ranksOf(Set<Long> totalStudySeconds) {
         Map<Long, Long> ranks = new HashMap<>();
         totalStudySeconds.forEach(seconds -> ranks.put(seconds,
                 1 + rooms.values().stream().filter(room -> room.totalStudySeconds() > seconds).count()));
         return ranks;
+    }
+
+    @Override
+    public Map<RoomId, Long> studySecondsOf(java.util.Collection<RoomId> ids) {
+        Map<RoomId, Long> totals = new HashMap<>();
+        ids.forEach(id -> Optional.ofNullable(rooms.get(id)).ifPresent(room -> totals.put(id, room.totalStudySeconds())));
+        return totals;
     }
 
     @Override

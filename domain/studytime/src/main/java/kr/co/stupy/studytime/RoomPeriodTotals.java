@@ -1,6 +1,7 @@
 package kr.co.stupy.studytime;
 
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.Map;
 import java.util.Objects;
 import java.util.SortedMap;
@@ -19,6 +20,9 @@ public interface RoomPeriodTotals extends RebuiltFromLedger<RoomPeriodTotals.Tot
 
     /** Each room's seconds in one day, week or month; rooms without study in it are absent. */
     Map<RoomId, Long> ofRooms(PeriodBucket bucket);
+
+    /** The seconds of each of {@code rooms} on one study day (a page of room cards); rooms without study that day are absent. */
+    Map<RoomId, Long> onDay(LocalDate day, Collection<RoomId> rooms);
 
     /** Forgets the per-day and per-bucket totals of a deleted room. */
     void deleteRoom(RoomId roomId);

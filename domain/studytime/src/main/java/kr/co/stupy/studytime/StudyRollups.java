@@ -15,7 +15,8 @@ import java.util.TreeMap;
  *   <li>{@link MemberTotals}: a room member's seconds per study day and capped per week, month and all time
  *       (room leaderboards);</li>
  *   <li>{@link UserQuarterHours} and {@link MemberQuarterHours}: the same study per UTC quarter hour, for
- *       statistics and leaderboards in a zone other than the configured one.</li>
+ *       statistics and leaderboards in a zone other than the configured one;</li>
+ *   <li>{@link UserPeriodTotals}: a user's seconds per day, week and month bucket, each day capped (user rankings).</li>
  * </ul>
  * Finishing a session adds it to each, one port after another; each addition is atomic increments of
  * single totals, so nodes finishing sessions at once never lose a second. A crash between two of
@@ -23,10 +24,11 @@ import java.util.TreeMap;
  * between ending a session and rolling it up always did.
  */
 public record StudyRollups(UserDayTotals userDays, RoomPeriodTotals roomPeriods, MemberTotals memberTotals,
-                           UserQuarterHours userQuarters, MemberQuarterHours memberQuarters) {
+                           UserQuarterHours userQuarters, MemberQuarterHours memberQuarters, UserPeriodTotals userPeriods) {
 
     public StudyRollups {
-        if (userDays == null || roomPeriods == null || memberTotals == null || userQuarters == null || memberQuarters == null) {
+        if (userDays == null || roomPeriods == null || memberTotals == null || userQuarters == null || memberQuarters == null
+                || userPeriods == null) {
             throw new NullPointerException("a finished session is rolled up into every read model, so each one is needed");
         }
     }

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.SortedMap;
 import java.util.function.BiFunction;
+import java.util.function.BiPredicate;
 
 /**
  * One person's statistics over the study days {@code [from, to]}: seconds per day (sixteen hours at
@@ -66,19 +67,30 @@ public record StudyStats(List<Day> days, long totalSeconds, int currentStreakDay
 
     /** Consecutive study days ending today, or ending yesterday when today has nothing yet. */
     static int currentStreak(LocalDate today, BiFunction<LocalDate, LocalDate, SortedMap<LocalDate, Long>> history) {
+        return streak(today, HISTORY_BEGINS, history, (day, seconds) -> seconds > 0);
+    }
+
+    /**
+     * Consecutive days ending today that {@code count} (given each day's capped seconds), or ending
+     * yesterday while today does not count yet (the day is not over, so it does not break the run), never
+     * before {@code floor}. The history is read back from today a chunk at a time, only as far as the run goes.
+     */
+    public static int streak(LocalDate today, LocalDate floor, BiFunction<LocalDate, LocalDate, SortedMap<LocalDate, Long>> history,
+                             BiPredicate<LocalDate, Long> count) {
         int streak = 0;
         LocalDate chunkLast = today;
         boolean first = true;
-        while (!chunkLast.isBefore(HISTORY_BEGINS)) {
+        while (!chunkLast.isBefore(floor)) {
             LocalDate chunkFirst = chunkLast.minusDays(STREAK_CHUNK_DAYS - 1);
+            chunkFirst = chunkFirst.isBefore(floor) ? floor : chunkFirst;
             Map<LocalDate, Long> chunk = history.apply(chunkFirst, chunkLast);
             LocalDate day = chunkLast;
-            if (first && capped(chunk.get(today)) == 0) {
+            if (first && !count.test(today, capped(chunk.get(today)))) {
                 day = today.minusDays(1);   // today is not over: a streak that reached yesterday is still alive
             }
             first = false;
             for (; !day.isBefore(chunkFirst); day = day.minusDays(1)) {
-                if (capped(chunk.get(day)) == 0) {
+                if (!count.test(day, capped(chunk.get(day)))) {
                     return streak;
                 }
                 streak++;

@@ -25,6 +25,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import kr.co.stupy.rooms.HashtagPrefix;
+import kr.co.stupy.rooms.HashtagUse;
 import kr.co.stupy.rooms.PasswordHash;
 import kr.co.stupy.rooms.Room;
 import kr.co.stupy.rooms.RoomSearch;
@@ -47,10 +49,12 @@ public final class MongoRooms implements Rooms {
 
     private final MongoDatabase database;
     private final MongoCollection<Document> rooms;
+    private final HashtagCounts hashtagCounts;
 
     public MongoRooms(MongoDatabase database) {
         this.database = database;
         this.rooms = database.getCollection("rooms");
+        this.hashtagCounts = new HashtagCounts(rooms);
         // What each query needs, on a real MongoDB and in the embedded store alike (which keeps them in memory).
         rooms.createIndex(Indexes.descending("createdAt", "_id"), new IndexOptions().name("latest"));
         rooms.createIndex(Indexes.compoundIndex(Indexes.ascending("hasSeat"), Indexes.descending("createdAt", "_id")),
@@ -63,6 +67,9 @@ public final class MongoRooms implements Rooms {
         // A keyword is an unanchored regex, which no index orders, but reading these keys is far cheaper
         // than reading every room: MongoDB scans this index, the embedded store its key list.
         rooms.createIndex(Indexes.ascending("search"), new IndexOptions().name("by_text"));
+        rooms.createIndex(Indexes.compoundIndex(Indexes.ascending(RoomMapper.JOINABLE), Indexes.descending("createdAt", "_id")),
+                new IndexOptions().name("joinable"));
+        RoomMapper.refreshDerivedFields(rooms);
     }
 
     @Override
@@ -124,6 +131,9 @@ public final class MongoRooms implements Rooms {
         if (sort == RoomSort.OPEN) {
             conditions.add(eq("hasSeat", true));
         }
+        if (search.joinableOnly()) {
+            conditions.add(eq(RoomMapper.JOINABLE, true));
+        }
         String field = sortField(sort);
         cursor.ifPresent(c -> {
             Object key = sortValue(sort, c.key());
@@ -140,6 +150,23 @@ public final class MongoRooms implements Rooms {
         }
         List<Room> items = found.subList(0, page.limit());
         return new Page<>(items, Optional.of(SearchCursor.after(sort, items.getLast()).encode()));
+    }
+
+    @Override
+    public Map<RoomId, Long> studySecondsOf(Collection<RoomId> ids) {
+        Map<RoomId, Long> totals = new HashMap<>();
+        if (ids.isEmpty()) {
+            return totals;
+        }
+        rooms.find(Filters.in("_id", ids.stream().map(RoomId::value).toList()))
+                .projection(Projections.include(RoomMapper.STUDY_SECONDS))
+                .forEach(doc -> totals.put(new RoomId(doc.getString("_id")), ((Number) doc.get(RoomMapper.STUDY_SECONDS)).longValue()));
+        return totals;
+    }
+
+    @Override
+    public List<HashtagUse> hashtagsStartingWith(HashtagPrefix prefix, int limit) {
+        return hashtagCounts.startingWith(prefix, limit);
     }
 
     @Override

@@ -1,5 +1,8 @@
 package kr.co.stupy.adapter.mongo.rooms;
 
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Updates;
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;
@@ -18,9 +21,11 @@ import org.bson.Document;
 
 /**
  * {@link Room} to and from its document in {@code rooms}. Besides the room itself the document
- * carries fields only queries need: {@code search} (title and description folded to lower case,
- * because the embedded store has neither {@code $text} nor collations), {@code memberCount} and
- * {@code hasSeat} for the popular and open orders.
+ * carries fields only queries need: {@code search} (title, description and {@code #tags} folded to
+ * lower case, because the embedded store has neither {@code $text} nor collations), {@code memberCount}
+ * and {@code hasSeat} for the popular and open orders, {@code joinable} for rooms one may join now.
+ * {@code derived} says which rules computed them, so a document written by older code is brought up
+ * to date when the store starts.
  */
 final class RoomMapper {
 
@@ -29,6 +34,10 @@ final class RoomMapper {
     /** Wrong passwords refused since the password was set; absent means none. Only ever {@code $inc}-ed, or reset with a new password. */
     static final String REFUSED_PASSWORDS = "refusedPasswordAttempts";
     static final String PASSWORD = "password";
+    static final String JOINABLE = "joinable";
+    static final String DERIVED = "derived";
+    /** Raised whenever a derived field's rule changes (2: tags searched, joinable added). */
+    static final int DERIVED_RULES = 2;
 
     private RoomMapper() {
     }
@@ -55,6 +64,8 @@ final class RoomMapper {
                 .append("maxMembers", room.maxMembers())
                 .append("memberCount", room.memberCount())
                 .append("hasSeat", room.hasFreeSeat())
+                .append(JOINABLE, room.joinableByAnyone())
+                .append(DERIVED, DERIVED_RULES)
                 .append("image", room.image().orElse(null))
                 .append("ownerId", room.ownerId().value())
                 .append("members", room.members().stream()
@@ -81,6 +92,19 @@ final class RoomMapper {
                 doc.getDate("createdAt").toInstant(),
                 ((Number) doc.get(STUDY_SECONDS)).longValue(),
                 ((Number) doc.get(VERSION)).longValue());
+    }
+
+    /**
+     * Recomputes the derived fields of every room written under older rules. Each is a conditional
+     * update on the version read, so a change made meanwhile (which writes them anew) is never undone.
+     */
+    static void refreshDerivedFields(MongoCollection<Document> rooms) {
+        for (Document doc : rooms.find(Filters.ne(DERIVED, DERIVED_RULES))) {
+            Room room = toRoom(doc);
+            rooms.updateOne(Filters.and(Filters.eq("_id", doc.get("_id")), Filters.eq(VERSION, doc.get(VERSION))),
+                    Updates.combine(Updates.set("search", SearchText.searchable(room)), Updates.set("hasSeat", room.hasFreeSeat()),
+                            Updates.set(JOINABLE, room.joinableByAnyone()), Updates.set(DERIVED, DERIVED_RULES)));
+        }
     }
 
     private static List<Member> members(List<Document> docs) {

@@ -3,15 +3,10 @@ package kr.co.stupy.adapter.mongo.studytime;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.in;
 
-import com.mongodb.ErrorCategory;
-import com.mongodb.MongoCommandException;
-import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
-import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Updates;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -29,7 +24,6 @@ import kr.co.stupy.shared.UserId;
 import kr.co.stupy.studytime.MemberTotals;
 import kr.co.stupy.studytime.PeriodBucket;
 import org.bson.Document;
-import org.bson.conversions.Bson;
 
 /**
  * Room leaderboards read {@code study_member_days} ({@code _id} {@code "<room id>/<user id>/<yyyy-MM-dd>"},
@@ -75,9 +69,9 @@ public final class MongoMemberTotals implements MemberTotals {
         String roomId = room.value();
         Map<Optional<PeriodBucket>, Long> periods = new LinkedHashMap<>();
         secondsByDay.forEach((day, seconds) -> {
-            long after = incrementAndGet(memberDays, eq("_id", RollupDocuments.memberKey(roomId, userId, day)), Updates.combine(
+            long after = RollupDocuments.incrementAndGet(memberDays, eq("_id", RollupDocuments.memberKey(roomId, userId, day)), Updates.combine(
                     Updates.setOnInsert("roomId", roomId), Updates.setOnInsert("userId", userId),
-                    Updates.setOnInsert("day", day.toString()), Updates.inc("seconds", seconds)));
+                    Updates.setOnInsert("day", day.toString()), Updates.inc("seconds", seconds)), "seconds");
             long change = MemberTotals.cappedChange(after, seconds);
             if (change != 0) {
                 MemberTotals.bucketsContaining(day).forEach(bucket -> periods.merge(bucket, change, Long::sum));
@@ -92,27 +86,6 @@ public final class MongoMemberTotals implements MemberTotals {
                         Updates.inc("seconds", seconds)));
             }
         });
-    }
-
-    /** An {@code $inc} upsert that answers the new value, so the caller knows exactly what this increment made of the day. */
-    private static long incrementAndGet(MongoCollection<Document> collection, Bson filter, Bson update) {
-        FindOneAndUpdateOptions options = new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER);
-        Document after;
-        try {
-            after = collection.findOneAndUpdate(filter, update, options);
-        } catch (MongoWriteException e) {
-            if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
-                throw e;
-            }
-            after = collection.findOneAndUpdate(filter, update, options);
-        } catch (MongoCommandException e) {
-            // findAndModify reports a lost upsert race as a command error (code 11000), not a write error.
-            if (e.getErrorCode() != 11000) {
-                throw e;
-            }
-            after = collection.findOneAndUpdate(filter, update, options);
-        }
-        return RollupDocuments.secondsOf(after);
     }
 
     @Override

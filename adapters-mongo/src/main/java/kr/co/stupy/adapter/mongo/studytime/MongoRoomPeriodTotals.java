@@ -70,6 +70,22 @@ public final class MongoRoomPeriodTotals implements RoomPeriodTotals {
     }
 
     @Override
+    public Map<RoomId, Long> onDay(LocalDate day, java.util.Collection<RoomId> rooms) {
+        Map<RoomId, Long> totals = new HashMap<>();
+        if (rooms.isEmpty()) {
+            return totals;
+        }
+        List<String> ids = rooms.stream().map(room -> RollupDocuments.dayKey(room.value(), day)).toList();
+        roomDays.find(com.mongodb.client.model.Filters.in("_id", ids)).forEach(found -> {
+            long seconds = ((Number) found.get("seconds")).longValue();
+            if (seconds != 0) {
+                totals.put(new RoomId(found.getString(OWNER)), seconds);
+            }
+        });
+        return totals;
+    }
+
+    @Override
     public Map<RoomId, Long> ofRooms(PeriodBucket bucket) {
         Map<RoomId, Long> totals = new HashMap<>();
         Document found = roomPeriods.find(eq("_id", RollupDocuments.bucketKey(bucket))).first();

@@ -12,9 +12,9 @@ import org.bson.Document;
 /**
  * Every roll-up read model in one MongoDB database, each in collections of its own:
  * {@link MongoUserDayTotals}, {@link MongoRoomPeriodTotals}, {@link MongoMemberTotals},
- * {@link MongoUserQuarterHours} and {@link MongoMemberQuarterHours}. The read models hold only
- * {@code _id} lookups on their hot paths, because the embedded store answers nothing else without a
- * scan (it ignores secondary indexes).
+ * {@link MongoUserQuarterHours}, {@link MongoMemberQuarterHours} and {@link MongoUserPeriodTotals}. The
+ * read models hold only {@code _id} lookups on their hot paths, except the user ranking's reads of the top
+ * of a bucket and counts over it, which go through an index of their own.
  */
 public final class MongoStudyRollups {
 
@@ -27,7 +27,7 @@ public final class MongoStudyRollups {
     /** The roll-ups of {@code database}, their indexes made if missing. */
     public static StudyRollups in(MongoDatabase database) {
         return new StudyRollups(new MongoUserDayTotals(database), new MongoRoomPeriodTotals(database), new MongoMemberTotals(database),
-                new MongoUserQuarterHours(database), new MongoMemberQuarterHours(database));
+                new MongoUserQuarterHours(database), new MongoMemberQuarterHours(database), new MongoUserPeriodTotals(database));
     }
 
     /**

@@ -139,7 +139,7 @@ final class NodeBeats {
             StudySession session = StudySessionMapper.toSession(doc);
             Instant nodeBeat = session.isOpen() ? beatOf.get(doc.getString(BEATER)) : null;
             read.add(nodeBeat != null && nodeBeat.isAfter(session.lastHeartbeatAt())
-                    ? new StudySession(session.id(), session.userId(), session.roomId(), session.startedAt(), nodeBeat, session.endedAt())
+                    ? session.beatenAt(nodeBeat)
                     : session);
         }
         return read;

@@ -3,8 +3,12 @@ package kr.co.stupy.adapter.mongo.studytime;
 import static com.mongodb.client.model.Filters.eq;
 
 import com.mongodb.ErrorCategory;
+import com.mongodb.MongoCommandException;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.Projections;
+import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import java.time.LocalDate;
@@ -58,6 +62,12 @@ final class RollupDocuments {
         return periodName(bucket) + "/" + bucket.firstDay();
     }
 
+    /** The bucket a {@link #bucketKey} names. */
+    static PeriodBucket bucketOfKey(String key) {
+        String[] parts = key.split("/", 2);
+        return new PeriodBucket(StudyPeriod.valueOf(parts[0].toUpperCase(Locale.ROOT)), LocalDate.parse(parts[1]));
+    }
+
     /** A bucket's {@code period} field: {@code "day"}, {@code "week"} or {@code "month"}. */
     static String periodName(PeriodBucket bucket) {
         return bucket.period().name().toLowerCase(Locale.ROOT);
@@ -82,6 +92,32 @@ final class RollupDocuments {
             }
             collection.updateOne(filter, update, new UpdateOptions().upsert(true));
         }
+    }
+
+    /**
+     * An {@code $inc} upsert that answers the new value of {@code field}, so the caller knows exactly what this
+     * increment made of the total (a day's raw sum, which a capped total follows).
+     */
+    static long incrementAndGet(MongoCollection<Document> collection, Bson filter, Bson update, String field) {
+        FindOneAndUpdateOptions options = new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER)
+                .projection(Projections.include(field));
+        Document after;
+        try {
+            after = collection.findOneAndUpdate(filter, update, options);
+        } catch (MongoWriteException e) {
+            // Two first upserts of one key raced: the loser's insert hit the key, and now the document exists.
+            if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
+                throw e;
+            }
+            after = collection.findOneAndUpdate(filter, update, options);
+        } catch (MongoCommandException e) {
+            // findAndModify reports a lost upsert race as a command error (code 11000), not a write error.
+            if (e.getErrorCode() != 11000) {
+                throw e;
+            }
+            after = collection.findOneAndUpdate(filter, update, options);
+        }
+        return after.get(field, Number.class).longValue();
     }
 
     /** Adds seconds to an owner's day, making its document on first use. */

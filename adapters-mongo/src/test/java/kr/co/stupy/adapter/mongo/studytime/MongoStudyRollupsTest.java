@@ -44,6 +44,7 @@ class MongoStudyRollupsTest {
         rollups.memberTotals().add(KIM, ROOM, pieces);
         rollups.userQuarters().add(KIM, LATE);
         rollups.memberQuarters().add(KIM, ROOM, LATE);
+        rollups.userPeriods().add(KIM, pieces);
     }
 
     private List<Object> stored(String collection) {
@@ -135,6 +136,12 @@ class MongoStudyRollupsTest {
                 stored("study_member_quarters"));
         assertEquals(parsed("{\"_id\": \"" + room + "/" + kim + "\", " + member + ", \"dates\": [\"2026-11-30\", \"2026-12-01\"]}"),
                 stored("study_member_quarter_dates"));
+        String user = "\"userId\": \"" + kim + "\"";
+        assertEquals(parsed(
+                "{\"_id\": \"" + kim + "/day/2026-11-30\", " + user + ", \"bucket\": \"day/2026-11-30\", \"seconds\": 57600, \"raw\": 72000}",
+                "{\"_id\": \"" + kim + "/month/2026-11-01\", " + user + ", \"bucket\": \"month/2026-11-01\", \"seconds\": 57600}",
+                "{\"_id\": \"" + kim + "/week/2026-11-30\", " + user + ", \"bucket\": \"week/2026-11-30\", \"seconds\": 57600}"),
+                stored("study_user_periods"), "each bucket capped at sixteen hours; the day keeps its raw sum");
     }
 
     @Test
@@ -143,6 +150,7 @@ class MongoStudyRollupsTest {
                 "study_member_quarter_dates")) {
             assertEquals(List.of("_id_", "by_room"), indexes(collection), collection);
         }
+        assertEquals(List.of("_id_", "by_bucket_seconds"), indexes("study_user_periods"), "the user ranking reads the top of a bucket");
         finishSession();   // the collections exist now
         for (String collection : List.of("study_user_days", "study_room_periods", "study_user_quarters")) {
             assertEquals(List.of("_id_"), indexes(collection), collection);

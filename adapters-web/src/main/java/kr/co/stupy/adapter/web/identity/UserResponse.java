@@ -8,9 +8,9 @@ import kr.co.stupy.identity.Provider;
 import kr.co.stupy.identity.User;
 import kr.co.stupy.shared.RoomId;
 
-/** {@code User} of the contract. */
+/** {@code User} of the contract; {@code dailyGoalMinutes} is null while no goal is set. */
 public record UserResponse(String id, String nickname, String email, String profileImageUrl,
-                           List<String> providers, List<String> joinedRoomIds) {
+                           List<String> providers, List<String> joinedRoomIds, Integer dailyGoalMinutes) {
 
     public static UserResponse of(UserProfile profile) {
         User user = profile.user();
@@ -18,6 +18,7 @@ public record UserResponse(String id, String nickname, String email, String prof
                 user.email().map(Email::value).orElse(null),
                 user.profileImage().map(ImageUrls::of).orElse(null),
                 user.providers().stream().map(Provider::key).toList(),
-                profile.joinedRoomIds().stream().map(RoomId::value).toList());
+                profile.joinedRoomIds().stream().map(RoomId::value).toList(),
+                profile.dailyGoalMinutes().isPresent() ? Integer.valueOf(profile.dailyGoalMinutes().getAsInt()) : null);
     }
 }

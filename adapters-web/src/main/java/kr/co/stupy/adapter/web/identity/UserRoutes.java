@@ -12,24 +12,29 @@ import kr.co.stupy.application.identity.port.in.ChangeProfileImageUseCase;
 import kr.co.stupy.application.identity.port.in.DeleteAccountUseCase;
 import kr.co.stupy.application.identity.port.in.GetProfileQuery;
 import kr.co.stupy.application.identity.port.in.UpdateProfileUseCase;
+import kr.co.stupy.application.studytime.port.in.SetDailyGoalUseCase;
+import kr.co.stupy.application.studytime.port.in.SetDailyGoalUseCase.SetDailyGoalCommand;
 import kr.co.stupy.identity.Email;
 import kr.co.stupy.identity.Nickname;
+import kr.co.stupy.studytime.DailyGoal;
 
-/** {@code /api/users/me}: read, change and delete one's own account. */
+/** {@code /api/users/me}: read, change and delete one's own account, and set one's daily study goal. */
 public final class UserRoutes implements RouteGroup {
 
     private final GetProfileQuery profiles;
     private final UpdateProfileUseCase updateProfile;
     private final ChangeProfileImageUseCase changeImage;
     private final DeleteAccountUseCase deleteAccount;
+    private final SetDailyGoalUseCase setDailyGoal;
     private final ObjectMapper mapper;
 
     public UserRoutes(GetProfileQuery profiles, UpdateProfileUseCase updateProfile, ChangeProfileImageUseCase changeImage,
-                      DeleteAccountUseCase deleteAccount, ObjectMapper mapper) {
+                      DeleteAccountUseCase deleteAccount, SetDailyGoalUseCase setDailyGoal, ObjectMapper mapper) {
         this.profiles = profiles;
         this.updateProfile = updateProfile;
         this.changeImage = changeImage;
         this.deleteAccount = deleteAccount;
+        this.setDailyGoal = setDailyGoal;
         this.mapper = mapper;
     }
 
@@ -39,6 +44,7 @@ public final class UserRoutes implements RouteGroup {
         routes.patch("/api/users/me", this::update);
         routes.put("/api/users/me/image", ctx -> ctx.json(UserResponse.of(
                 changeImage.changeImage(Authenticated.userId(ctx), Multipart.image(ctx, "image")))));
+        routes.put("/api/users/me/goal", this::setGoal);
         routes.delete("/api/users/me", ctx -> {
             deleteAccount.deleteAccount(Authenticated.userId(ctx));
             ctx.status(204);
@@ -57,5 +63,17 @@ public final class UserRoutes implements RouteGroup {
         body.validate();
         ctx.json(UserResponse.of(updateProfile.update(
                 new UpdateProfileUseCase.UpdateProfileCommand(userId, nickname, email, clearEmail))));
+    }
+
+    /** {@code {"dailyMinutes": 30..960}} sets the goal, {@code {"dailyMinutes": null}} clears it; the field must be there. */
+    private void setGoal(Context ctx) {
+        var userId = Authenticated.userId(ctx);
+        JsonBody body = JsonBody.of(ctx, mapper);
+        // A forgotten field must not read as "clear": only an explicit null clears the goal.
+        body.check(body.has(DailyGoal.FIELD), DailyGoal.FIELD, "is required (null clears the goal)");
+        Optional<DailyGoal> goal = body.convert(body.integer(DailyGoal.FIELD), DailyGoal::new);
+        body.validate();
+        setDailyGoal.setDailyGoal(new SetDailyGoalCommand(userId, goal));
+        ctx.json(UserResponse.of(profiles.profile(userId)));
     }
 }

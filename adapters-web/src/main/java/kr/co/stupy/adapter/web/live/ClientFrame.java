@@ -15,7 +15,11 @@ import java.util.Optional;
  * checked to be well-formed JSON while it is skipped, then relayed as the substring the sender
  * wrote, never decoded into a tree and written out again. A later duplicate key wins, as with a tree.
  */
-record ClientFrame(Map<String, String> strings, Optional<String> payloadObject) {
+record ClientFrame(Map<String, String> strings, Map<String, JsonToken> others, Optional<String> payloadObject) {
+
+    ClientFrame(Map<String, String> strings, Optional<String> payloadObject) {
+        this(strings, Map.of(), payloadObject);
+    }
 
     /** Thrown for text that is not one JSON value. */
     static final class Unreadable extends Exception {
@@ -35,6 +39,17 @@ record ClientFrame(Map<String, String> strings, Optional<String> payloadObject) 
         return Optional.ofNullable(strings.get(field));
     }
 
+    /** How a field is given: a string, {@code null}, another kind of value, or not at all. */
+    enum Given { STRING, NULL, OTHER, ABSENT }
+
+    Given given(String field) {
+        if (strings.containsKey(field)) {
+            return Given.STRING;
+        }
+        JsonToken token = others.get(field);
+        return token == null ? Given.ABSENT : token == JsonToken.VALUE_NULL ? Given.NULL : Given.OTHER;
+    }
+
     static ClientFrame read(JsonFactory json, String text) throws Unreadable {
         try (JsonParser parser = json.createParser(text)) {
             JsonToken first = parser.nextToken();
@@ -42,6 +57,8 @@ record ClientFrame(Map<String, String> strings, Optional<String> payloadObject) 
                 throw new Unreadable("an empty frame", null);
             }
             Map<String, String> strings = new HashMap<>(8);
+            // Fields of other kinds are rare (a status frame's null subject): noted only when there are some.
+            Map<String, JsonToken> others = null;
             String payload = null;
             if (first == JsonToken.START_OBJECT) {
                 while (parser.nextToken() == JsonToken.FIELD_NAME) {
@@ -49,8 +66,15 @@ record ClientFrame(Map<String, String> strings, Optional<String> payloadObject) 
                     JsonToken value = parser.nextToken();
                     if (value == JsonToken.VALUE_STRING) {
                         strings.put(field, parser.getText());
+                        if (others != null) {
+                            others.remove(field);
+                        }
                     } else {
                         strings.remove(field);
+                        if (!field.equals(PAYLOAD)) {
+                            others = others == null ? new HashMap<>(4) : others;
+                            others.put(field, value);
+                        }
                     }
                     if (field.equals(PAYLOAD)) {
                         payload = value == JsonToken.START_OBJECT ? objectText(parser, text) : null;
@@ -63,7 +87,7 @@ record ClientFrame(Map<String, String> strings, Optional<String> payloadObject) 
             if (parser.nextToken() != null) {
                 throw new Unreadable("text after the frame's JSON value", null);
             }
-            return new ClientFrame(Map.copyOf(strings), Optional.ofNullable(payload));
+            return new ClientFrame(Map.copyOf(strings), others == null ? Map.of() : Map.copyOf(others), Optional.ofNullable(payload));
         } catch (JsonProcessingException e) {
             throw new Unreadable(e.getOriginalMessage(), e);
         } catch (IOException e) {

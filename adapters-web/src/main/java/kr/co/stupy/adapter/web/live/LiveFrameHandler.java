@@ -3,6 +3,8 @@ package kr.co.stupy.adapter.web.live;
 import java.util.Optional;
 import kr.co.stupy.application.live.ConnectionId;
 import kr.co.stupy.application.live.SignalPayload;
+import kr.co.stupy.application.live.port.in.ChangeStudyStatusUseCase;
+import kr.co.stupy.application.live.port.in.ChangeStudyStatusUseCase.ChangeStatus;
 import kr.co.stupy.application.live.port.in.FrameError;
 import kr.co.stupy.application.live.port.in.KeepAliveUseCase;
 import kr.co.stupy.application.live.port.in.RelaySignalUseCase.RelaySignal;
@@ -20,12 +22,15 @@ final class LiveFrameHandler {
 
     private final SendChatUseCase chat;
     private final RelaySignalUseCase signals;
+    private final ChangeStudyStatusUseCase status;
     private final KeepAliveUseCase keepAlive;
     private final LiveSockets sockets;
 
-    LiveFrameHandler(SendChatUseCase chat, RelaySignalUseCase signals, KeepAliveUseCase keepAlive, LiveSockets sockets) {
+    LiveFrameHandler(SendChatUseCase chat, RelaySignalUseCase signals, ChangeStudyStatusUseCase status, KeepAliveUseCase keepAlive,
+                     LiveSockets sockets) {
         this.chat = chat;
         this.signals = signals;
+        this.status = status;
         this.keepAlive = keepAlive;
         this.sockets = sockets;
     }
@@ -42,6 +47,7 @@ final class LiveFrameHandler {
                         ? invalid("signal needs to, kind and an object payload")
                         : signals.signal(new RelaySignal(id, frame.string("to").get(), frame.string("kind").get(),
                                 new SignalPayload(frame.payloadObject().get())));
+                case "status" -> status(id, frame);
                 default -> invalid("unknown frame type '" + abbreviate(frame.type()) + "'");
             };
         } catch (InvalidInputException e) {
@@ -49,11 +55,24 @@ final class LiveFrameHandler {
         }
     }
 
+    /** {@code status} a string; {@code subject} a string, {@code null} (clears it) or left out (keeps it). */
+    private Optional<FrameError> status(ConnectionId id, ClientFrame frame) {
+        if (frame.string("status").isEmpty()) {
+            return invalid("status needs a status string: \"studying\" or \"break\"");
+        }
+        ClientFrame.Given subject = frame.given("subject");
+        if (subject == ClientFrame.Given.OTHER) {
+            return invalid("subject is a string of 1 to 20 characters, or null to clear it");
+        }
+        return status.changeStatus(ChangeStatus.of(id, frame.string("status").get(), subject == ClientFrame.Given.ABSENT,
+                frame.string("subject")));
+    }
+
     private Optional<FrameError> ping(ConnectionId id) {
         // A pong means the connection's beat is kept: at once while the node's periodic beat is recent, else once written.
         keepAlive.pinged(id).whenComplete((written, failed) -> {
             if (failed instanceof RetryLaterException limited) {
-                sockets.sendTo(id, LiveFrames.error(limited.code(), limited.getMessage()));
+                sockets.sendTo(id, LiveFrames.error(limited.code(), limited.getMessage(), Optional.of("ping")));
             } else {
                 sockets.sendText(id, LiveFrames.PONG);
             }

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import kr.co.stupy.adapter.web.image.ImageUrls;
 import kr.co.stupy.application.chat.port.in.RoomMessage;
@@ -13,16 +14,22 @@ import kr.co.stupy.application.live.LivePeer;
 import kr.co.stupy.application.live.port.in.ConnectLiveUseCase;
 import kr.co.stupy.application.studytime.port.in.LeaderboardEntry;
 import kr.co.stupy.chat.ClientMessageId;
+import kr.co.stupy.studytime.StudyState;
+import kr.co.stupy.studytime.Subject;
 
 /** The JSON frames of the WebSocket contract, one mapping per event. */
 public final class LiveFrames {
 
-    public record Peer(String connectionId, String userId, String nickname, String profileImageUrl, Instant since) {
+    public record Peer(String connectionId, String userId, String nickname, String profileImageUrl, Instant since, String status,
+                       String subject) {
         static Peer of(LivePeer peer) {
             return new Peer(peer.connectionId().value(), peer.userId().value(), peer.nickname(),
-                    peer.profileImage().map(ImageUrls::of).orElse(null), peer.since());
+                    peer.profileImage().map(ImageUrls::of).orElse(null), peer.since(), peer.state().status().key(),
+                    subjectOf(peer.state()));
         }
     }
+
+
 
     public record Message(String id, String roomId, String userId, String nickname, String text, boolean system,
                           String clientMsgId, Instant sentAt) {
@@ -33,11 +40,18 @@ public final class LiveFrames {
         }
     }
 
-    public record Entry(String userId, String nickname, String profileImageUrl, long studySeconds, boolean live, long liveSeconds) {
+    /** A leaderboard entry; {@code status} and {@code subject} are a live member's (null when not live). */
+    public record Entry(String userId, String nickname, String profileImageUrl, long studySeconds, boolean live, long liveSeconds,
+                        String status, String subject) {
         public static Entry of(LeaderboardEntry e) {
             return new Entry(e.userId().value(), e.nickname(), e.profileImage().map(ImageUrls::of).orElse(null),
-                    e.studySeconds(), e.live(), e.liveSeconds());
+                    e.studySeconds(), e.live(), e.liveSeconds(), e.state().map(s -> s.status().key()).orElse(null),
+                    e.state().map(LiveFrames::subjectOf).orElse(null));
         }
+    }
+
+    static String subjectOf(StudyState state) {
+        return state.subject().map(Subject::name).orElse(null);
     }
 
     private LiveFrames() {
@@ -47,10 +61,15 @@ public final class LiveFrames {
         Map<String, Object> frame = typed("welcome");
         frame.put("connectionId", welcome.connectionId().value());
         frame.put("room", views.room());
-        frame.put("you", views.you());
+        Map<String, Object> you = new LinkedHashMap<>(views.you());
+        you.put("status", welcome.state().status().key());
+        you.put("subject", subjectOf(welcome.state()));
+        frame.put("you", you);
         frame.put("peers", welcome.peers().stream().map(Peer::of).toList());
         frame.put("recentMessages", welcome.recentMessages().stream().map(Message::of).toList());
         frame.put("leaderboard", entries(welcome.leaderboard()));
+        frame.put("pomodoro", pomodoro(welcome.pomodoro()));
+        frame.put("serverTime", welcome.serverTime());
         return frame;
     }
 
@@ -73,6 +92,8 @@ public final class LiveFrames {
                 frame.put("userId", left.userId().value());
             }
             case LiveEvent.ChatPosted posted -> frame = with("chat", "message", Message.of(posted.message()));
+            case LiveEvent.PeerStatus status -> frame = peerStatus(status);
+            case LiveEvent.PomodoroUpdate update -> frame = with("pomodoro", "pomodoro", pomodoro(update));
             case LiveEvent.StudyUpdate update -> frame = with("study", "leaderboard", entries(update.leaderboard()));
             case LiveEvent.Kicked kicked -> frame = typed("kicked");
             case LiveEvent.Left left -> frame = typed("left");
@@ -104,10 +125,27 @@ public final class LiveFrames {
         out.append('"');
     }
 
-    static Map<String, Object> error(String code, String message) {
+    private static PomodoroResponse pomodoro(LiveEvent.PomodoroUpdate update) {
+        return update.pomodoro().map(p -> PomodoroResponse.of(p, update.phase().orElseThrow(), update.serverTime())).orElse(null);
+    }
+
+    /** {@code peer-status}: {@code since} is when this state began. */
+    private static Map<String, Object> peerStatus(LiveEvent.PeerStatus status) {
+        Map<String, Object> frame = typed("peer-status");
+        frame.put("connectionId", status.connectionId().value());
+        frame.put("userId", status.userId().value());
+        frame.put("status", status.state().status().key());
+        frame.put("subject", subjectOf(status.state()));
+        frame.put("since", status.state().since());
+        return frame;
+    }
+
+    /** {@code error}; {@code answering} is the type of the client frame it answers, so a client can tell which ask failed. */
+    static Map<String, Object> error(String code, String message, Optional<String> answering) {
         Map<String, Object> frame = typed("error");
         frame.put("code", code);
         frame.put("message", message);
+        frame.put("frame", answering.filter(type -> !type.isEmpty()).orElse(null));
         return frame;
     }
 

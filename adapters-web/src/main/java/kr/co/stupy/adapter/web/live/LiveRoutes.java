@@ -23,6 +23,7 @@ import kr.co.stupy.application.chat.port.in.ChatHistoryQuery;
 import kr.co.stupy.application.live.ConnectionId;
 import kr.co.stupy.application.live.port.in.ConnectLiveUseCase;
 import kr.co.stupy.application.live.port.in.DisconnectLiveUseCase;
+import kr.co.stupy.application.live.port.in.ChangeStudyStatusUseCase;
 import kr.co.stupy.application.live.port.in.FrameError;
 import kr.co.stupy.application.live.port.in.IssueLiveTicketUseCase;
 import kr.co.stupy.application.live.port.in.KeepAliveUseCase;
@@ -60,8 +61,8 @@ public final class LiveRoutes implements RouteGroup, AutoCloseable {
 
     /** The in-ports live rooms are driven through, by name. */
     public record UseCases(IssueLiveTicketUseCase tickets, ConnectLiveUseCase connect, SendChatUseCase chat, RelaySignalUseCase signals,
-                           KeepAliveUseCase keepAlive, DisconnectLiveUseCase disconnect, LeaderboardQuery leaderboards,
-                           ChatHistoryQuery history) {
+                           ChangeStudyStatusUseCase status, KeepAliveUseCase keepAlive, DisconnectLiveUseCase disconnect,
+                           LeaderboardQuery leaderboards, ChatHistoryQuery history) {
     }
 
     private final IssueLiveTicketUseCase tickets;
@@ -95,7 +96,7 @@ public final class LiveRoutes implements RouteGroup, AutoCloseable {
         this.disconnect = useCases.disconnect();
         this.leaderboards = useCases.leaderboards();
         this.history = useCases.history();
-        this.frames = new LiveFrameHandler(useCases.chat(), useCases.signals(), useCases.keepAlive(), sockets);
+        this.frames = new LiveFrameHandler(useCases.chat(), useCases.signals(), useCases.status(), useCases.keepAlive(), sockets);
         this.views = views;
         this.sockets = sockets;
         this.mapper = mapper;
@@ -191,7 +192,7 @@ public final class LiveRoutes implements RouteGroup, AutoCloseable {
         try {
             frame = ClientFrame.read(mapper.getFactory(), ctx.message());
         } catch (ClientFrame.Unreadable e) {
-            sockets.sendTo(id, LiveFrames.error("INVALID_FRAME", "a frame is a JSON object with a type"));
+            sockets.sendTo(id, LiveFrames.error("INVALID_FRAME", "a frame is a JSON object with a type", Optional.empty()));
             return;
         }
         Optional<FrameError> error;
@@ -202,14 +203,14 @@ public final class LiveRoutes implements RouteGroup, AutoCloseable {
             LOG.warn("a live frame could not be handled: {}", e.toString());
             error = Optional.of(new FrameError(FrameError.Problem.UNAVAILABLE, "the server could not handle this frame now; try again shortly"));
         }
-        error.ifPresent(e -> sockets.sendTo(id, LiveFrames.error(e.problem().name(), e.message())));
+        error.ifPresent(e -> sockets.sendTo(id, LiveFrames.error(e.problem().name(), e.message(), Optional.of(frame.type()))));
     }
 
     /** Every frame of the contract is JSON text; a binary one is a bad frame like any other, and the connection stays. */
     private void onBinaryMessage(WsBinaryMessageContext ctx) {
         ConnectionId id = ctx.attribute(CONNECTION);
         if (id != null) {
-            sockets.sendTo(id, LiveFrames.error("INVALID_FRAME", "frames are JSON text; a binary frame is not understood"));
+            sockets.sendTo(id, LiveFrames.error("INVALID_FRAME", "frames are JSON text; a binary frame is not understood", Optional.empty()));
         }
     }
 

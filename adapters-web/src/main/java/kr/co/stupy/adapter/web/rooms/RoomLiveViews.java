@@ -1,5 +1,7 @@
 package kr.co.stupy.adapter.web.rooms;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import kr.co.stupy.adapter.web.live.LiveRoomViews;
 import kr.co.stupy.application.rooms.port.in.FindRoomsQuery;
@@ -26,6 +28,16 @@ public final class RoomLiveViews implements LiveRoomViews {
             return Optional.empty();
         }
         return detail.members().flatMap(members -> members.stream().filter(m -> m.userId().equals(member)).findFirst())
-                .map(you -> new Views(RoomResponse.of(detail.view()), RoomWithMembersResponse.MemberResponse.of(you)));
+                .map(you -> new Views(RoomResponse.of(detail.view()), fields(RoomWithMembersResponse.MemberResponse.of(you))));
+    }
+
+    private static Map<String, Object> fields(RoomWithMembersResponse.MemberResponse member) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("userId", member.userId());
+        fields.put("nickname", member.nickname());
+        fields.put("profileImageUrl", member.profileImageUrl());
+        fields.put("owner", member.owner());
+        fields.put("joinedAt", member.joinedAt());
+        return fields;
     }
 }

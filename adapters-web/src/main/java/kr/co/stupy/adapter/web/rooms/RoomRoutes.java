@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import kr.co.stupy.adapter.web.RouteGroup;
+import kr.co.stupy.adapter.web.live.PomodoroResponse;
 import kr.co.stupy.adapter.web.support.Authenticated;
 import kr.co.stupy.adapter.web.support.ReadBudget;
 import kr.co.stupy.adapter.web.support.JsonBody;
@@ -129,7 +130,8 @@ public final class RoomRoutes implements RouteGroup {
         RoomResponse room = RoomResponse.of(detail.view());
         if (detail.members().isPresent()) {
             ctx.json(new RoomWithMembersResponse(room, detail.members().get().stream()
-                    .map(RoomWithMembersResponse.MemberResponse::of).toList(), detail.refusedPasswordAttempts().orElse(null)));
+                    .map(RoomWithMembersResponse.MemberResponse::of).toList(), detail.refusedPasswordAttempts().orElse(null),
+                    PomodoroResponse.orNull(detail.pomodoro(), SERVER_CLOCK.instant())));
         } else {
             ctx.json(room);
         }
@@ -170,8 +172,10 @@ public final class RoomRoutes implements RouteGroup {
         String rawSort = Optional.ofNullable(ctx.queryParam("sort")).filter(s -> !s.isBlank()).orElse(RoomSort.LATEST.key());
         Optional<RoomSort> sort = RoomSort.fromKey(rawSort);
         validation.check(sort.isPresent(), "sort", "must be latest, popular, open or studied");
+        String available = Optional.ofNullable(ctx.queryParam("available")).map(String::strip).orElse("");
+        validation.check(available.isEmpty() || available.equals("true") || available.equals("false"), "available", "must be true or false");
         validation.throwIfFailed();
-        var page = find.search(new RoomSearch(text, hashtag, sort.orElseThrow()), Paging.request(ctx));
+        var page = find.search(new RoomSearch(text, hashtag, sort.orElseThrow(), available.equals("true")), Paging.request(ctx));
         ctx.json(Paging.PageResponse.of(page.map(RoomResponse::of)));
     }
 
@@ -204,6 +208,9 @@ public final class RoomRoutes implements RouteGroup {
             return Optional.empty();
         }
     }
+
+    /** The phase a member reads is the one that holds on the server's clock as it answers. */
+    private static final java.time.Clock SERVER_CLOCK = java.time.Clock.systemUTC();
 
     private static RoomId roomId(Context ctx) {
         return RoomId.parse(ctx.pathParam("id")).orElseThrow(RoomErrors::notFound);

@@ -23,6 +23,11 @@ import org.slf4j.LoggerFactory;
  * Every answer carries a strong ETag from the content and {@code Cache-Control: no-cache}, so a
  * browser always revalidates and a new deployment is picked up at once, while an unchanged file
  * costs a 304 without a body.
+ * <p>
+ * The app is installable: {@code sw.js} (its service worker, served from the root so that it may
+ * control every page) gets the shell's ({@code AppShell}) version and file list written into it here,
+ * so any changed file makes a new worker; every answer says that version in {@value #SHELL_VERSION_HEADER},
+ * and the manifest is also served at {@code /manifest.json}, where some tools look for it.
  */
 public final class StaticSiteRoutes implements RouteGroup {
 
@@ -39,15 +44,23 @@ public final class StaticSiteRoutes implements RouteGroup {
             "media-src 'self' blob: mediastream:",
             "connect-src 'self'",
             "font-src 'self'",
+            "manifest-src 'self'",
+            "worker-src 'self'",
             "object-src 'none'",
             "base-uri 'none'",
             "frame-ancestors 'none'",
             "form-action 'self'");
 
+    /** The shell version of the site that answered, which the service worker compares with its own. */
+    public static final String SHELL_VERSION_HEADER = "X-Shell-Version";
+
     private static final Logger LOG = LoggerFactory.getLogger(StaticSiteRoutes.class);
-    private static final String INDEX = "index.html";
+    private static final String INDEX = AppShell.INDEX;
+    private static final String MANIFEST = "manifest.webmanifest";
+    private static final String MANIFEST_ALIAS = "/manifest.json";
 
     private final SortedMap<String, SiteFile> files;
+    private final AppShell shell;
 
     /** The app in {@code classpathRoot} (e.g. {@code public}) as this class's loader sees it. */
     public StaticSiteRoutes(String classpathRoot) {
@@ -59,6 +72,19 @@ public final class StaticSiteRoutes implements RouteGroup {
         if (!files.containsKey(INDEX)) {
             LOG.warn("no {} under classpath folder '{}': the web app is not served", INDEX, classpathRoot);
         }
+        this.shell = AppShell.of(files);
+        SiteFile worker = files.get(AppShell.WORKER);
+        if (worker != null) {
+            if (!AppShell.fillable(worker.content())) {
+                LOG.warn("{} has no shell placeholders: its cache version never changes", AppShell.WORKER);
+            }
+            files.put(AppShell.WORKER, SiteFile.of(AppShell.WORKER, shell.fillIn(worker.content())));
+        }
+    }
+
+    /** The shell's version: a hash over every file of the site, as {@code sw.js} and every answer carry it. */
+    public String shellVersion() {
+        return shell.version();
     }
 
     /** The served paths (relative to {@code /}), for tests and the start-up log. */
@@ -69,22 +95,25 @@ public final class StaticSiteRoutes implements RouteGroup {
     @Override
     public void register(RoutesConfig routes) {
         Optional.ofNullable(files.get(INDEX)).ifPresent(index -> route(routes, "/", index));
+        Optional.ofNullable(files.get(MANIFEST)).ifPresent(manifest -> route(routes, MANIFEST_ALIAS, manifest));
         for (Map.Entry<String, SiteFile> file : files.entrySet()) {
             route(routes, "/" + file.getKey(), file.getValue());
         }
     }
 
     /** HEAD needs its own route: Javalin answers a HEAD without one with an empty 200 and none of these headers. */
-    private static void route(RoutesConfig routes, String path, SiteFile file) {
+    private void route(RoutesConfig routes, String path, SiteFile file) {
         Handler handler = serve(file);
         routes.get(path, handler);
         routes.head(path, handler);
     }
 
-    private static Handler serve(SiteFile file) {
+    private Handler serve(SiteFile file) {
+        String version = shell.version();
         return ctx -> {
             ctx.header("Cache-Control", "no-cache");
             ctx.header("ETag", file.etag());
+            ctx.header(SHELL_VERSION_HEADER, version);
             // On every file, not only pages: an SVG opened on its own is a document that could run script.
             ctx.header("Content-Security-Policy", CONTENT_SECURITY_POLICY);
             if (EntityTags.matches(ctx.header("If-None-Match"), file.etag())) {

@@ -14,40 +14,52 @@ import java.util.stream.Collectors;
 import kr.co.stupy.adapter.web.RouteGroup;
 import kr.co.stupy.adapter.web.rooms.RoomResponse;
 import kr.co.stupy.adapter.web.support.Authenticated;
+import kr.co.stupy.adapter.web.support.LimitParam;
 import kr.co.stupy.adapter.web.support.ReadBudget;
 import kr.co.stupy.application.rooms.port.in.FindRoomsQuery;
 import kr.co.stupy.application.rooms.port.in.RoomView;
 import kr.co.stupy.application.studytime.port.in.RoomRankingQuery;
-import kr.co.stupy.application.studytime.port.in.StudyStatsQuery;
+import kr.co.stupy.application.studytime.port.in.StudyReportQuery;
+import kr.co.stupy.application.studytime.port.in.StudyReportQuery.StudyReport;
+import kr.co.stupy.application.studytime.port.in.UserRankingQuery;
 import kr.co.stupy.shared.InvalidInputException;
 import kr.co.stupy.shared.RoomId;
+import kr.co.stupy.studytime.DailyGoal;
 import kr.co.stupy.studytime.StudyPeriod;
 import kr.co.stupy.studytime.StudyStats;
 
-/** {@code GET /api/users/me/stats} and {@code GET /api/rankings/rooms}. */
+/** {@code GET /api/users/me/stats}, {@code GET /api/rankings/rooms} and {@code GET /api/rankings/users} ({@link UserRankingRoutes}). */
 public final class StatsRoutes implements RouteGroup {
 
-    private final StudyStatsQuery stats;
+    private final StudyReportQuery stats;
     private final RoomRankingQuery rankings;
+    private final UserRankingRoutes userRankings;
     private final FindRoomsQuery rooms;
     private final ZoneId defaultZone;
     private final ReadBudget reads;
 
-    public StatsRoutes(StudyStatsQuery stats, RoomRankingQuery rankings, FindRoomsQuery rooms, ZoneId defaultZone, ReadBudget reads) {
+    public StatsRoutes(StudyReportQuery stats, RoomRankingQuery rankings, UserRankingQuery userRankings, FindRoomsQuery rooms,
+                       ZoneId defaultZone, ReadBudget reads) {
         this.stats = stats;
         this.rankings = rankings;
+        this.userRankings = new UserRankingRoutes(userRankings, defaultZone, reads);
         this.rooms = rooms;
         this.defaultZone = defaultZone;
         this.reads = reads;
     }
 
-    public record DayResponse(LocalDate date, long seconds) {
+    public record DayResponse(LocalDate date, long seconds, boolean goalMet) {
     }
 
-    public record StatsResponse(long totalSeconds, List<DayResponse> days, int currentStreakDays, int longestStreakDays) {
-        static StatsResponse of(StudyStats stats) {
-            return new StatsResponse(stats.totalSeconds(), stats.days().stream().map(d -> new DayResponse(d.date(), d.seconds())).toList(),
-                    stats.currentStreakDays(), stats.longestStreakDays());
+    /** {@code goalMinutes}: the goal that holds now; each day says whether it met the goal of its own day. */
+    public record StatsResponse(long totalSeconds, List<DayResponse> days, int currentStreakDays, int longestStreakDays,
+                                Integer goalMinutes, int goalStreakDays, List<StudyClockRoutes.SubjectResponse> bySubject) {
+        static StatsResponse of(StudyReport report) {
+            StudyStats stats = report.stats();
+            return new StatsResponse(stats.totalSeconds(),
+                    stats.days().stream().map(d -> new DayResponse(d.date(), d.seconds(), report.goalDays().met(d.date()))).toList(),
+                    stats.currentStreakDays(), stats.longestStreakDays(), report.goal().map(DailyGoal::minutes).orElse(null),
+                    report.goalDays().streakDays(), StudyClockRoutes.SubjectResponse.of(report.bySubject()));
         }
     }
 
@@ -61,6 +73,7 @@ public final class StatsRoutes implements RouteGroup {
     public void register(RoutesConfig routes) {
         routes.get("/api/users/me/stats", this::stats);
         routes.get("/api/rankings/rooms", this::ranking);
+        userRankings.register(routes);
     }
 
     private void stats(Context ctx) {
@@ -68,19 +81,11 @@ public final class StatsRoutes implements RouteGroup {
         List<InvalidInputException.FieldError> errors = new ArrayList<>();
         Optional<LocalDate> from = date(ctx, "from", errors);
         Optional<LocalDate> to = date(ctx, "to", errors);
-        ZoneId zone = defaultZone;
-        String tz = ctx.queryParam("tz");
-        if (tz != null) {
-            try {
-                zone = ZoneId.of(tz.strip());
-            } catch (DateTimeException e) {
-                errors.add(new InvalidInputException.FieldError("tz", "must be a time zone such as Asia/Seoul"));
-            }
-        }
+        ZoneId zone = StatsParams.read(ctx, defaultZone, errors);
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
-        ctx.json(StatsResponse.of(stats.stats(Authenticated.userId(ctx), from, to, zone)));
+        ctx.json(StatsResponse.of(stats.report(Authenticated.userId(ctx), from, to, zone)));
     }
 
     private static Optional<LocalDate> date(Context ctx, String name, List<InvalidInputException.FieldError> errors) {
@@ -104,18 +109,7 @@ public final class StatsRoutes implements RouteGroup {
         if (period.isEmpty()) {
             errors.add(new InvalidInputException.FieldError("period", "must be day, week, month or all"));
         }
-        int limit = RoomRankingQuery.DEFAULT_LIMIT;
-        String rawLimit = ctx.queryParam("limit");
-        if (rawLimit != null) {
-            try {
-                limit = Integer.parseInt(rawLimit.strip());
-            } catch (NumberFormatException e) {
-                limit = -1;
-            }
-            if (limit < 1 || limit > RoomRankingQuery.MAX_LIMIT) {
-                errors.add(new InvalidInputException.FieldError("limit", "must be a whole number from 1 to " + RoomRankingQuery.MAX_LIMIT));
-            }
-        }
+        int limit = LimitParam.read(ctx, RoomRankingQuery.DEFAULT_LIMIT, RoomRankingQuery.MAX_LIMIT, errors);
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }

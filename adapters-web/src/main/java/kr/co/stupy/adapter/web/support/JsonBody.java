@@ -144,7 +144,7 @@ public final class JsonBody {
      * Builds a domain value and folds its own validation failure into this body's errors, so that
      * type errors and rule errors are reported together.
      */
-    public <T> Optional<T> convert(Optional<String> raw, java.util.function.Function<String, T> factory) {
+    public <R, T> Optional<T> convert(Optional<R> raw, java.util.function.Function<R, T> factory) {
         if (raw.isEmpty()) {
             return Optional.empty();
         }

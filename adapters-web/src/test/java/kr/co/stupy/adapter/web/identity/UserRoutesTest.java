@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.doThrow;
+import static org.mockito.Mockito.inOrder;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.reset;
 import static org.mockito.Mockito.times;
@@ -28,12 +29,15 @@ import kr.co.stupy.application.identity.port.in.UpdateProfileUseCase.UpdateProfi
 import kr.co.stupy.application.identity.port.in.UpdateProfileUseCase;
 import kr.co.stupy.application.image.ImageFormat;
 import kr.co.stupy.application.image.ImageUpload;
+import kr.co.stupy.application.studytime.port.in.SetDailyGoalUseCase;
+import kr.co.stupy.application.studytime.port.in.SetDailyGoalUseCase.SetDailyGoalCommand;
 import kr.co.stupy.identity.Email;
 import kr.co.stupy.identity.Nickname;
 import kr.co.stupy.identity.Provider;
 import kr.co.stupy.shared.RetryLaterException;
 import kr.co.stupy.shared.RoomId;
 import kr.co.stupy.shared.UserId;
+import kr.co.stupy.studytime.DailyGoal;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
@@ -45,16 +49,17 @@ class UserRoutesTest {
     static final UpdateProfileUseCase update = mock(UpdateProfileUseCase.class);
     static final ChangeProfileImageUseCase changeImage = mock(ChangeProfileImageUseCase.class);
     static final DeleteAccountUseCase deleteAccount = mock(DeleteAccountUseCase.class);
+    static final SetDailyGoalUseCase setGoal = mock(SetDailyGoalUseCase.class);
 
     @AutoClose
     static final WebAdapterHarness web = WebAdapterHarness.serve(
-            new UserRoutes(profiles, update, changeImage, deleteAccount, Json.mapper()));
+            new UserRoutes(profiles, update, changeImage, deleteAccount, setGoal, Json.mapper()));
 
     final UserId me = UserId.newId();
 
     @AfterEach
     void forget() {
-        reset(profiles, update, changeImage, deleteAccount);
+        reset(profiles, update, changeImage, deleteAccount, setGoal);
     }
 
     @Test
@@ -63,13 +68,15 @@ class UserRoutesTest {
         when(profiles.profile(me)).thenReturn(WebFixtures.profile(me, "kim", Optional.of("kim@example.org"),
                 Optional.of("key-1"), List.of(joined), Provider.KAKAO, Provider.NAVER));
         JsonNode user = web.as(me).get("/api/users/me").ok(200);
-        assertEquals(List.of("email", "id", "joinedRoomIds", "nickname", "profileImageUrl", "providers"), Answer.fieldNames(user));
+        assertEquals(List.of("dailyGoalMinutes", "email", "id", "joinedRoomIds", "nickname", "profileImageUrl", "providers"),
+                Answer.fieldNames(user));
         assertEquals(me.value(), user.get("id").asText());
         assertEquals("kim", user.get("nickname").asText());
         assertEquals("kim@example.org", user.get("email").asText());
         assertEquals("/images/key-1", user.get("profileImageUrl").asText(), "a stored picture is served by us");
         assertEquals(List.of("kakao", "naver"), strings(user.get("providers")));
         assertEquals(List.of(joined.value()), strings(user.get("joinedRoomIds")));
+        assertTrue(user.get("dailyGoalMinutes").isNull(), "no goal set");
     }
 
     @Test
@@ -90,7 +97,8 @@ class UserRoutesTest {
         assertEquals("Bearer", wrongScheme.header("WWW-Authenticate"));
         web.authorizedBy("Bearer nonsense").patch("/api/users/me", "{\"nickname\":\"x\"}").problem(401, "UNAUTHENTICATED");
         web.anonymous().delete("/api/users/me").problem(401, "UNAUTHENTICATED");
-        verifyNoInteractions(profiles, update, changeImage, deleteAccount);
+        web.anonymous().put("/api/users/me/goal", "{\"dailyMinutes\":60}").problem(401, "UNAUTHENTICATED");
+        verifyNoInteractions(profiles, update, changeImage, deleteAccount, setGoal);
     }
 
     @Test
@@ -155,6 +163,49 @@ class UserRoutesTest {
         Answer busy = web.as(me).delete("/api/users/me");
         busy.problem(503, "BUSY");
         assertEquals("2", busy.header("Retry-After"));
+    }
+
+    @Test
+    void aGoalIsSetFromWholeMinutesAndTheAnswerIsTheUserShowingIt() {
+        when(profiles.profile(me)).thenReturn(WebFixtures.withGoal(WebFixtures.profile(me, "kim"), 960));
+        JsonNode user = web.as(me).put("/api/users/me/goal", "{\"dailyMinutes\":960,\"unknown\":true}").ok(200);
+        web.as(me).put("/api/users/me/goal", "{\"dailyMinutes\":30}").ok(200);
+
+        var order = inOrder(setGoal, profiles);
+        order.verify(setGoal).setDailyGoal(new SetDailyGoalCommand(me, Optional.of(new DailyGoal(960))));
+        order.verify(profiles).profile(me);
+        order.verify(setGoal).setDailyGoal(new SetDailyGoalCommand(me, Optional.of(new DailyGoal(30))));
+        assertEquals(960, user.get("dailyGoalMinutes").asInt());
+        assertTrue(user.get("dailyGoalMinutes").isInt());
+        assertEquals(me.value(), user.get("id").asText(), "the whole User comes back");
+    }
+
+    @Test
+    void anExplicitNullClearsTheGoal() {
+        when(profiles.profile(me)).thenReturn(WebFixtures.profile(me, "kim"));
+        JsonNode user = web.as(me).put("/api/users/me/goal", "{\"dailyMinutes\":null}").ok(200);
+        verify(setGoal).setDailyGoal(new SetDailyGoalCommand(me, Optional.empty()));
+        assertTrue(user.get("dailyGoalMinutes").isNull());
+    }
+
+    @Test
+    void aGoalOutOfRangeOrNotAWholeNumberOrMissingIsRefusedAndNothingIsSet() {
+        for (String body : List.of("{\"dailyMinutes\":29}", "{\"dailyMinutes\":961}", "{\"dailyMinutes\":0}",
+                "{\"dailyMinutes\":-60}", "{\"dailyMinutes\":\"60\"}", "{\"dailyMinutes\":60.5}", "{\"dailyMinutes\":60.0}",
+                "{\"dailyMinutes\":1e2}", "{\"dailyMinutes\":true}", "{\"dailyMinutes\":[60]}", "{\"dailyMinutes\":{}}",
+                "{\"dailyMinutes\":99999999999}", "{}", "{\"minutes\":60}")) {
+            Answer refused = web.as(me).put("/api/users/me/goal", body);
+            assertEquals(List.of("dailyMinutes"), refused.invalidFields(), body);
+        }
+        assertEquals("must be 30 to 960 minutes",
+                web.as(me).put("/api/users/me/goal", "{\"dailyMinutes\":961}").json().at("/errors/0/message").asText());
+        assertEquals("is required (null clears the goal)",
+                web.as(me).put("/api/users/me/goal", "{}").json().at("/errors/0/message").asText());
+        web.as(me).put("/api/users/me/goal", "{\"dailyMinutes\":").problem(400, "MALFORMED_BODY");
+        web.as(me).put("/api/users/me/goal", "60").problem(400, "MALFORMED_BODY");
+        web.as(me).put("/api/users/me/goal", "null").problem(400, "MALFORMED_BODY");
+        web.as(me).send("PUT", "/api/users/me/goal", "text/plain", "60".getBytes()).problem(415, "UNSUPPORTED_MEDIA_TYPE");
+        verifyNoInteractions(setGoal, profiles);
     }
 
     static List<String> strings(JsonNode array) {

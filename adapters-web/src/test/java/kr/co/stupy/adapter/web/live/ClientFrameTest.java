@@ -47,6 +47,22 @@ class ClientFrameTest {
     }
 
     @Test
+    void howAFieldIsGivenTellsAStringANullAnotherValueAndNothingApart() throws Exception {
+        ClientFrame frame = read("{\"type\":\"status\",\"a\":\"x\",\"b\":null,\"c\":42,\"d\":[],\"payload\":{\"p\":1}}");
+        assertEquals(ClientFrame.Given.STRING, frame.given("a"));
+        assertEquals(ClientFrame.Given.NULL, frame.given("b"));
+        assertEquals(ClientFrame.Given.OTHER, frame.given("c"));
+        assertEquals(ClientFrame.Given.OTHER, frame.given("d"));
+        assertEquals(ClientFrame.Given.ABSENT, frame.given("e"));
+        assertEquals(java.util.Map.of("b", com.fasterxml.jackson.core.JsonToken.VALUE_NULL, "c",
+                com.fasterxml.jackson.core.JsonToken.VALUE_NUMBER_INT, "d", com.fasterxml.jackson.core.JsonToken.START_ARRAY), frame.others(),
+                "the payload is kept as text, not noted again");
+        assertEquals(ClientFrame.Given.STRING, read("{\"a\":null,\"a\":\"x\"}").given("a"), "the last duplicate wins");
+        assertEquals(ClientFrame.Given.NULL, read("{\"a\":\"x\",\"a\":null}").given("a"));
+        assertEquals(java.util.Map.of(), read("{\"type\":\"chat\",\"text\":\"hi\"}").others());
+    }
+
+    @Test
     void textThatIsNotOneJsonValueIsUnreadable() {
         for (String bad : new String[] {"", "  ", "{", "{\"type\":\"chat\"", "{\"payload\":{\"a\":}}", "{} {}", "{\"a\":1} x",
                 "nope", "{\"type\":\"signal\",\"payload\":{\"a\":1]}"}) {

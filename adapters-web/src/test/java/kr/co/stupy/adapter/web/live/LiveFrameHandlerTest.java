@@ -1,5 +1,6 @@
 package kr.co.stupy.adapter.web.live;
 
+import kr.co.stupy.application.live.port.in.ChangeStudyStatusUseCase;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.mock;
@@ -26,8 +27,9 @@ class LiveFrameHandlerTest {
     final ObjectMapper json = new ObjectMapper();
     final SendChatUseCase chat = mock(SendChatUseCase.class);
     final RelaySignalUseCase signals = mock(RelaySignalUseCase.class);
+    final ChangeStudyStatusUseCase status = mock(ChangeStudyStatusUseCase.class);
     final KeepAliveUseCase keepAlive = mock(KeepAliveUseCase.class);
-    final LiveFrameHandler frames = new LiveFrameHandler(chat, signals, keepAlive, new LiveSockets(json));
+    final LiveFrameHandler frames = new LiveFrameHandler(chat, signals, status, keepAlive, new LiveSockets(json));
     final ConnectionId id = ConnectionId.newId();
 
     ClientFrame frame(String text) throws Exception {
@@ -50,7 +52,23 @@ class LiveFrameHandlerTest {
     }
 
     @Test
+    void aStatusFrameKeepsClearsOrSetsTheSubjectAsItIsGiven() throws Exception {
+        when(status.changeStatus(any())).thenReturn(Optional.empty());
+        frames.handle(id, frame("{\"type\":\"status\",\"status\":\"break\"}"));
+        frames.handle(id, frame("{\"type\":\"status\",\"status\":\"studying\",\"subject\":null}"));
+        frames.handle(id, frame("{\"type\":\"status\",\"status\":\"studying\",\"subject\":\"수학\"}"));
+        verify(status).changeStatus(ChangeStudyStatusUseCase.ChangeStatus.of(id, "break", true, Optional.empty()));
+        verify(status).changeStatus(ChangeStudyStatusUseCase.ChangeStatus.of(id, "studying", false, Optional.empty()));
+        verify(status).changeStatus(ChangeStudyStatusUseCase.ChangeStatus.of(id, "studying", false, Optional.of("수학")));
+    }
+
+    @Test
     void badFramesAreAnsweredAtTheEdgeWithoutAnyUseCase() throws Exception {
+        assertInvalid("status", "{\"type\":\"status\"}");
+        assertInvalid("status", "{\"type\":\"status\",\"status\":\"sleeping\"}");
+        assertInvalid("status", "{\"type\":\"status\",\"status\":\"studying\",\"subject\":42}");
+        assertInvalid("status", "{\"type\":\"status\",\"status\":\"studying\",\"subject\":\"" + "x".repeat(21) + "\"}");
+        assertInvalid("status", "{\"type\":\"status\",\"status\":\"studying\",\"subject\":\" \"}");
         assertInvalid("chat", "{\"type\":\"chat\",\"clientMsgId\":\"m\"}");
         assertInvalid("chat", "{\"type\":\"chat\",\"clientMsgId\":\"m\",\"text\":\"\"}");
         assertInvalid("chat", "{\"type\":\"chat\",\"clientMsgId\":\"bad id with spaces\",\"text\":\"hi\"}");
@@ -58,7 +76,7 @@ class LiveFrameHandlerTest {
         assertInvalid("signal", "{\"type\":\"signal\",\"to\":\"x\",\"kind\":\"hello\",\"payload\":{}}");
         assertInvalid("signal", "{\"type\":\"signal\",\"to\":\"x\",\"kind\":\"offer\",\"payload\":\"not an object\"}");
         assertInvalid("dance", "{\"type\":\"dance\"}");
-        verifyNoInteractions(chat, signals, keepAlive);
+        verifyNoInteractions(chat, signals, status, keepAlive);
     }
 
     private void assertInvalid(String type, String text) throws Exception {

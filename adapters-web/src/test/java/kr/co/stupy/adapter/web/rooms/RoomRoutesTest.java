@@ -17,6 +17,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import kr.co.stupy.studytime.Subject;
+import kr.co.stupy.studytime.StudyStatus;
+import kr.co.stupy.studytime.StudyState;
 import kr.co.stupy.adapter.web.Answer;
 import kr.co.stupy.adapter.web.StubRateLimits;
 import kr.co.stupy.adapter.web.WebAdapterHarness;
@@ -52,7 +55,8 @@ import org.mockito.ArgumentCaptor;
 class RoomRoutesTest {
 
     static final List<String> ROOM_FIELDS = List.of("createdAt", "description", "hashtags", "id", "imageUrl", "live",
-            "liveCount", "locked", "maxMembers", "memberCount", "openChatUrl", "ownerId", "rank", "title", "totalStudySeconds");
+            "liveCount", "locked", "maxMembers", "memberCount", "openChatUrl", "ownerId", "rank", "studyingNow", "title", "todayStudySeconds",
+            "totalStudySeconds");
 
     static final ManageRoomsUseCase manage = mock(ManageRoomsUseCase.class);
     static final RoomMembershipUseCase membership = mock(RoomMembershipUseCase.class);
@@ -104,9 +108,35 @@ class RoomRoutesTest {
     }
 
     @Test
+    void aRoomShowsWhoIsStudyingNowAndItsLiveFigures() {
+        Room room = RoomSamples.plain(me);
+        UserId lee = UserId.newId();
+        var studying = new RoomView.LiveMember(me, "kim", Optional.of("avatar-kim"),
+                StudyState.studying(Optional.of(new Subject("수학")), WebFixtures.CREATED_AT));
+        var resting = new RoomView.LiveMember(lee, "lee", Optional.empty(),
+                new StudyState(StudyStatus.BREAK, Optional.empty(), WebFixtures.CREATED_AT));
+        when(find.room(any(), any())).thenReturn(new RoomDetail(
+                new RoomView(room, List.of(studying, resting), room.totalStudySeconds() + 95, 1800, 3), Optional.empty()));
+
+        JsonNode body = web.as(me).get("/api/rooms/" + room.id().value()).ok(200);
+
+        assertEquals(room.totalStudySeconds() + 95, body.get("totalStudySeconds").asLong(), "the running sessions are in the total");
+        assertEquals(1800, body.get("todayStudySeconds").asLong());
+        assertEquals(3, body.get("rank").asLong());
+        assertEquals(2, body.get("liveCount").asInt());
+        JsonNode first = body.get("studyingNow").get(0);
+        assertEquals(List.of("nickname", "profileImageUrl", "status", "userId"), Answer.fieldNames(first));
+        assertEquals(me.value(), first.get("userId").asText());
+        assertEquals("studying", first.get("status").asText());
+        assertEquals("/images/avatar-kim", first.get("profileImageUrl").asText());
+        assertEquals("break", body.get("studyingNow").get(1).get("status").asText());
+        assertTrue(body.get("studyingNow").get(1).get("profileImageUrl").isNull());
+    }
+
+    @Test
     void whatARoomDoesNotSayIsLeftToTheDefaults() {
         Room open = RoomSamples.plain(me);
-        when(manage.create(any())).thenReturn(new RoomView(open, 0, 1));
+        when(manage.create(any())).thenReturn(RoomSamples.view(open, 0, 1));
         JsonNode body = web.as(me).post("/api/rooms", "{\"title\":\"t\",\"description\":\"d\",\"openChatUrl\":\"\"}").ok(201);
         verify(manage).create(new CreateRoomCommand(me, new RoomTitle("t"), new RoomDescription("d"), Optional.empty(),
                 List.of(), Optional.empty(), Optional.empty()));

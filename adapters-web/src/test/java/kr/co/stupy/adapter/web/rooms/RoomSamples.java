@@ -1,5 +1,6 @@
 package kr.co.stupy.adapter.web.rooms;
 
+import kr.co.stupy.studytime.StudyState;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -18,7 +19,7 @@ import kr.co.stupy.shared.RoomId;
 import kr.co.stupy.shared.UserId;
 
 /** Rooms the stubbed room in-ports answer with. */
-final class RoomSamples {
+public final class RoomSamples {
 
     static final Instant JOINED_AT = Instant.parse("2026-11-24T10:00:00Z");
     static final String PASSWORD_HASH = "$argon2id$v=19$m=19456,t=2,p=1$c2FsdA$ZGlnZXN0";
@@ -41,6 +42,15 @@ final class RoomSamples {
     }
 
     static RoomView view(Room room) {
-        return new RoomView(room, 2, 7);
+        return view(room, 2, 7);
+    }
+
+    /** A view with {@code live} members studying (no subject) and the room's stored figures. */
+    public static RoomView view(Room room, int live, long rank) {
+        List<RoomView.LiveMember> members = java.util.stream.IntStream.range(0, live)
+                .mapToObj(i -> new RoomView.LiveMember(UserId.newId(), "live-" + i, Optional.empty(),
+                        StudyState.studying(Optional.empty(), WebFixtures.CREATED_AT)))
+                .toList();
+        return new RoomView(room, members, room.totalStudySeconds(), 0, rank);
     }
 }

@@ -76,6 +76,18 @@ class RoomSearchRoutesTest {
     }
 
     @Test
+    void availableAsksForRoomsOneCanJoinNowInAnyOrder() {
+        when(find.search(any(), any())).thenReturn(Page.last(List.of()));
+        web.as(me).get("/api/rooms?available=true&sort=studied&q=%23%EC%9E%90%EA%B2%A9").ok(200);
+        verify(find).search(new RoomSearch(Optional.of(new SearchText("#자격")), Optional.empty(), RoomSort.STUDIED, true),
+                PageRequest.first(PageRequest.DEFAULT_LIMIT));
+        reset(find);
+        when(find.search(any(), any())).thenReturn(Page.last(List.of()));
+        web.as(me).get("/api/rooms?available=false").ok(200);
+        verify(find).search(RoomSearch.all(RoomSort.LATEST), PageRequest.first(PageRequest.DEFAULT_LIMIT));
+    }
+
+    @Test
     void blankParametersAreTheDefaults() {
         when(find.search(any(), any())).thenReturn(Page.last(List.of()));
         web.as(me).get("/api/rooms?q=%20&hashtag=&sort=&cursor=").ok(200);
@@ -89,7 +101,9 @@ class RoomSearchRoutesTest {
             "limit=ten, limit",
             "limit=0, limit",
             "limit=101, limit",
-            "hashtag=two%20words, hashtags"})
+            "hashtag=two%20words, hashtags",
+            "available=yes, available",
+            "available=1, available"})
     void aQueryThatCannotBeAskedIs400WithoutSearching(String query, String field) {
         assertEquals(List.of(field), web.as(me).get("/api/rooms?" + query).invalidFields());
         verifyNoInteractions(find);

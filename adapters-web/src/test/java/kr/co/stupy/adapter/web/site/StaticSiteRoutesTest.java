@@ -53,6 +53,7 @@ class StaticSiteRoutesTest {
         assertTrue(csp.contains("script-src 'self'"), csp);
         assertFalse(csp.contains("unsafe-inline"), csp);
         assertTrue(csp.contains("frame-ancestors 'none'"), csp);
+        assertTrue(csp.contains("manifest-src 'self'") && csp.contains("worker-src 'self'"), csp);
         assertEquals("DENY", header(root, "X-Frame-Options"));
         assertEquals("nosniff", header(root, "X-Content-Type-Options"));
         assertEquals("no-cache", header(root, "Cache-Control"));
@@ -71,6 +72,40 @@ class StaticSiteRoutesTest {
         assertEquals(200, response.statusCode());
         assertEquals(mediaType, header(response, "Content-Type"));
         assertArrayEquals(fixture(path.substring(1)), response.body());
+    }
+
+    @Test
+    void theManifestIsAlsoServedAtManifestJson() throws Exception {
+        for (String path : List.of("/manifest.webmanifest", "/manifest.json")) {
+            HttpResponse<byte[]> manifest = get(path);
+            assertEquals(200, manifest.statusCode(), path);
+            assertEquals("application/manifest+json", header(manifest, "Content-Type"), path);
+            assertArrayEquals(fixture("manifest.webmanifest"), manifest.body(), path);
+        }
+        assertEquals(header(get("/manifest.webmanifest"), "ETag"), header(get("/manifest.json"), "ETag"));
+    }
+
+    @Test
+    void theServiceWorkerIsServedFromTheRootWithTheShellFilledIn() throws Exception {
+        HttpResponse<byte[]> worker = get("/sw.js");
+        assertEquals(200, worker.statusCode());
+        assertEquals("text/javascript; charset=utf-8", header(worker, "Content-Type"));
+        assertEquals("no-cache", header(worker, "Cache-Control"));
+        assertTrue(header(worker, "Content-Security-Policy").contains("script-src 'self'"));
+        String source = new String(worker.body(), StandardCharsets.UTF_8);
+        assertEquals("// A fixture worker: the server fills in the shell's version and files.\n"
+                + "const SHELL = {version: '" + site.shellVersion() + "', files: ['/', '/app/icon.svg', '/app/main.js', "
+                + "'/app/manifest.webmanifest', '/app/pixel.png', '/app/styles.css', '/manifest.webmanifest']};\n"
+                + "self.addEventListener('install', () => {});\n", source);
+        assertEquals(SiteFile.etagOf(worker.body()), header(worker, "ETag"), "the tag of the bytes served, not of the template");
+        assertEquals(304, send(HttpRequest.newBuilder(uri("/sw.js")).header("If-None-Match", header(worker, "ETag"))).statusCode());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/", "/index.html", "/app/main.js", "/sw.js", "/manifest.json"})
+    void everyAnswerSaysTheShellVersion(String path) throws Exception {
+        assertTrue(site.shellVersion().matches("[A-Za-z0-9_-]{16}"), site.shellVersion());
+        assertEquals(site.shellVersion(), header(get(path), StaticSiteRoutes.SHELL_VERSION_HEADER), path);
     }
 
     @Test
@@ -166,8 +201,8 @@ class StaticSiteRoutesTest {
 
     @Test
     void onlyTheFolderIsListedAndDotFilesAreLeftOut() {
-        assertEquals(Set.of("index.html", "app/main.js", "app/styles.css", "app/icon.svg", "app/pixel.png", "app/manifest.webmanifest"),
-                site.paths());
+        assertEquals(Set.of("index.html", "app/main.js", "app/styles.css", "app/icon.svg", "app/pixel.png", "app/manifest.webmanifest",
+                "manifest.webmanifest", "sw.js"), site.paths());
     }
 
     @Test

@@ -1,5 +1,6 @@
 package kr.co.stupy.adapter.web.stats;
 
+import kr.co.stupy.adapter.web.rooms.RoomSamples;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyInt;
@@ -23,7 +24,15 @@ import kr.co.stupy.application.rooms.port.in.FindRoomsQuery;
 import kr.co.stupy.application.rooms.port.in.RoomView;
 import kr.co.stupy.application.studytime.port.in.RoomRankingQuery.RankedRoom;
 import kr.co.stupy.application.studytime.port.in.RoomRankingQuery;
-import kr.co.stupy.application.studytime.port.in.StudyStatsQuery;
+import kr.co.stupy.application.studytime.port.in.StudyReportQuery;
+import kr.co.stupy.application.studytime.port.in.StudyReportQuery.StudyReport;
+import kr.co.stupy.application.studytime.port.in.UserRankingQuery;
+import kr.co.stupy.studytime.DailyGoal;
+import kr.co.stupy.studytime.GoalDays;
+import kr.co.stupy.studytime.Subject;
+import kr.co.stupy.studytime.SubjectTimes;
+import java.util.Map;
+import java.util.TreeMap;
 import kr.co.stupy.rooms.Room;
 import kr.co.stupy.rooms.RoomFixtures;
 import kr.co.stupy.shared.InvalidInputException;
@@ -39,13 +48,14 @@ import org.junit.jupiter.params.provider.CsvSource;
 class StatsRoutesTest {
 
     static final ZoneId SEOUL = ZoneId.of("Asia/Seoul");
-    static final StudyStatsQuery stats = mock(StudyStatsQuery.class);
+    static final StudyReportQuery stats = mock(StudyReportQuery.class);
     static final RoomRankingQuery rankings = mock(RoomRankingQuery.class);
     static final FindRoomsQuery rooms = mock(FindRoomsQuery.class);
     static final StubRateLimits limits = new StubRateLimits();
 
     @AutoClose
-    static final WebAdapterHarness web = WebAdapterHarness.serve(new StatsRoutes(stats, rankings, rooms, SEOUL, limits.readBudget()));
+    static final WebAdapterHarness web = WebAdapterHarness.serve(new StatsRoutes(stats, rankings, mock(UserRankingQuery.class), rooms, SEOUL,
+            limits.readBudget()));
 
     final UserId me = UserId.newId();
 
@@ -57,25 +67,50 @@ class StatsRoutesTest {
 
     @Test
     void withoutARangeTheServiceChoosesItInTheConfiguredZone() {
-        when(stats.stats(any(), any(), any(), any())).thenReturn(new StudyStats(List.of(
-                new StudyStats.Day(LocalDate.of(2026, 11, 1), 3600), new StudyStats.Day(LocalDate.of(2026, 11, 2), 0)), 3600, 0, 1));
+        StudyStats studied = new StudyStats(List.of(
+                new StudyStats.Day(LocalDate.of(2026, 11, 1), 3600), new StudyStats.Day(LocalDate.of(2026, 11, 2), 0)), 3600, 0, 1);
+        GoalDays goalDays = new GoalDays(new TreeMap<>(Map.of(LocalDate.of(2026, 11, 1), true, LocalDate.of(2026, 11, 2), false)), 1);
+        SubjectTimes bySubject = new SubjectTimes(Map.of(Optional.of(new Subject("수학")), 3000L, Optional.empty(), 600L));
+        when(stats.report(any(), any(), any(), any())).thenReturn(new StudyReport(studied, Optional.of(new DailyGoal(60)), goalDays, bySubject));
         JsonNode body = web.as(me).get("/api/users/me/stats").ok(200);
-        verify(stats).stats(me, Optional.empty(), Optional.empty(), SEOUL);
-        assertEquals(List.of("currentStreakDays", "days", "longestStreakDays", "totalSeconds"), Answer.fieldNames(body));
+        verify(stats).report(me, Optional.empty(), Optional.empty(), SEOUL);
+        assertEquals(List.of("bySubject", "currentStreakDays", "days", "goalMinutes", "goalStreakDays", "longestStreakDays", "totalSeconds"),
+                Answer.fieldNames(body));
         assertEquals(3600, body.get("totalSeconds").asLong());
         assertEquals(0, body.get("currentStreakDays").asInt());
         assertEquals(1, body.get("longestStreakDays").asInt());
-        assertEquals(List.of("date", "seconds"), Answer.fieldNames(body.get("days").get(0)));
+        assertEquals(60, body.get("goalMinutes").asInt());
+        assertEquals(1, body.get("goalStreakDays").asInt());
+        assertEquals(List.of("date", "goalMet", "seconds"), Answer.fieldNames(body.get("days").get(0)));
         assertEquals("2026-11-01", body.get("days").get(0).get("date").asText());
         assertEquals(3600, body.get("days").get(0).get("seconds").asLong());
+        assertEquals(true, body.get("days").get(0).get("goalMet").asBoolean());
         assertEquals("2026-11-02", body.get("days").get(1).get("date").asText());
+        assertEquals(false, body.get("days").get(1).get("goalMet").asBoolean());
+        assertEquals("수학", body.get("bySubject").get(0).get("subject").asText());
+        assertEquals(3000, body.get("bySubject").get(0).get("seconds").asLong());
+        assertEquals(true, body.get("bySubject").get(1).get("subject").isNull(), "time with no subject is under null");
+        assertEquals(600, body.get("bySubject").get(1).get("seconds").asLong());
+    }
+
+    @Test
+    void withoutAGoalTheGoalIsNullAndNoDayMetIt() {
+        when(stats.report(any(), any(), any(), any())).thenReturn(new StudyReport(new StudyStats(List.of(
+                new StudyStats.Day(LocalDate.of(2026, 11, 1), 3600)), 3600, 1, 1), Optional.empty(),
+                new GoalDays(new TreeMap<>(Map.of(LocalDate.of(2026, 11, 1), false)), 0), new SubjectTimes(Map.of())));
+        JsonNode body = web.as(me).get("/api/users/me/stats").ok(200);
+        assertEquals(true, body.get("goalMinutes").isNull());
+        assertEquals(0, body.get("goalStreakDays").asInt());
+        assertEquals(false, body.get("days").get(0).get("goalMet").asBoolean());
+        assertEquals(0, body.get("bySubject").size());
     }
 
     @Test
     void rangeAndZoneAreReadFromTheQuery() {
-        when(stats.stats(any(), any(), any(), any())).thenReturn(new StudyStats(List.of(), 0, 0, 0));
+        when(stats.report(any(), any(), any(), any())).thenReturn(new StudyReport(new StudyStats(List.of(), 0, 0, 0), Optional.empty(),
+                new GoalDays(new TreeMap<>(), 0), new SubjectTimes(Map.of())));
         web.as(me).get("/api/users/me/stats?from=2026-11-01&to=2026-11-30&tz=Europe/Berlin").ok(200);
-        verify(stats).stats(me, Optional.of(LocalDate.of(2026, 11, 1)), Optional.of(LocalDate.of(2026, 11, 30)),
+        verify(stats).report(me, Optional.of(LocalDate.of(2026, 11, 1)), Optional.of(LocalDate.of(2026, 11, 30)),
                 ZoneId.of("Europe/Berlin"));
     }
 
@@ -88,7 +123,7 @@ class StatsRoutesTest {
 
     @Test
     void aRangeTheServiceRefusesIs400() {
-        when(stats.stats(any(), any(), any(), any())).thenThrow(InvalidInputException.of("from", "at most 366 days"));
+        when(stats.report(any(), any(), any(), any())).thenThrow(InvalidInputException.of("from", "at most 366 days"));
         JsonNode problem = web.as(me).get("/api/users/me/stats?from=2020-01-01").problem(400, "VALIDATION_FAILED");
         assertEquals("at most 366 days", problem.get("errors").get(0).get("message").asText());
     }
@@ -99,7 +134,7 @@ class StatsRoutesTest {
         Room second = RoomFixtures.room(UserId.newId(), WebFixtures.CREATED_AT);
         when(rankings.ranking(StudyPeriod.DAY, RoomRankingQuery.DEFAULT_LIMIT)).thenReturn(List.of(
                 new RankedRoom(1, first.id(), 5400), new RankedRoom(1, second.id(), 5400)));
-        when(rooms.views(List.of(first.id(), second.id()))).thenReturn(List.of(new RoomView(second, 1, 4), new RoomView(first, 0, 2)));
+        when(rooms.views(List.of(first.id(), second.id()))).thenReturn(List.of(RoomSamples.view(second, 1, 4), RoomSamples.view(first, 0, 2)));
         JsonNode body = web.as(me).get("/api/rankings/rooms").ok(200);
         assertEquals(List.of("items", "period"), Answer.fieldNames(body));
         assertEquals("day", body.get("period").asText());
@@ -118,7 +153,7 @@ class StatsRoutesTest {
         Room kept = RoomFixtures.room(UserId.newId(), WebFixtures.CREATED_AT);
         Room gone = RoomFixtures.room(UserId.newId(), WebFixtures.CREATED_AT);
         when(rankings.ranking(StudyPeriod.WEEK, 5)).thenReturn(List.of(new RankedRoom(1, gone.id(), 90), new RankedRoom(2, kept.id(), 60)));
-        when(rooms.views(any())).thenReturn(List.of(new RoomView(kept, 0, 3)));
+        when(rooms.views(any())).thenReturn(List.of(RoomSamples.view(kept, 0, 3)));
         JsonNode body = web.as(me).get("/api/rankings/rooms?period=WEEK&limit=5").ok(200);
         assertEquals("week", body.get("period").asText());
         assertEquals(1, body.get("items").size());
@@ -141,7 +176,8 @@ class StatsRoutesTest {
 
     @Test
     void bothReadsSpendTheReadBudgetAndAreRefusedWhenItIsEmpty() {
-        when(stats.stats(any(), any(), any(), any())).thenReturn(new StudyStats(List.of(), 0, 0, 0));
+        when(stats.report(any(), any(), any(), any())).thenReturn(new StudyReport(new StudyStats(List.of(), 0, 0, 0), Optional.empty(),
+                new GoalDays(new TreeMap<>(), 0), new SubjectTimes(Map.of())));
         when(rankings.ranking(any(), anyInt())).thenReturn(List.of());
         web.as(me).get("/api/users/me/stats").ok(200);
         web.as(me).get("/api/rankings/rooms?period=all").ok(200);

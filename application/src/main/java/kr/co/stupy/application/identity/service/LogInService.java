@@ -4,6 +4,7 @@ import java.time.Clock;
 import kr.co.stupy.application.identity.port.in.LogInUseCase;
 import kr.co.stupy.application.identity.port.in.UserProfile;
 import kr.co.stupy.application.identity.port.out.RoomMemberships;
+import kr.co.stupy.application.identity.port.out.StudyGoals;
 import kr.co.stupy.application.identity.port.out.TokenService;
 import kr.co.stupy.identity.User;
 import kr.co.stupy.identity.Users;
@@ -13,12 +14,14 @@ public final class LogInService implements LogInUseCase {
     private final Users users;
     private final TokenService tokens;
     private final RoomMemberships memberships;
+    private final StudyGoals goals;
     private final Clock clock;
 
-    public LogInService(Users users, TokenService tokens, RoomMemberships memberships, Clock clock) {
+    public LogInService(Users users, TokenService tokens, RoomMemberships memberships, StudyGoals goals, Clock clock) {
         this.users = users;
         this.tokens = tokens;
         this.memberships = memberships;
+        this.goals = goals;
         this.clock = clock;
     }
 
@@ -31,6 +34,6 @@ public final class LogInService implements LogInUseCase {
         User user = registration.user();
         TokenService.IssuedToken token = tokens.issue(user.id());
         return new LogInResult(token.token(), token.expiresAt(), registration.created(),
-                new UserProfile(user, memberships.roomsOf(user.id())));
+                new UserProfile(user, memberships.roomsOf(user.id()), goals.dailyGoalMinutesOf(user.id())));
     }
 }

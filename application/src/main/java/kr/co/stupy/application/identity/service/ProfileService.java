@@ -12,6 +12,7 @@ import kr.co.stupy.application.identity.port.in.GetProfileQuery;
 import kr.co.stupy.application.identity.port.in.UpdateProfileUseCase;
 import kr.co.stupy.application.identity.port.in.UserProfile;
 import kr.co.stupy.application.identity.port.out.RoomMemberships;
+import kr.co.stupy.application.identity.port.out.StudyGoals;
 import kr.co.stupy.application.image.ImageStore;
 import kr.co.stupy.application.image.ImageUpload;
 import kr.co.stupy.identity.ProfileEdit;
@@ -35,20 +36,23 @@ public final class ProfileService implements GetProfileQuery, UpdateProfileUseCa
     private final Users users;
     private final ImageStore images;
     private final RoomMemberships memberships;
+    private final StudyGoals goals;
     private final RateLimits limits;
     private final Budget uploads;
 
     /** Profiles with no upload budget: the profile rules alone. */
-    public ProfileService(Users users, ImageStore images, RoomMemberships memberships) {
-        this(users, images, memberships, new InProcessRateLimits(Clock.systemUTC()), new Budgets(java.util.Map.of(
+    public ProfileService(Users users, ImageStore images, RoomMemberships memberships, StudyGoals goals) {
+        this(users, images, memberships, goals, new InProcessRateLimits(Clock.systemUTC()), new Budgets(java.util.Map.of(
                 Budgets.UPLOAD_PER_USER.name(), Budget.unlimited(Budgets.UPLOAD_PER_USER.name()))));
     }
 
     /** {@code limits}: where the per-user upload budget is kept (shared by every node when there are many). */
-    public ProfileService(Users users, ImageStore images, RoomMemberships memberships, RateLimits limits, Budgets budgets) {
+    public ProfileService(Users users, ImageStore images, RoomMemberships memberships, StudyGoals goals, RateLimits limits,
+                          Budgets budgets) {
         this.users = users;
         this.images = images;
         this.memberships = memberships;
+        this.goals = goals;
         this.limits = limits;
         this.uploads = budgets.of(Budgets.UPLOAD_PER_USER);
     }
@@ -95,6 +99,6 @@ public final class ProfileService implements GetProfileQuery, UpdateProfileUseCa
     }
 
     private UserProfile toProfile(User user) {
-        return new UserProfile(user, memberships.roomsOf(user.id()));
+        return new UserProfile(user, memberships.roomsOf(user.id()), goals.dailyGoalMinutesOf(user.id()));
     }
 }

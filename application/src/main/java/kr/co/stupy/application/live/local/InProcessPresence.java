@@ -13,6 +13,7 @@ import kr.co.stupy.application.live.LiveConnection;
 import kr.co.stupy.application.live.port.out.LivePresence;
 import kr.co.stupy.shared.RoomId;
 import kr.co.stupy.shared.UserId;
+import kr.co.stupy.studytime.StudyState;
 
 /**
  * Presence of a single node, in memory. One lock makes admission atomic; every look-up is by key
@@ -72,6 +73,23 @@ public final class InProcessPresence implements LivePresence {
     public synchronized List<LiveConnection> inRoom(RoomId roomId) {
         Map<ConnectionId, LiveConnection> room = rooms.get(roomId);
         return room == null ? List.of() : room.values().stream().sorted(Comparator.comparing(LiveConnection::since)).toList();
+    }
+
+    @Override
+    public synchronized List<LiveConnection> all() {
+        return List.copyOf(connections.values());
+    }
+
+    @Override
+    public synchronized Optional<LiveConnection> changeState(ConnectionId connectionId, String sessionId, StudyState state) {
+        LiveConnection present = connections.get(connectionId);
+        if (present == null) {
+            return Optional.empty();
+        }
+        LiveConnection changed = present.withState(sessionId, state);
+        connections.put(connectionId, changed);
+        rooms.get(changed.roomId()).put(connectionId, changed);
+        return Optional.of(changed);
     }
 
     @Override

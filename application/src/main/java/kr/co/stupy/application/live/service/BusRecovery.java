@@ -59,7 +59,9 @@ final class BusRecovery {
         List<LiveConnection> lost = new ArrayList<>();
         for (LiveConnection connection : held.all()) {
             if (presence.restore(connection, now)) {
-                sessions.beat(StudySessionsUseCase.Beat.some(List.of(connection.sessionId()), now));
+                if (connection.state().studying()) {
+                    sessions.beat(StudySessionsUseCase.Beat.some(List.of(connection.sessionId()), now));
+                }
             } else if (held.drop(connection.connectionId())) {
                 lost.add(connection);
             }
@@ -93,6 +95,8 @@ final class BusRecovery {
         now.live().forEach((peer, livePeer) -> {
             if (!peer.equals(to) && !known.peers().containsKey(peer)) {
                 owed.add(new Owed(to, new LiveEvent.PeerJoined(livePeer)));
+            } else if (known.states().containsKey(peer) && !known.states().get(peer).equals(livePeer.state())) {
+                owed.add(new Owed(to, new LiveEvent.PeerStatus(peer, livePeer.userId(), livePeer.state())));
             }
         });
         now.recent().stream().filter(message -> !known.messageIds().contains(message.message().id()))

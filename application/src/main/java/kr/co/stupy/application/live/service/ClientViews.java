@@ -13,6 +13,7 @@ import kr.co.stupy.application.live.ConnectionId;
 import kr.co.stupy.application.live.LiveEvent;
 import kr.co.stupy.application.live.LivePeer;
 import kr.co.stupy.shared.UserId;
+import kr.co.stupy.studytime.StudyState;
 
 /**
  * What each connection held by this node has been told: its peers, and the newest chat messages.
@@ -27,20 +28,31 @@ final class ClientViews {
 
     private final Map<ConnectionId, View> views = new ConcurrentHashMap<>();
 
-    /** What a connection knows: peer connections with their users, and the ids of the messages it was sent. */
-    record Snapshot(Map<ConnectionId, UserId> peers, Set<String> messageIds) {
+    /**
+     * What a connection knows: peer connections with their users, the state it was last told of each
+     * connection in the room (its own included), and the ids of the messages it was sent.
+     */
+    record Snapshot(Map<ConnectionId, UserId> peers, Map<ConnectionId, StudyState> states, Set<String> messageIds) {
     }
 
-    void welcomed(ConnectionId connection, List<LivePeer> peers, List<RoomMessage> recent) {
+    void welcomed(ConnectionId connection, StudyState own, List<LivePeer> peers, List<RoomMessage> recent) {
         View view = views.computeIfAbsent(connection, id -> new View());
-        peers.forEach(peer -> view.joined(peer.connectionId(), peer.userId()));
+        view.state(connection, own);
+        peers.forEach(peer -> {
+            view.joined(peer.connectionId(), peer.userId());
+            view.state(peer.connectionId(), peer.state());
+        });
         // Recent messages come newest first; remember them oldest first, as they were written.
         recent.reversed().forEach(message -> view.sent(message.message().id()));
     }
 
     void sent(ConnectionId connection, LiveEvent event) {
         switch (event) {
-            case LiveEvent.PeerJoined joined -> view(connection).joined(joined.peer().connectionId(), joined.peer().userId());
+            case LiveEvent.PeerJoined joined -> {
+                view(connection).joined(joined.peer().connectionId(), joined.peer().userId());
+                view(connection).state(joined.peer().connectionId(), joined.peer().state());
+            }
+            case LiveEvent.PeerStatus status -> view(connection).state(status.connectionId(), status.state());
             case LiveEvent.PeerLeft left -> view(connection).left(left.connectionId());
             case LiveEvent.ChatPosted posted -> view(connection).sent(posted.message().message().id());
             default -> {
@@ -65,6 +77,7 @@ final class ClientViews {
 
     private static final class View {
         private final Map<ConnectionId, UserId> peers = new HashMap<>();
+        private final Map<ConnectionId, StudyState> states = new HashMap<>();
         private final LinkedHashSet<String> messageIds = new LinkedHashSet<>();
 
         synchronized void joined(ConnectionId peer, UserId user) {
@@ -73,6 +86,11 @@ final class ClientViews {
 
         synchronized void left(ConnectionId peer) {
             peers.remove(peer);
+            states.remove(peer);
+        }
+
+        synchronized void state(ConnectionId connection, StudyState state) {
+            states.put(connection, state);
         }
 
         synchronized void sent(String messageId) {
@@ -84,7 +102,7 @@ final class ClientViews {
         }
 
         synchronized Snapshot snapshot() {
-            return new Snapshot(Map.copyOf(peers), Set.copyOf(messageIds));
+            return new Snapshot(Map.copyOf(peers), Map.copyOf(states), Set.copyOf(messageIds));
         }
     }
 }

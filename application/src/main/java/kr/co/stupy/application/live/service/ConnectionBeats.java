@@ -115,7 +115,9 @@ final class ConnectionBeats {
         }
         Set<ConnectionId> present = connections.isEmpty() ? Set.of()
                 : presence.heartbeatAll(connections.stream().map(LiveConnection::connectionId).toList(), at);
-        List<String> beaten = connections.stream().filter(c -> present.contains(c.connectionId())).map(LiveConnection::sessionId).toList();
+        // A connection on a break has no session running: the one its break ended takes no more beats.
+        List<String> beaten = connections.stream().filter(c -> present.contains(c.connectionId()) && c.state().studying())
+                .map(LiveConnection::sessionId).toList();
         // Even with nothing held the node-wide beat is written: it tells the ledger to stop beating what this node let go.
         sessions.beat(new StudySessionsUseCase.Beat(beaten, at, everyHeld));
         // Only a connection still held is remembered: one that closed meanwhile must not come back here.

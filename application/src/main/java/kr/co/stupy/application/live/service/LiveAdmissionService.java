@@ -26,6 +26,8 @@ import kr.co.stupy.identity.Users;
 import kr.co.stupy.rooms.RoomErrors;
 import kr.co.stupy.shared.UserId;
 import kr.co.stupy.studytime.StudySession;
+import kr.co.stupy.studytime.StudyState;
+import kr.co.stupy.studytime.StudyStatus;
 
 /**
  * Admission to a live room: a ticket for a member, then the connection that redeems it, admitted
@@ -49,7 +51,11 @@ public final class LiveAdmissionService implements IssueLiveTicketUseCase, Conne
     private final Clock clock;
     private final String nodeId;
 
-    LiveAdmissionService(LiveServices.Dependencies needs, HeldConnections held, ConnectionBeats beats, RoomAnnouncer announcer) {
+    private final PomodoroClockService pomodoros;
+
+    LiveAdmissionService(LiveServices.Dependencies needs, HeldConnections held, ConnectionBeats beats, RoomAnnouncer announcer,
+                         PomodoroClockService pomodoros) {
+        this.pomodoros = pomodoros;
         this.rosters = needs.rosters();
         this.tickets = needs.tickets();
         this.presence = needs.presence();
@@ -93,30 +99,40 @@ public final class LiveAdmissionService implements IssueLiveTicketUseCase, Conne
             return new Refused(Refusal.NOT_MEMBER, "you are no longer a member of this room");
         }
         StudySession session = StudySession.start(userId, command.roomId(), now);
+        // Arriving during the room's break phase is arriving on a break: the study begins at the next focus.
+        LiveEvent.PomodoroUpdate pomodoro = pomodoros.welcome(command.connectionId(), command.roomId(), now);
+        boolean resting = pomodoro.phase().filter(phase -> phase.kind().resting()).isPresent();
         LiveConnection connection = new LiveConnection(command.connectionId(), userId, command.roomId(), nodeId, session.startedAt(),
-                session.id());
+                session.id(), resting ? new StudyState(StudyStatus.BREAK, Optional.empty(), session.startedAt())
+                : StudyState.studying(Optional.empty(), session.startedAt()));
         if (!(presence.admit(connection) instanceof LivePresence.Admission.Admitted admitted)) {
+            pomodoros.forget(command.connectionId());
             return new Refused(Refusal.ROOM_FULL, "four people are already live in this room");
         }
         try {
-            sessions.begin(session);
+            if (!resting) {
+                sessions.begin(session);
+            }
         } catch (RuntimeException e) {
             presence.remove(command.connectionId());
+            pomodoros.forget(command.connectionId());
             throw e;
         }
         User user = users.byId(userId).orElse(null);
+        held.pausedByPomodoro(command.connectionId(), resting);
         held.admitted(connection, user);
         beats.admitted(command.connectionId(), now);
         admitted.replaced().ifPresent(old -> {
             broadcaster.toConnection(old.connectionId(), new LiveEvent.Replaced());
-            announcer.ended(old, "님이 다른 곳에서 접속해 나갔습니다");
+            announcer.ended(old, "님이 다른 곳에서 접속해서 나갔어요");
         });
         List<LeaderboardEntry> board = announcer.announceJoined(command.roomId(), RoomAnnouncer.peer(connection, user),
                 admitted.others(), members.get());
         Map<UserId, User> peers = users.byIds(admitted.others().stream().map(LiveConnection::userId).toList());
         List<LivePeer> others = admitted.others().stream().map(c -> RoomAnnouncer.peer(c, peers.get(c.userId()))).toList();
         List<RoomMessage> recent = recentMessages.recentMessages(command.roomId());
-        held.views().welcomed(command.connectionId(), others, recent);
-        return new Welcome(command.connectionId(), command.roomId(), userId, others, recent, board);
+        held.views().welcomed(command.connectionId(), connection.state(), others, recent);
+        return new Welcome(command.connectionId(), command.roomId(), userId, others, recent, board, connection.state(), pomodoro,
+                clock.instant());
     }
 }

@@ -48,17 +48,17 @@ public final class LiveDepartureService implements DisconnectLiveUseCase, RoomCh
     public void disconnect(ConnectionId connectionId) {
         beats.forget(connectionId);
         held.release(connectionId);
-        presence.remove(connectionId).ifPresent(gone -> announcer.ended(gone, "님이 나갔습니다"));
+        presence.remove(connectionId).ifPresent(gone -> announcer.ended(gone, "님이 나갔어요"));
     }
 
     @Override
     public void memberRemoved(RoomId roomId, UserId userId) {
-        endMembership(roomId, userId, new LiveEvent.Kicked(), "님이 방에서 내보내졌습니다");
+        endMembership(roomId, userId, new LiveEvent.Kicked(), "님이 방에서 내보내졌어요");
     }
 
     @Override
     public void memberLeft(RoomId roomId, UserId userId) {
-        endMembership(roomId, userId, new LiveEvent.Left(), "님이 방을 나갔습니다");
+        endMembership(roomId, userId, new LiveEvent.Left(), "님이 방을 나갔어요");
     }
 
     private void endMembership(RoomId roomId, UserId userId, LiveEvent farewell, String notice) {
@@ -92,7 +92,7 @@ public final class LiveDepartureService implements DisconnectLiveUseCase, RoomCh
         int closed = sessions.endSilentSince(cutoff);
         for (LiveConnection gone : stale) {
             if (presence.remove(gone.connectionId()).isPresent()) {
-                announcer.announceLeft(gone, "님의 연결이 끊겼습니다");
+                announcer.announceLeft(gone, "님의 연결이 끊겼어요");
             }
         }
         return closed;

@@ -30,6 +30,11 @@ public final class LivePresenceService implements LivePresenceQuery {
     }
 
     @Override
+    public List<LiveConnection> liveEverywhere() {
+        return presence.all();
+    }
+
+    @Override
     public Map<RoomId, Integer> liveCounts(Collection<RoomId> roomIds) {
         return presence.counts(roomIds);
     }

@@ -8,7 +8,10 @@ import kr.co.stupy.application.chat.port.in.RecentMessagesQuery;
 import kr.co.stupy.application.limits.Budgets;
 import kr.co.stupy.application.limits.RateLimits;
 import kr.co.stupy.application.limits.local.InProcessRateLimits;
+import kr.co.stupy.application.live.port.in.ChangeStudyStatusUseCase;
 import kr.co.stupy.application.live.port.in.DeliverLiveEventUseCase;
+import kr.co.stupy.application.live.port.in.KeepPomodorosInStepUseCase;
+import kr.co.stupy.application.live.port.out.RoomPomodoroSource;
 import kr.co.stupy.application.live.port.out.LivePresence;
 import kr.co.stupy.application.live.port.out.LiveTickets;
 import kr.co.stupy.application.live.port.out.LocalConnections;
@@ -30,7 +33,7 @@ public final class LiveServices {
     public record Dependencies(RoomRosterQuery rosters, LiveTickets tickets, LivePresence presence, RoomBroadcaster broadcaster,
                                PostMessageUseCase chat, PostNoticeUseCase notices, RecentMessagesQuery recentMessages,
                                StudySessionsUseCase sessions, LeaderboardQuery boards, Users users, RateLimits userLimits,
-                               Budgets budgets, Clock clock, String nodeId) {
+                               Budgets budgets, Clock clock, String nodeId, RoomPomodoroSource pomodoros, LocalConnections local) {
     }
 
     private final LiveAdmissionService admission;
@@ -38,6 +41,8 @@ public final class LiveServices {
     private final KeepAliveService keepAlive;
     private final LiveDepartureService departures;
     private final BusRecovery recovery;
+    private final StudyStatusService status;
+    private final PomodoroClockService pomodoros;
     private final HeldConnections held;
 
     private LiveServices(Dependencies needs) {
@@ -47,11 +52,14 @@ public final class LiveServices {
         ConnectionBeats beats = new ConnectionBeats(held.asMap(), needs.presence(), needs.sessions(), needs.clock());
         RoomAnnouncer announcer = new RoomAnnouncer(needs.broadcaster(), needs.notices(), needs.boards(), needs.sessions(),
                 needs.rosters(), needs.users(), needs.clock());
-        admission = new LiveAdmissionService(needs, held, beats, announcer);
+        StudyStates states = new StudyStates(needs, held, announcer);
+        pomodoros = new PomodoroClockService(held, needs.pomodoros(), states, needs.local(), needs.clock());
+        admission = new LiveAdmissionService(needs, held, beats, announcer, pomodoros);
         messaging = new LiveMessagingService(needs, held, connectionLimits);
         keepAlive = new KeepAliveService(beats, connectionLimits, needs.budgets());
         departures = new LiveDepartureService(needs, held, beats, announcer);
         recovery = new BusRecovery(needs, held, announcer);
+        status = new StudyStatusService(needs, held, states, pomodoros::resting, connectionLimits);
     }
 
     public static LiveServices create(Dependencies needs) {
@@ -64,6 +72,14 @@ public final class LiveServices {
 
     public LiveMessagingService messaging() {
         return messaging;
+    }
+
+    public ChangeStudyStatusUseCase status() {
+        return status;
+    }
+
+    public KeepPomodorosInStepUseCase pomodoros() {
+        return pomodoros;
     }
 
     public KeepAliveService keepAlive() {

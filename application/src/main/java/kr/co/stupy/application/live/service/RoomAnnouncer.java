@@ -70,7 +70,7 @@ final class RoomAnnouncer {
             broadcaster.toConnection(other.connectionId(), new LiveEvent.PeerJoined(newcomer));
         }
         LiveEvent joined = new LiveEvent.ChatPosted(notice(roomId, newcomer.userId(),
-                newcomer.nickname() + " 님이 들어왔습니다"));
+                newcomer.nickname() + " 님이 들어왔어요"));
         others.forEach(other -> broadcaster.toConnection(other.connectionId(), joined));
         List<LeaderboardEntry> board = boards.todayBoard(roomId, members);
         for (LiveConnection other : others) {
@@ -85,7 +85,7 @@ final class RoomAnnouncer {
 
     static LivePeer peer(LiveConnection connection, User user) {
         return new LivePeer(connection.connectionId(), connection.userId(), RoomMessage.nicknameOf(user),
-                user == null ? Optional.empty() : user.profileImage(), connection.since());
+                user == null ? Optional.empty() : user.profileImage(), connection.since(), connection.state());
     }
 
     private RoomMessage notice(RoomId roomId, UserId about, String text) {

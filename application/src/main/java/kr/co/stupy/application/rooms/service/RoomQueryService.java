@@ -1,5 +1,6 @@
 package kr.co.stupy.application.rooms.service;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -19,6 +20,9 @@ import kr.co.stupy.rooms.Member;
 import kr.co.stupy.rooms.Room;
 import kr.co.stupy.rooms.RoomErrors;
 import kr.co.stupy.rooms.RoomSearch;
+import kr.co.stupy.application.rooms.port.in.RoomPomodoroQuery;
+import kr.co.stupy.rooms.Pomodoro;
+import kr.co.stupy.rooms.RoomPomodoros;
 import kr.co.stupy.rooms.Rooms;
 import kr.co.stupy.shared.Page;
 import kr.co.stupy.shared.PageRequest;
@@ -26,7 +30,7 @@ import kr.co.stupy.shared.RoomId;
 import kr.co.stupy.shared.UserId;
 
 /** Reads rooms for the web and tells the identity context which rooms a user belongs to. */
-public final class RoomQueryService implements FindRoomsQuery, RoomsOfMemberQuery, RoomRosterQuery {
+public final class RoomQueryService implements FindRoomsQuery, RoomsOfMemberQuery, RoomRosterQuery, RoomPomodoroQuery {
 
     /** How a user whose account is gone is shown. */
     static final String LEFT_USER = "(left user)";
@@ -34,11 +38,13 @@ public final class RoomQueryService implements FindRoomsQuery, RoomsOfMemberQuer
     private final Rooms rooms;
     private final Users users;
     private final RoomViews views;
+    private final RoomPomodoros pomodoros;
 
-    public RoomQueryService(Rooms rooms, Users users, LiveRoomsView live) {
+    public RoomQueryService(Rooms rooms, Users users, LiveRoomsView live, RoomPomodoros pomodoros) {
         this.rooms = rooms;
         this.users = users;
-        this.views = new RoomViews(rooms, live);
+        this.pomodoros = pomodoros;
+        this.views = new RoomViews(rooms, users, live);
     }
 
     @Override
@@ -74,7 +80,12 @@ public final class RoomQueryService implements FindRoomsQuery, RoomsOfMemberQuer
         }).toList();
         // Only the owner can act on guessing (change the password), so only the owner is told of it.
         Optional<Long> refused = room.isOwner(viewer) ? Optional.of(rooms.refusedPasswordAttempts(roomId)) : Optional.empty();
-        return new RoomDetail(view, Optional.of(seen), refused);
+        return new RoomDetail(view, Optional.of(seen), refused, pomodoros.of(roomId));
+    }
+
+    @Override
+    public Map<RoomId, Pomodoro> pomodorosOf(Collection<RoomId> roomIds) {
+        return pomodoros.of(roomIds);
     }
 
     @Override

@@ -35,7 +35,7 @@ public record RoomServices(RoomLifecycleService manage, RoomMembershipService me
 
     public static RoomServices create(Dependencies d) {
         RoomHolds holds = new RoomHolds(d.quotas(), d.rooms(), d.clock());
-        RoomViews views = new RoomViews(d.rooms(), d.live());
+        RoomViews views = new RoomViews(d.rooms(), d.users(), d.live());
         RoomLeftovers leftovers = new RoomLeftovers(d.images(), d.roomCleanups());
         var passwords = new JoinPassword.Checker(new PasswordAttempts(d.limits(), d.budgets()), d.hasher(), d.rooms());
         var manage = new RoomLifecycleService(d.rooms(), holds, d.hasher(), d.limits(), d.budgets(), d.images(), views,

@@ -79,26 +79,18 @@ public final class LeaderboardService implements LeaderboardQuery {
         return of(roomId, members, StudyPeriod.DAY, policy.zone());
     }
 
-    /** An open session nobody holds any more (its node died, the reaper is not done) counts to its last heartbeat only. */
-    private static StudySession honest(StudySession session, Map<UserId, RunningSession> live) {
-        RunningSession holder = live.get(session.userId());
-        if (!session.isOpen() || holder != null && holder.sessionId().equals(session.id())) {
-            return session;
-        }
-        return new StudySession(session.id(), session.userId(), session.roomId(), session.startedAt(), session.lastHeartbeatAt(),
-                Optional.of(session.lastHeartbeatAt()));
-    }
-
     List<LeaderboardEntry> of(RoomId roomId, List<UserId> members, StudyPeriod period, ZoneId zone) {
         Instant now = clock.instant();
         Map<UserId, RunningSession> live = new HashMap<>();
         runningSessions.inRoom(roomId).forEach(c -> live.put(c.userId(), c));
         StudyDayPolicy local = policy.inZone(zone);
+        // The running sessions' part of the period, once: added to the finished time and shown as liveSeconds.
+        Map<UserId, SortedMap<LocalDate, Long>> running = running(members, period.around(now, local), local, now, live);
         Map<UserId, Long> seconds = policy.sameDaysIn(zone)
-                ? fromRollups(roomId, members, period, now, live)
-                : fromQuarters(roomId, members, period, local, now, live)
+                ? fromRollups(roomId, members, period, now, running)
+                : fromQuarters(roomId, members, period, local, now, running)
                         .orElseGet(() -> fromLedger(roomId, members, period, local, now, live));
-        return entries(members, seconds, now, live);
+        return entries(members, seconds, running, live);
     }
 
     /** The board as the ledger makes it in any zone: what the roll-ups must agree with (tests compare the two). */
@@ -106,7 +98,9 @@ public final class LeaderboardService implements LeaderboardQuery {
         Instant now = clock.instant();
         Map<UserId, RunningSession> live = new HashMap<>();
         runningSessions.inRoom(roomId).forEach(c -> live.put(c.userId(), c));
-        return entries(members, fromLedger(roomId, members, period, policy.inZone(zone), now, live), now, live);
+        StudyDayPolicy local = policy.inZone(zone);
+        return entries(members, fromLedger(roomId, members, period, local, now, live),
+                running(members, period.around(now, local), local, now, live), live);
     }
 
     private Map<UserId, Long> fromLedger(RoomId roomId, List<UserId> members, StudyPeriod period, StudyDayPolicy local, Instant now,
@@ -115,7 +109,7 @@ public final class LeaderboardService implements LeaderboardQuery {
         Instant from = range.map(r -> r.start(local)).orElse(Instant.EPOCH);
         Instant to = range.map(r -> r.end(local)).orElse(now.plusSeconds(1));
         Map<UserId, List<StudySession>> byUser = ledger.inRoom(roomId, from, to).stream()
-                .map(session -> honest(session, live))
+                .map(session -> session.countedNow(heldStudying(session, live)))
                 .collect(Collectors.groupingBy(StudySession::userId));
         Map<UserId, Long> seconds = new HashMap<>();
         for (UserId member : members) {
@@ -133,9 +127,8 @@ public final class LeaderboardService implements LeaderboardQuery {
      * running sessions together.
      */
     private Map<UserId, Long> fromRollups(RoomId roomId, List<UserId> members, StudyPeriod period, Instant now,
-                                          Map<UserId, RunningSession> live) {
+                                          Map<UserId, SortedMap<LocalDate, Long>> running) {
         Optional<StudyPeriod.DayRange> range = period.around(now, policy);
-        Map<UserId, SortedMap<LocalDate, Long>> running = running(members, range, policy, now, live);
         TreeSet<LocalDate> days = new TreeSet<>();
         running.values().forEach(pieces -> days.addAll(pieces.keySet()));
         if (period == StudyPeriod.DAY) {
@@ -167,7 +160,7 @@ public final class LeaderboardService implements LeaderboardQuery {
      * a quarter hour, so that quarters cannot answer it: the caller reads the ledger instead.
      */
     private Optional<Map<UserId, Long>> fromQuarters(RoomId roomId, List<UserId> members, StudyPeriod period, StudyDayPolicy local,
-                                                     Instant now, Map<UserId, RunningSession> live) {
+                                                     Instant now, Map<UserId, SortedMap<LocalDate, Long>> running) {
         Optional<StudyPeriod.DayRange> range = period.around(now, local);
         // All time checks today before reading (a day start off the quarter hours fails on any day), then every day it read.
         StudyPeriod.DayRange checked = range.orElseGet(() -> new StudyPeriod.DayRange(local.dayOf(now), local.dayOf(now)));
@@ -190,7 +183,6 @@ public final class LeaderboardService implements LeaderboardQuery {
                 finished.put(member.getKey(), days.get());
             }
         }
-        Map<UserId, SortedMap<LocalDate, Long>> running = running(members, range, local, now, live);
         Map<UserId, Long> seconds = new HashMap<>();
         for (UserId member : members) {
             SortedMap<LocalDate, Long> days = new TreeMap<>(finished.getOrDefault(member, emptyDays()));
@@ -227,24 +219,40 @@ public final class LeaderboardService implements LeaderboardQuery {
      * study days (a modifiable map); none while it is under five seconds, as the ledger's count says.
      */
     static SortedMap<LocalDate, Long> runningPieces(RunningSession connection, StudyDayPolicy local, Instant now) {
+        if (!connection.studying()) {
+            return new TreeMap<>();
+        }
         StudySession session = new StudySession(connection.sessionId(), connection.userId(), connection.roomId(), connection.since(),
                 connection.since(), Optional.empty());
         return session.counted(now).isZero() ? new TreeMap<>() : local.split(session.startedAt(), session.countedUntil(now));
+    }
+
+    /** Whether a live member studies in the session now (an open one nobody holds counts to its last heartbeat only). */
+    private static boolean heldStudying(StudySession session, Map<UserId, RunningSession> live) {
+        RunningSession holder = live.get(session.userId());
+        return holder != null && holder.studying() && holder.sessionId().equals(session.id());
     }
 
     private static SortedMap<LocalDate, Long> emptyDays() {
         return java.util.Collections.emptySortedMap();
     }
 
-    private List<LeaderboardEntry> entries(List<UserId> members, Map<UserId, Long> seconds, Instant now, Map<UserId, RunningSession> live) {
+    /**
+     * {@code liveSeconds} is the running session's part of the period, the same pieces {@code studySeconds}
+     * added at the same instant (never more than it: at the daily cap the session adds less).
+     */
+    private List<LeaderboardEntry> entries(List<UserId> members, Map<UserId, Long> seconds, Map<UserId, SortedMap<LocalDate, Long>> running,
+                                           Map<UserId, RunningSession> live) {
         Map<UserId, User> profiles = users.byIds(members);
         List<LeaderboardEntry> entries = new ArrayList<>();
         for (UserId member : members) {
             RunningSession connection = live.get(member);
-            long liveSeconds = connection == null ? 0 : Math.max(0, now.getEpochSecond() - connection.since().getEpochSecond());
+            long studySeconds = seconds.getOrDefault(member, 0L);
+            long liveSeconds = Math.min(studySeconds, running.getOrDefault(member, emptyDays()).values().stream().mapToLong(Long::longValue).sum());
             User user = profiles.get(member);
             entries.add(new LeaderboardEntry(member, user == null ? "(left user)" : user.nickname().value(),
-                    user == null ? Optional.empty() : user.profileImage(), seconds.getOrDefault(member, 0L), connection != null, liveSeconds));
+                    user == null ? Optional.empty() : user.profileImage(), studySeconds, connection != null, liveSeconds,
+                    Optional.ofNullable(connection).map(RunningSession::state)));
         }
         entries.sort(Comparator.comparingLong(LeaderboardEntry::studySeconds).reversed().thenComparing(LeaderboardEntry::nickname));
         return entries;

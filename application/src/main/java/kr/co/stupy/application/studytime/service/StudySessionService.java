@@ -101,6 +101,7 @@ public final class StudySessionService implements StudySessionsUseCase {
             rollups.userDays().add(finished.userId(), pieces);
             rollups.roomPeriods().add(finished.roomId(), pieces);
             rollups.memberTotals().add(finished.userId(), finished.roomId(), pieces);
+            rollups.userPeriods().add(finished.userId(), pieces);
             QuarterHours quarters = QuarterHours.of(finished);
             rollups.userQuarters().add(finished.userId(), quarters);
             rollups.memberQuarters().add(finished.userId(), finished.roomId(), quarters);

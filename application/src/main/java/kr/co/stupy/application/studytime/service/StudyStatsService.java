@@ -15,7 +15,6 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.function.BiFunction;
 import kr.co.stupy.application.studytime.port.in.ForgetRoomStudyUseCase;
-import kr.co.stupy.application.studytime.port.in.RebuildRollupsUseCase;
 import kr.co.stupy.application.studytime.port.in.RoomRankingQuery;
 import kr.co.stupy.application.studytime.port.in.StudyStatsQuery;
 import kr.co.stupy.application.studytime.port.out.AllTimeRoomTotals;
@@ -24,18 +23,15 @@ import kr.co.stupy.application.studytime.port.out.RunningSessions;
 import kr.co.stupy.shared.InvalidInputException;
 import kr.co.stupy.shared.RoomId;
 import kr.co.stupy.shared.UserId;
-import kr.co.stupy.studytime.MemberQuarterHours;
-import kr.co.stupy.studytime.MemberTotals;
+import kr.co.stupy.studytime.DailyStudy;
 import kr.co.stupy.studytime.PeriodBucket;
 import kr.co.stupy.studytime.QuarterHours;
-import kr.co.stupy.studytime.RoomPeriodTotals;
 import kr.co.stupy.studytime.StudyDayPolicy;
 import kr.co.stupy.studytime.StudyLedger;
 import kr.co.stupy.studytime.StudyPeriod;
 import kr.co.stupy.studytime.StudyRollups;
 import kr.co.stupy.studytime.StudySession;
 import kr.co.stupy.studytime.StudyStats;
-import kr.co.stupy.studytime.UserDayTotals;
 
 /**
  * Statistics and rankings from the per-day roll-ups. The roll-ups are kept for the configured zone
@@ -45,7 +41,7 @@ import kr.co.stupy.studytime.UserDayTotals;
  * that zone's study days do not begin on quarter hours, computed from the user's sessions in the range. Rankings only ever use the
  * configured zone, so they always read roll-ups: the one day, week or month bucket running now.
  */
-public final class StudyStatsService implements StudyStatsQuery, RoomRankingQuery, RebuildRollupsUseCase, ForgetRoomStudyUseCase {
+public final class StudyStatsService implements StudyStatsQuery, RoomRankingQuery, ForgetRoomStudyUseCase {
 
     static final int DEFAULT_RANGE_DAYS = 30;
     static final int MAX_RANGE_DAYS = 366;
@@ -69,18 +65,23 @@ public final class StudyStatsService implements StudyStatsQuery, RoomRankingQuer
 
     @Override
     public StudyStats stats(UserId userId, Optional<LocalDate> from, Optional<LocalDate> to, ZoneId zone) {
-        return stats(userId, from, to, zone, false);
+        Instant now = clock.instant();
+        DayRange range = range(from, to, policy.inZone(zone).dayOf(now));
+        return StudyStats.of(range.first(), range.last(), policy.inZone(zone).dayOf(now), history(userId, zone, now, false));
     }
 
     /** The statistics computed from the ledger, whatever the zone: what the roll-ups must answer; for tests. */
     StudyStats statsFromLedger(UserId userId, Optional<LocalDate> from, Optional<LocalDate> to, ZoneId zone) {
-        return stats(userId, from, to, zone, true);
+        Instant now = clock.instant();
+        DayRange range = range(from, to, policy.inZone(zone).dayOf(now));
+        return StudyStats.of(range.first(), range.last(), policy.inZone(zone).dayOf(now), history(userId, zone, now, true));
     }
 
-    private StudyStats stats(UserId userId, Optional<LocalDate> from, Optional<LocalDate> to, ZoneId zone, boolean fromLedgerOnly) {
-        Instant now = clock.instant();
-        StudyDayPolicy local = policy.inZone(zone);
-        LocalDate today = local.dayOf(now);
+    /** The study days asked for: without {@code to} the range ends today, without {@code from} it is the 30 days to {@code to}. */
+    record DayRange(LocalDate first, LocalDate last) {
+    }
+
+    static DayRange range(Optional<LocalDate> from, Optional<LocalDate> to, LocalDate today) {
         LocalDate last = to.orElse(today);
         LocalDate first = from.orElse(last.minusDays(DEFAULT_RANGE_DAYS - 1));
         if (first.isAfter(last)) {
@@ -89,20 +90,33 @@ public final class StudyStatsService implements StudyStatsQuery, RoomRankingQuer
         if (ChronoUnit.DAYS.between(first, last) + 1 > MAX_RANGE_DAYS) {
             throw InvalidInputException.of("to", "a range holds at most " + MAX_RANGE_DAYS + " days");
         }
-        BiFunction<LocalDate, LocalDate, SortedMap<LocalDate, Long>> history = fromLedgerOnly
-                ? (a, b) -> fromLedger(userId, local, now, a, b)
+        return new DayRange(first, last);
+    }
+
+    BiFunction<LocalDate, LocalDate, SortedMap<LocalDate, Long>> history(UserId userId, ZoneId zone, Instant now, boolean fromLedgerOnly) {
+        return history(userId, runningSessions.ofUser(userId), zone, now, fromLedgerOnly);
+    }
+
+    /**
+     * The user's summed seconds per study day of {@code zone} for any span of days, the session {@code running}
+     * now counted to {@code now} (presence is read once by the caller, so every span is of one instant):
+     * from the roll-ups (or their quarter hours), or from the ledger alone.
+     */
+    BiFunction<LocalDate, LocalDate, SortedMap<LocalDate, Long>> history(UserId userId, Optional<RunningSession> running, ZoneId zone,
+                                                                         Instant now, boolean fromLedgerOnly) {
+        StudyDayPolicy local = policy.inZone(zone);
+        return fromLedgerOnly
+                ? (a, b) -> fromLedger(userId, running, local, now, a, b)
                 : policy.sameDaysIn(zone)
-                ? (a, b) -> withRunningSession(rollups.userDays().ofUser(userId, a, b), userId, local, now, a, b)
+                ? (a, b) -> withRunningSession(rollups.userDays().ofUser(userId, a, b), running, local, now, a, b)
                 : (a, b) -> QuarterHours.fits(local, a, b)
-                        ? withRunningSession(fromQuarters(userId, local, a, b), userId, local, now, a, b)
-                        : fromLedger(userId, local, now, a, b);
-        return StudyStats.of(first, last, today, history);
+                        ? withRunningSession(fromQuarters(userId, local, a, b), running, local, now, a, b)
+                        : fromLedger(userId, running, local, now, a, b);
     }
 
     /** The session running now is not rolled up yet: it counts from its start to now, as the leaderboard counts it. */
-    private SortedMap<LocalDate, Long> withRunningSession(SortedMap<LocalDate, Long> days, UserId userId, StudyDayPolicy local,
-                                                         Instant now, LocalDate first, LocalDate last) {
-        Optional<RunningSession> running = runningSessions.ofUser(userId);
+    private static SortedMap<LocalDate, Long> withRunningSession(SortedMap<LocalDate, Long> days, Optional<RunningSession> running,
+                                                                StudyDayPolicy local, Instant now, LocalDate first, LocalDate last) {
         if (running.isEmpty()) {
             return days;
         }
@@ -129,21 +143,11 @@ public final class StudyStatsService implements StudyStatsQuery, RoomRankingQuer
      * Another zone whose study days do not begin on quarter hours (a day start such as 05:10, or a
      * zone's old offset in odd minutes): the user's sessions in the range, split into that zone's study days.
      */
-    private SortedMap<LocalDate, Long> fromLedger(UserId userId, StudyDayPolicy local, Instant now, LocalDate first, LocalDate last) {
-        Optional<String> running = runningSessions.ofUser(userId).map(RunningSession::sessionId);
-        SortedMap<LocalDate, Long> days = new TreeMap<>();
-        for (StudySession session : ledger.ofUser(userId, local.startOf(first), local.startOf(last.plusDays(1)))) {
-            // An open session nobody holds belongs to a node that died: it counts to its last heartbeat, as the reaper will end it.
-            Instant end = session.endedAt().orElse(running.filter(session.id()::equals).isPresent() ? now : session.lastHeartbeatAt());
-            StudySession counted = new StudySession(session.id(), userId, session.roomId(), session.startedAt(),
-                    end.isBefore(session.lastHeartbeatAt()) ? session.lastHeartbeatAt() : end, Optional.of(end));
-            StudyRollups.piecesOf(counted, local).forEach((day, seconds) -> {
-                if (!day.isBefore(first) && !day.isAfter(last)) {
-                    days.merge(day, seconds, Long::sum);
-                }
-            });
-        }
-        return days;
+    private SortedMap<LocalDate, Long> fromLedger(UserId userId, Optional<RunningSession> running, StudyDayPolicy local, Instant now,
+                                                  LocalDate first, LocalDate last) {
+        List<StudySession> sessions = StudyTodayService.counted(ledger.ofUser(userId, local.startOf(first), local.startOf(last.plusDays(1))),
+                running);
+        return new TreeMap<>(DailyStudy.of(sessions, local, now).seconds().subMap(first, last.plusDays(1)));
     }
 
     @Override
@@ -151,15 +155,22 @@ public final class StudyStatsService implements StudyStatsQuery, RoomRankingQuer
         if (limit < 1 || limit > MAX_LIMIT) {
             throw InvalidInputException.of("limit", "must be a whole number from 1 to " + MAX_LIMIT);
         }
-        List<Map.Entry<RoomId, Long>> totals = new ArrayList<>();
+        Instant now = clock.instant();
+        Map<RoomId, Long> running = runningByRoom(period, now);
+        Map<RoomId, Long> byRoom = new HashMap<>();
         if (period == StudyPeriod.ALL) {
-            // All time: the rooms' own totals, so this list and every room's rank field are one ranking.
-            allTime.mostStudied(limit).forEach(t -> totals.add(Map.entry(t.roomId(), t.totalStudySeconds())));
+            // All time: the rooms' own totals plus their running sessions, so this list and every room's rank field are one
+            // ranking. A room outside the top stored ones with nobody studying has at least `limit` rooms at or above it.
+            allTime.mostStudied(limit).forEach(t -> byRoom.put(t.roomId(), t.totalStudySeconds()));
+            byRoom.putAll(allTime.totalsOf(running.keySet()));
+            running.forEach((room, seconds) -> byRoom.computeIfPresent(room, (key, stored) -> stored + seconds));
         } else {
-            totals.addAll(rollups.roomPeriods().ofRooms(PeriodBucket.around(period, clock.instant(), policy)).entrySet());
-            totals.sort(Map.Entry.<RoomId, Long>comparingByValue(Comparator.reverseOrder())
-                    .thenComparing(e -> e.getKey().value(), Comparator.reverseOrder()));
+            byRoom.putAll(rollups.roomPeriods().ofRooms(PeriodBucket.around(period, now, policy)));
+            running.forEach((room, seconds) -> byRoom.merge(room, seconds, Long::sum));
         }
+        List<Map.Entry<RoomId, Long>> totals = new ArrayList<>(byRoom.entrySet());
+        totals.sort(Map.Entry.<RoomId, Long>comparingByValue(Comparator.reverseOrder())
+                .thenComparing(e -> e.getKey().value(), Comparator.reverseOrder()));
         List<RankedRoom> ranked = new ArrayList<>();
         long rank = 0;
         long previous = -1;
@@ -177,92 +188,18 @@ public final class StudyStatsService implements StudyStatsQuery, RoomRankingQuer
         return ranked;
     }
 
-    @Override
-    public Report rebuild() {
-        Map<UserDayTotals.UserDay, Long> users = new HashMap<>();
-        Map<RoomPeriodTotals.RoomDay, Long> rooms = new HashMap<>();
-        Map<MemberTotals.MemberDayKey, Long> members = new HashMap<>();
-        QuarterHours.Sums<String> userQuarterSums = new QuarterHours.Sums<>();
-        QuarterHours.Sums<MemberQuarterHours.MemberKey> memberQuarterSums = new QuarterHours.Sums<>();
-        long[] sessions = {0};
-        ledger.forEachFinished(session -> {
-            sessions[0]++;
-            QuarterHours mine = QuarterHours.of(session);
-            userQuarterSums.add(session.userId().value(), mine);
-            memberQuarterSums.add(new MemberQuarterHours.MemberKey(session.roomId().value(), session.userId().value()), mine);
-            StudyRollups.piecesOf(session, policy).forEach((day, seconds) -> {
-                users.merge(new UserDayTotals.UserDay(session.userId().value(), day), seconds, Long::sum);
-                rooms.merge(new RoomPeriodTotals.RoomDay(session.roomId().value(), day), seconds, Long::sum);
-                members.merge(new MemberTotals.MemberDayKey(session.roomId().value(), session.userId().value(), day), seconds, Long::sum);
-            });
-        });
-        // Derives the room buckets and the members' capped week, month and all-time totals.
-        UserDayTotals.Totals expectedUsers = new UserDayTotals.Totals(users);
-        RoomPeriodTotals.Totals expectedRooms = RoomPeriodTotals.Totals.derived(rooms);
-        MemberTotals.Totals expectedMembers = MemberTotals.Totals.derived(members);
-        UserDayTotals.Totals storedUsers = rollups.userDays().all();
-        RoomPeriodTotals.Totals storedRooms = rollups.roomPeriods().all();
-        MemberTotals.Totals storedMembers = rollups.memberTotals().all();
-        int differing = differences(expectedUsers.days(), storedUsers.days()) + differences(expectedRooms.days(), storedRooms.days());
-        int bucketsDiffering = differences(expectedRooms.buckets(), storedRooms.buckets());
-        int membersDiffering = differences(expectedMembers.days(), storedMembers.days())
-                + differences(expectedMembers.periods(), storedMembers.periods());
-        Map<String, QuarterHours> quarters = userQuarterSums.totals();
-        int quartersDiffering = quarterDifferences(quarters, rollups.userQuarters().all());
-        Map<MemberQuarterHours.MemberKey, QuarterHours> memberQuarters = memberQuarterSums.totals();
-        int memberQuartersDiffering = quarterDifferences(memberQuarters, rollups.memberQuarters().all());
-        if (differing > 0 || bucketsDiffering > 0 || membersDiffering > 0) {
-            rollups.userDays().replaceAll(expectedUsers);
-            rollups.roomPeriods().replaceAll(expectedRooms);
-            rollups.memberTotals().replaceAll(expectedMembers);
-        }
-        if (quartersDiffering > 0) {
-            rollups.userQuarters().replaceAll(quarters);
-        }
-        if (memberQuartersDiffering > 0) {
-            rollups.memberQuarters().replaceAll(memberQuarters);
-        }
-        boolean matches = (differing == 0 && bucketsDiffering == 0 && membersDiffering == 0
-                || rollups.userDays().all().equals(expectedUsers) && rollups.roomPeriods().all().equals(expectedRooms)
-                        && rollups.memberTotals().all().equals(expectedMembers))
-                && (quartersDiffering == 0 || rollups.userQuarters().all().equals(quarters))
-                && (memberQuartersDiffering == 0 || rollups.memberQuarters().all().equals(memberQuarters));
-        return new Report(sessions[0], expectedUsers.days().size(), expectedRooms.days().size(), expectedRooms.buckets().size(),
-                expectedMembers.days().size(), expectedMembers.periods().size(), quarterCount(quarters), quarterCount(memberQuarters),
-                differing, bucketsDiffering, membersDiffering, quartersDiffering, memberQuartersDiffering, matches);
-    }
-
-    /** Quarters and corrections, over every owner. */
-    private static int quarterCount(Map<?, QuarterHours> byOwner) {
-        return byOwner.values().stream().mapToInt(q -> q.seconds().size() + q.corrections().size()).sum();
-    }
-
-    /** Quarters and corrections that are missing, extra or different, over every owner (a user, or a room member). */
-    private static <K> int quarterDifferences(Map<K, QuarterHours> expected, Map<K, QuarterHours> stored) {
-        java.util.Set<K> owners = new java.util.HashSet<>(expected.keySet());
-        owners.addAll(stored.keySet());
-        int differing = 0;
-        for (K owner : owners) {
-            QuarterHours want = expected.getOrDefault(owner, QuarterHours.NONE);
-            QuarterHours have = stored.getOrDefault(owner, QuarterHours.NONE);
-            differing += differences(want.seconds(), have.seconds()) + differences(want.corrections(), have.corrections());
-        }
-        return differing;
-    }
-
-    private static <K> int differences(Map<K, Long> expected, Map<K, Long> stored) {
-        int differing = 0;
-        for (Map.Entry<K, Long> total : expected.entrySet()) {
-            if (!total.getValue().equals(stored.get(total.getKey()))) {
-                differing++;
+    /** What the sessions running now add to each room within the period (all of it for all time), counted as the ledger counts them. */
+    private Map<RoomId, Long> runningByRoom(StudyPeriod period, Instant now) {
+        Optional<StudyPeriod.DayRange> range = period.around(now, policy);
+        Map<RoomId, Long> byRoom = new HashMap<>();
+        for (RunningSession session : runningSessions.all()) {
+            long seconds = LeaderboardService.runningPieces(session, policy, now).entrySet().stream()
+                    .filter(piece -> range.map(r -> r.contains(piece.getKey())).orElse(true)).mapToLong(Map.Entry::getValue).sum();
+            if (seconds > 0) {
+                byRoom.merge(session.roomId(), seconds, Long::sum);
             }
         }
-        for (K key : stored.keySet()) {
-            if (!expected.containsKey(key)) {
-                differing++;
-            }
-        }
-        return differing;
+        return byRoom;
     }
 
     /** Its users' totals give back what the room's finished sessions added, before the ledger forgets them. */
@@ -275,6 +212,7 @@ public final class StudyStatsService implements StudyStatsQuery, RoomRankingQuer
                 if (!back.isEmpty()) {
                     rollups.userDays().add(session.userId(), back);
                     rollups.userQuarters().add(session.userId(), QuarterHours.of(session).negated());
+                    rollups.userPeriods().add(session.userId(), back);
                 }
             }
         }

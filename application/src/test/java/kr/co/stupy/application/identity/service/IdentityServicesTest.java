@@ -16,6 +16,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import kr.co.stupy.application.identity.FakeTokens;
 import kr.co.stupy.application.identity.port.in.DevLogInUseCase;
 import kr.co.stupy.application.identity.port.in.DevLogInUseCase.DevLogInCommand;
@@ -25,6 +26,7 @@ import kr.co.stupy.application.identity.port.in.LogInUseCase;
 import kr.co.stupy.application.identity.port.in.UpdateProfileUseCase.UpdateProfileCommand;
 import kr.co.stupy.application.identity.port.out.AccountCleanup;
 import kr.co.stupy.application.identity.port.out.RoomMemberships;
+import kr.co.stupy.application.identity.port.out.StudyGoals;
 import kr.co.stupy.application.image.AbstractImageStoreContract;
 import kr.co.stupy.application.image.ImageUpload;
 import kr.co.stupy.application.image.InMemoryImageStore;
@@ -47,10 +49,11 @@ class IdentityServicesTest {
     final InMemoryImageStore images = new InMemoryImageStore();
     final RoomId room = RoomId.newId();
     final RoomMemberships memberships = userId -> List.of(room);
+    final StudyGoals goals = userId -> OptionalInt.of(90);
     final Clock clock = Clock.fixed(Instant.parse("2026-11-24T09:00:00Z"), ZoneOffset.UTC);
-    final LogInService logIn = new LogInService(users, tokens, memberships, clock);
+    final LogInService logIn = new LogInService(users, tokens, memberships, goals, clock);
     final AuthenticationService authentication = new AuthenticationService(tokens, users);
-    final ProfileService profiles = new ProfileService(users, images, memberships);
+    final ProfileService profiles = new ProfileService(users, images, memberships, goals);
     final MutableClock limitClock = new MutableClock(Instant.parse("2026-11-24T09:00:00Z"));
     final InProcessRateLimits limits = new InProcessRateLimits(limitClock);
     final DevLogInService guests = guests(Budgets.defaults());
@@ -74,6 +77,7 @@ class IdentityServicesTest {
         assertFalse(second.newUser());
         assertEquals(first.profile().user().id(), second.profile().user().id());
         assertEquals(List.of(room), first.profile().joinedRoomIds());
+        assertEquals(OptionalInt.of(90), first.profile().dailyGoalMinutes(), "a login shows the goal study time keeps");
         assertEquals(Optional.of("https://k.kakaocdn.net/p.jpg"), first.profile().user().profileImage());
         assertEquals(first.profile().user().id(), authentication.authenticate(first.token()));
     }
@@ -153,7 +157,7 @@ class IdentityServicesTest {
 
     @Test
     void pictureUploadsAreBudgetedPerUser() {
-        var strict = new ProfileService(users, images, memberships, limits, new Budgets(Map.of(
+        var strict = new ProfileService(users, images, memberships, goals, limits, new Budgets(Map.of(
                 Budgets.UPLOAD_PER_USER.name(), Budgets.UPLOAD_PER_USER.as(2, Duration.ofMinutes(10)))));
         UserId id = devUser("uploader");
         strict.changeImage(id, ImageUpload.of(AbstractImageStoreContract.PNG));
@@ -186,6 +190,8 @@ class IdentityServicesTest {
         var cleared = profiles.update(new UpdateProfileCommand(id, Optional.empty(), Optional.empty(), true));
         assertEquals(Optional.empty(), cleared.user().email());
         assertEquals("새이름", cleared.user().nickname().value());
+        assertEquals(OptionalInt.of(90), cleared.dailyGoalMinutes(), "every profile answer shows the goal");
+        assertEquals(OptionalInt.of(90), profiles.profile(id).dailyGoalMinutes());
     }
 
     @Test

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import kr.co.stupy.application.identity.port.in.UpdateProfileUseCase.UpdateProfileCommand;
 import kr.co.stupy.application.identity.port.out.RoomMemberships;
 import kr.co.stupy.application.image.AbstractImageStoreContract;
@@ -32,7 +33,7 @@ class ProfileRacesTest {
     final InMemoryUsers users = new InMemoryUsers();
     final InMemoryImageStore images = new InMemoryImageStore();
     final RoomMemberships memberships = userId -> List.of();
-    final ProfileService profiles = new ProfileService(users, images, memberships);
+    final ProfileService profiles = new ProfileService(users, images, memberships, userId -> OptionalInt.empty());
     final AccountDeletionService deletion = new AccountDeletionService(users, images, List.of());
 
     @BeforeEach

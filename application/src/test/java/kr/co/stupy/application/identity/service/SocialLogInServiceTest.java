@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import kr.co.stupy.application.identity.FakeTokens;
 import kr.co.stupy.application.identity.port.in.SocialLogInUseCase.Callback;
 import kr.co.stupy.application.identity.port.in.SocialLogInUseCase.Denied;
@@ -71,7 +72,7 @@ class SocialLogInServiceTest {
     final FakeProvider naver = new FakeProvider(Provider.NAVER);
     final InMemoryUsedLoginStates used = new InMemoryUsedLoginStates();
     final SocialLogInService service = new SocialLogInService(
-            new LogInService(users, new FakeTokens(), userId -> List.of(), clock), List.of(naver, kakao), used, KEY, clock);
+            new LogInService(users, new FakeTokens(), userId -> List.of(), userId -> OptionalInt.empty(), clock), List.of(naver, kakao), used, KEY, clock);
 
     static String stateOf(Start start) {
         return start.authorizationUrl().substring(start.authorizationUrl().indexOf("state=") + 6);
@@ -176,7 +177,7 @@ class SocialLogInServiceTest {
         // A state signed with another key.
         var otherKey = Arrays.copyOf(KEY, KEY.length);
         otherKey[0] ^= 1;
-        forged.add(stateOf(new SocialLogInService(new LogInService(users, new FakeTokens(), u -> List.of(), clock),
+        forged.add(stateOf(new SocialLogInService(new LogInService(users, new FakeTokens(), u -> List.of(), u -> OptionalInt.empty(), clock),
                 List.of(new FakeProvider(Provider.KAKAO)), used, otherKey, clock).begin(Provider.KAKAO)));
         for (String bad : forged) {
             assertInvalidState(new Callback(Provider.KAKAO, Optional.of("c"), Optional.empty(), Optional.of(bad),
@@ -209,7 +210,7 @@ class SocialLogInServiceTest {
 
     @Test
     void providersThatAreNotConfiguredAreNotFound() {
-        var onlyKakao = new SocialLogInService(new LogInService(users, new FakeTokens(), u -> List.of(), clock),
+        var onlyKakao = new SocialLogInService(new LogInService(users, new FakeTokens(), u -> List.of(), u -> OptionalInt.empty(), clock),
                 List.of(kakao), used, KEY, clock);
         for (Provider provider : List.of(Provider.NAVER, Provider.DEV)) {
             var failure = assertThrows(DomainException.class, () -> onlyKakao.begin(provider));
@@ -220,7 +221,7 @@ class SocialLogInServiceTest {
 
     @Test
     void aShortKeyOrTwoClientsForOneProviderAreRefused() {
-        var logIn = new LogInService(users, new FakeTokens(), u -> List.of(), clock);
+        var logIn = new LogInService(users, new FakeTokens(), u -> List.of(), u -> OptionalInt.empty(), clock);
         assertThrows(IllegalArgumentException.class, () -> new SocialLogInService(logIn, List.of(kakao), used, new byte[16], clock));
         assertThrows(IllegalArgumentException.class, () -> new SocialLogInService(logIn, List.of(kakao, kakao), used, KEY, clock));
     }

@@ -62,13 +62,23 @@ public final class LiveRoomsHarness {
     public LiveRoomsHarness(RoomRosterQuery rooms, LiveTickets tickets, LivePresence presence, RoomBroadcaster broadcaster,
                             ChatLog chatLog, StudyLedger ledger, RoomStudyTotals totals, StudyRollups rollups, Users users,
                             StudyDayPolicy policy, Clock clock, String nodeId, RateLimits userLimits, Budgets budgets) {
+        this(rooms, tickets, presence, broadcaster, chatLog, ledger, totals, rollups, users, policy, clock, nodeId, userLimits, budgets,
+                roomIds -> java.util.Map.of(), (connectionId, event) -> true);
+    }
+
+    /** {@code pomodoros}: the rooms' stored pomodoros; {@code local}: where this node's pomodoro clock tells its connections. */
+    public LiveRoomsHarness(RoomRosterQuery rooms, LiveTickets tickets, LivePresence presence, RoomBroadcaster broadcaster,
+                            ChatLog chatLog, StudyLedger ledger, RoomStudyTotals totals, StudyRollups rollups, Users users,
+                            StudyDayPolicy policy, Clock clock, String nodeId, RateLimits userLimits, Budgets budgets,
+                            kr.co.stupy.application.live.port.out.RoomPomodoroSource pomodoros,
+                            kr.co.stupy.application.live.port.out.LocalConnections local) {
         var running = new PresenceRunningSessions(new LivePresenceService(presence));
         this.chat = new ChatService(chatLog, users, rooms, userLimits, budgets.of(Budgets.CHAT_PER_USER), clock);
         this.leaderboards = new LeaderboardService(ledger, rollups.memberTotals(), rollups.memberQuarters(), running, users, rooms, policy,
                 clock);
         var sessions = new StudySessionService(ledger, totals, rollups, running, policy, clock);
         this.live = LiveServices.create(new LiveServices.Dependencies(rooms, tickets, presence, broadcaster, chat, chat, chat,
-                sessions, leaderboards, users, userLimits, budgets, clock, nodeId));
+                sessions, leaderboards, users, userLimits, budgets, clock, nodeId, pomodoros, local));
     }
 
     public LiveServices services() {
@@ -83,6 +93,18 @@ public final class LiveRoomsHarness {
         return live.admission().issueTicket(new IssueLiveTicket(userId, roomId));
     }
 
+    /** A member opens a live connection to the room with a fresh ticket; fails the test unless welcomed. */
+    public ConnectLiveUseCase.Welcome join(UserId userId, RoomId roomId) {
+        String ticket = issueTicket(userId, roomId).value();
+        return org.junit.jupiter.api.Assertions.assertInstanceOf(ConnectLiveUseCase.Welcome.class, connect(ticket, ConnectionId.newId(), roomId));
+    }
+
+    /** A dev-login user named {@code name}, registered at {@code at}. */
+    public static UserId register(kr.co.stupy.identity.testing.InMemoryUsers users, String name, java.time.Instant at) {
+        return users.registerIfAbsent(kr.co.stupy.identity.User.register(new kr.co.stupy.identity.LinkedAccount(kr.co.stupy.identity.Provider.DEV, name),
+                new kr.co.stupy.identity.Nickname(name), Optional.empty(), Optional.empty(), at)).user().id();
+    }
+
     public ConnectLiveUseCase.Outcome connect(String ticket, ConnectionId connectionId, RoomId roomId) {
         return live.admission().connect(new ConnectLive(ticket, connectionId, roomId));
     }
@@ -93,6 +115,12 @@ public final class LiveRoomsHarness {
 
     public Optional<FrameError> signal(ConnectionId from, String to, String kind, SignalPayload payload) {
         return live.messaging().signal(new RelaySignal(from, to, kind, payload));
+    }
+
+    /** {@code subject}: {@code null} keeps it, empty clears it. */
+    public Optional<FrameError> status(ConnectionId from, String status, Optional<String> subject) {
+        return live.status().changeStatus(kr.co.stupy.application.live.port.in.ChangeStudyStatusUseCase.ChangeStatus.of(from, status,
+                subject == null, subject == null ? Optional.empty() : subject));
     }
 
     public int heartbeatAll() {

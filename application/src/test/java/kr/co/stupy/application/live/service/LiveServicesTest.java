@@ -29,10 +29,6 @@ import kr.co.stupy.application.live.port.in.SendChatUseCase;
 import kr.co.stupy.application.live.port.out.LocalConnections;
 import kr.co.stupy.application.studytime.port.in.LeaderboardEntry;
 import kr.co.stupy.chat.testing.InMemoryChatLog;
-import kr.co.stupy.identity.LinkedAccount;
-import kr.co.stupy.identity.Nickname;
-import kr.co.stupy.identity.Provider;
-import kr.co.stupy.identity.User;
 import kr.co.stupy.identity.testing.InMemoryUsers;
 import kr.co.stupy.shared.DomainException;
 import kr.co.stupy.shared.InvalidInputException;
@@ -105,13 +101,11 @@ class LiveServicesTest {
     }
 
     UserId user(String name) {
-        return users.registerIfAbsent(User.register(new LinkedAccount(Provider.DEV, name), new Nickname(name), Optional.empty(),
-                Optional.empty(), clock.instant())).user().id();
+        return LiveRoomsHarness.register(users, name, clock.instant());
     }
 
     ConnectLiveUseCase.Welcome join(UserId user) {
-        String ticket = live.issueTicket(user, room).value();
-        return assertInstanceOf(ConnectLiveUseCase.Welcome.class, live.connect(ticket, ConnectionId.newId(), room));
+        return live.join(user, room);
     }
 
     @Test
@@ -355,7 +349,7 @@ class LiveServicesTest {
         assertEquals(1, inbox.of(b.connectionId(), LiveEvent.Kicked.class).size());
         assertTrue(presence.get(b.connectionId()).isEmpty());
         assertTrue(inbox.of(a.connectionId(), LiveEvent.ChatPosted.class).stream()
-                .anyMatch(e -> e.message().message().text().value().contains("내보내졌습니다")));
+                .anyMatch(e -> e.message().message().text().value().contains("내보내졌어요")));
 
         live.roomClosed(room);
         assertEquals(1, inbox.of(a.connectionId(), LiveEvent.RoomClosed.class).size());
@@ -374,7 +368,7 @@ class LiveServicesTest {
         assertTrue(presence.get(b.connectionId()).isEmpty());
         assertEquals(1, inbox.of(a.connectionId(), LiveEvent.PeerLeft.class).size());
         assertTrue(inbox.of(a.connectionId(), LiveEvent.ChatPosted.class).stream()
-                .anyMatch(e -> e.message().message().text().value().contains("나갔습니다")));
+                .anyMatch(e -> e.message().message().text().value().contains("나갔어요")));
         assertTrue(ledger.inRoom(room, Instant.EPOCH, clock.instant().plusSeconds(1)).stream()
                 .filter(s -> s.userId().equals(lee)).noneMatch(StudySession::isOpen), "the study session ends with it");
 
@@ -589,7 +583,7 @@ class LiveServicesTest {
         List<LiveEvent> caughtUp = inbox.of(a.connectionId()).subList(aHadBefore, inbox.of(a.connectionId()).size());
         assertEquals(List.of(new LiveEvent.PeerLeft(b.connectionId(), lee)), filter(caughtUp, LiveEvent.PeerLeft.class));
         assertEquals(List.of(c.connectionId()), filter(caughtUp, LiveEvent.PeerJoined.class).stream().map(j -> j.peer().connectionId()).toList());
-        assertEquals(List.of("park 님이 들어왔습니다", "said while the bus was away", "lee 님이 나갔습니다"), texts(caughtUp),
+        assertEquals(List.of("park 님이 들어왔어요", "said while the bus was away", "lee 님이 나갔어요"), texts(caughtUp),
                 "every message it missed, oldest first, and none it had");
         assertInstanceOf(LiveEvent.StudyUpdate.class, caughtUp.getLast(), "and the day's board as it is now");
 
@@ -597,7 +591,7 @@ class LiveServicesTest {
         assertEquals(List.of(new LiveEvent.PeerLeft(b.connectionId(), lee)), filter(parkCaughtUp, LiveEvent.PeerLeft.class),
                 "park's welcome listed lee, whose departure was lost");
         assertEquals(List.of(), filter(parkCaughtUp, LiveEvent.PeerJoined.class));
-        assertEquals(List.of("said while the bus was away", "lee 님이 나갔습니다"), texts(parkCaughtUp));
+        assertEquals(List.of("said while the bus was away", "lee 님이 나갔어요"), texts(parkCaughtUp));
 
         int aHadAfter = inbox.of(a.connectionId()).size();
         bus.delivery.busReconnected();

@@ -19,6 +19,9 @@ import kr.co.stupy.shared.Ids;
 import kr.co.stupy.shared.RoomId;
 import kr.co.stupy.shared.UserId;
 import kr.co.stupy.shared.testing.Parallel;
+import kr.co.stupy.studytime.StudyState;
+import kr.co.stupy.studytime.StudyStatus;
+import kr.co.stupy.studytime.Subject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -56,6 +59,30 @@ public abstract class AbstractLivePresenceContract {
         assertEquals(Optional.of(a), presence.get(a.connectionId()));
         assertEquals(Optional.of(b), presence.ofUser(b.userId()));
         assertEquals(Map.of(room, 2), presence.counts(List.of(room, otherRoom)));
+    }
+
+    @Test
+    void aStateChangeIsSeenByEveryReadAndAGoneConnectionTakesNone() {
+        LiveConnection a = connection(UserId.newId(), room, 0);
+        LiveConnection b = connection(UserId.newId(), otherRoom, 1);
+        presence.admit(a);
+        presence.admit(b);
+        StudyState resting = new StudyState(StudyStatus.BREAK, Optional.of(new Subject("토익 LC")), T0.plusSeconds(30));
+
+        LiveConnection changed = presence.changeState(a.connectionId(), a.sessionId(), resting).orElseThrow();
+
+        assertEquals(a.withState(a.sessionId(), resting), changed);
+        assertEquals(Optional.of(changed), presence.get(a.connectionId()));
+        assertEquals(Optional.of(changed), presence.ofUser(a.userId()));
+        assertEquals(List.of(changed), presence.inRoom(room));
+        StudyState studying = StudyState.studying(Optional.empty(), T0.plusSeconds(40));
+        String next = Ids.newId(T0.plusSeconds(40));
+        assertEquals(Optional.of(a.withState(next, studying)), presence.changeState(a.connectionId(), next, studying));
+        assertEquals(Set.of(a.withState(next, studying), b), Set.copyOf(presence.all()));
+
+        presence.remove(b.connectionId());
+        assertEquals(Optional.empty(), presence.changeState(b.connectionId(), b.sessionId(), resting));
+        assertEquals(List.of(a.withState(next, studying)), presence.all());
     }
 
     @Test

@@ -62,7 +62,7 @@ class AccountDeletionRacesTest {
     private final RoomServices services = RoomServices.create(new RoomServices.Dependencies(slowWrites(stored), quotas, users, new PlainHasher(),
             // Rounds of creations by one account are the point here, not the creation budget.
             new InProcessRateLimits(Clock.systemUTC()), new Budgets(java.util.Map.of(Budgets.ROOM_CREATE_PER_USER.name(),
-                    kr.co.stupy.application.limits.Budget.unlimited(Budgets.ROOM_CREATE_PER_USER.name()))), new InMemoryImageStore(), roomIds -> Map.of(), List.of(), new MemberRemovals() {
+                    kr.co.stupy.application.limits.Budget.unlimited(Budgets.ROOM_CREATE_PER_USER.name()))), new InMemoryImageStore(), roomIds -> kr.co.stupy.application.studytime.port.in.RoomStudyNowQuery.RoomsNow.NOBODY, List.of(), new MemberRemovals() {
                 @Override
                 public void memberRemoved(RoomId roomId, UserId userId) {
                 }
@@ -74,7 +74,7 @@ class AccountDeletionRacesTest {
     private final RoomLifecycleService roomLifecycle = services.manage();
     private final RoomMembershipService roomMembership = services.membership();
     private final AccountDeletionService deletion = new AccountDeletionService(users, new InMemoryImageStore(),
-            List.of(new AccountCleanupAcrossContexts(new AccountRoomsService(stored, quotas, roomMembership), noTodos -> { })));
+            List.of(new AccountCleanupAcrossContexts(new AccountRoomsService(stored, quotas, roomMembership), noTodos -> { }, noGoals -> { })));
     private final UserId host = register("host");
 
     @Test
@@ -136,7 +136,7 @@ class AccountDeletionRacesTest {
         quotas.hold(doomed, RoomId.newId(), clock.instant(), 5).orElseThrow(); // a join that never finishes
         var impatient = new AccountDeletionService(users, new InMemoryImageStore(),
                 List.of(new AccountCleanupAcrossContexts(new AccountRoomsService(stored, quotas, roomMembership, Duration.ofMillis(50)),
-                        noTodos -> { })));
+                        noTodos -> { }, noGoals -> { })));
 
         RetryLaterException busy = assertThrows(RetryLaterException.class, () -> impatient.deleteAccount(doomed));
 

@@ -54,7 +54,7 @@ class RoomPasswordGuessingTest {
     private final InMemoryRoomQuotas quotas = new InMemoryRoomQuotas();
     private final CountingHasher hasher = new CountingHasher();
     private final RoomServices services = RoomServices.create(new RoomServices.Dependencies(rooms, quotas, new InMemoryUsers(), hasher,
-            new InProcessRateLimits(clock), Budgets.defaults(), new NoImages(), roomIds -> Map.of(), List.of(),
+            new InProcessRateLimits(clock), Budgets.defaults(), new NoImages(), roomIds -> kr.co.stupy.application.studytime.port.in.RoomStudyNowQuery.RoomsNow.NOBODY, List.of(),
             new MemberRemovals() {
                 @Override
                 public void memberRemoved(RoomId roomId, UserId userId) {
@@ -66,7 +66,8 @@ class RoomPasswordGuessingTest {
             }, clock));
     private final RoomLifecycleService manage = services.manage();
     private final RoomMembershipService membership = services.membership();
-    private final RoomQueryService queries = new RoomQueryService(rooms, new InMemoryUsers(), roomIds -> Map.of());
+    private final RoomQueryService queries = new RoomQueryService(rooms, new InMemoryUsers(), roomIds -> kr.co.stupy.application.studytime.port.in.RoomStudyNowQuery.RoomsNow.NOBODY,
+            new kr.co.stupy.rooms.InMemoryRoomPomodoros());
     private final UserId owner = UserId.newId();
     private final UserId kim = UserId.newId();
 

@@ -60,7 +60,7 @@ class RoomServiceTest {
     private final List<String> left = new ArrayList<>();
     private final RoomServices services = RoomServices.create(new RoomServices.Dependencies(watched(rooms), quotas, new InMemoryUsers(), hasher,
             new InProcessRateLimits(clock), Budgets.defaults(), images,
-            roomIds -> Map.of(), List.of(removed::add), new MemberRemovals() {
+            roomIds -> kr.co.stupy.application.studytime.port.in.RoomStudyNowQuery.RoomsNow.NOBODY, List.of(removed::add), new MemberRemovals() {
                 @Override
                 public void memberRemoved(RoomId roomId, UserId userId) {
                     kicked.add(userId);

@@ -106,11 +106,11 @@ class OtherZoneLeaderboardPropertyTest {
         ZoneId abroad = ZoneId.of("America/Los_Angeles");
         assertFalse(world.live.leaderboards().of(world.otherRoom, world.members, StudyPeriod.ALL, abroad)
                 .equals(world.live.leaderboards().fromLedger(world.otherRoom, world.members, StudyPeriod.ALL, abroad)), "the boards read quarters");
-        RebuildRollupsUseCase.Report report = world.stats.rebuild();
+        RebuildRollupsUseCase.Report report = world.rebuild.rebuild();
         assertTrue(report.memberQuartersDifferingBefore() > 0 && report.memberQuarters() > 0, report::toString);
         assertEquals(0, report.quartersDifferingBefore(), "the users' quarters were intact");
         assertTrue(report.matches());
-        assertEquals(0, world.stats.rebuild().memberQuartersDifferingBefore(), "nothing left to repair");
+        assertEquals(0, world.rebuild.rebuild().memberQuartersDifferingBefore(), "nothing left to repair");
         compared += compare(world, "after a rebuild");
         return compared;
     }

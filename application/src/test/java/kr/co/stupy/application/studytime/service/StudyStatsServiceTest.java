@@ -67,6 +67,7 @@ class StudyStatsServiceTest {
     LiveRoomsHarness live;
     LiveRoomsHarness queries;
     StudyStatsService stats;
+    RollupRebuildService rebuild;
     UserId kim;
     UserId lee;
 
@@ -76,14 +77,16 @@ class StudyStatsServiceTest {
                 new InMemoryChatLog(), ledger, (roomId, seconds) -> allTime.merge(roomId, seconds, Long::sum), rollups, users,
                 StudyDayPolicy.DEFAULT, clock, "node-a");
         queries = live;
-        AllTimeRoomTotals totals = limit -> allTime.entrySet().stream()
-                .sorted(Map.Entry.<RoomId, Long>comparingByValue().reversed()).limit(limit)
-                .map(e -> new AllTimeRoomTotals.RoomTotal(e.getKey(), e.getValue())).toList();
+        AllTimeRoomTotals totals = new MapRoomTotals(allTime);
         stats = new StudyStatsService(ledger, rollups, new PresenceRunningSessions(new LivePresenceService(presence)), totals, StudyDayPolicy.DEFAULT, clock);
+        rebuild = new RollupRebuildService(ledger, rollups, StudyDayPolicy.DEFAULT);
         kim = user("kim");
         lee = user("lee");
         rooms.members.put(room, new ArrayList<>(List.of(kim, lee)));
         rooms.members.put(otherRoom, new ArrayList<>(List.of(kim, lee)));
+        // Both rooms exist from the start, with nothing studied yet, as a new room in the store does.
+        allTime.put(room, 0L);
+        allTime.put(otherRoom, 0L);
     }
 
     UserId user(String name) {
@@ -180,6 +183,22 @@ class StudyStatsServiceTest {
     }
 
     @Test
+    void rankingsCountTheSessionsRunningNow() {
+        study(kim, room, Duration.ofMinutes(10));
+        ConnectionId running = join(lee, otherRoom);
+        clock.advance(Duration.ofMinutes(15));
+
+        assertEquals(List.of(new RankedRoom(1, otherRoom, 900), new RankedRoom(2, room, 600)), stats.ranking(StudyPeriod.DAY, 20));
+        assertEquals(List.of(new RankedRoom(1, otherRoom, 900), new RankedRoom(2, room, 600)), stats.ranking(StudyPeriod.ALL, 20),
+                "a room studied in now but never finished a session is ranked by its running time");
+        assertEquals(List.of(new RankedRoom(1, otherRoom, 900)), stats.ranking(StudyPeriod.ALL, 1));
+        live.status(running, "break", null);
+        clock.advance(Duration.ofMinutes(30));
+        assertEquals(List.of(new RankedRoom(1, otherRoom, 900), new RankedRoom(2, room, 600)), stats.ranking(StudyPeriod.WEEK, 20),
+                "a break adds nothing, and what ran before it is finished now");
+    }
+
+    @Test
     void weekAndMonthRankingsFollowTheConfiguredDayStart() {
         // Tuesday the 24th of November, 12:00 in Seoul.
         study(kim, room, Duration.ofMinutes(10));
@@ -204,7 +223,7 @@ class StudyStatsServiceTest {
         rollups.roomPeriods().replaceAll(new RoomPeriodTotals.Totals(intact.rooms().days(), Map.of()));
         assertEquals(List.of(), stats.ranking(StudyPeriod.WEEK, 20));
 
-        RebuildRollupsUseCase.Report repaired = stats.rebuild();
+        RebuildRollupsUseCase.Report repaired = rebuild.rebuild();
 
         assertEquals(0, repaired.differingBefore(), "the day totals were intact");
         assertEquals(3, repaired.periodsDifferingBefore(), "the room's day, week and month");
@@ -234,14 +253,14 @@ class StudyStatsServiceTest {
         ledger.begin(lost);
         ledger.end(lost.id(), clock.instant().plusSeconds(600));
 
-        RebuildRollupsUseCase.Report repaired = stats.rebuild();
+        RebuildRollupsUseCase.Report repaired = rebuild.rebuild();
 
         assertEquals(3, repaired.sessions());
         assertEquals(2, repaired.differingBefore(), "kim's and the other room's day");
         assertTrue(repaired.matches());
         assertEquals(600, rollups.userDays().ofUser(kim, today(), today()).get(today()) - intact.users().days().getOrDefault(
                 new UserDayTotals.UserDay(kim.value(), today()), 0L));
-        RebuildRollupsUseCase.Report again = stats.rebuild();
+        RebuildRollupsUseCase.Report again = rebuild.rebuild();
         assertEquals(0, again.differingBefore());
         assertTrue(again.matches());
     }
@@ -261,6 +280,6 @@ class StudyStatsServiceTest {
         assertEquals(new TreeMap<>(Map.of(today(), 300L)), left);
         assertEquals(Map.of(otherRoom, 300L), rollups.roomPeriods().ofRooms(PeriodBucket.containing(StudyPeriod.DAY, today())));
         assertEquals(Map.of(otherRoom, 300L), rollups.roomPeriods().ofRooms(PeriodBucket.containing(StudyPeriod.MONTH, today())));
-        assertEquals(0, stats.rebuild().differingBefore());
+        assertEquals(0, rebuild.rebuild().differingBefore());
     }
 }

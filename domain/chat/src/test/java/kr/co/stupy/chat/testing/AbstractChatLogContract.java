@@ -41,7 +41,7 @@ public abstract class AbstractChatLogContract {
     void storesAndReadsBackNewestFirst() {
         ChatMessage first = said("안녕하세요", "c1", 0);
         ChatMessage second = said("<b>not html</b>", "c2", 1);
-        ChatMessage notice = ChatMessage.notice(room, kim, new MessageText("kim 님이 들어왔습니다"), T0.plusSeconds(2));
+        ChatMessage notice = ChatMessage.notice(room, kim, new MessageText("kim 님이 들어왔어요"), T0.plusSeconds(2));
         assertTrue(log.append(first).created());
         log.append(second);
         log.append(notice);

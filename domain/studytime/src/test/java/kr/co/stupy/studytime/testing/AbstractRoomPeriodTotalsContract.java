@@ -38,6 +38,18 @@ public abstract class AbstractRoomPeriodTotalsContract extends RollupContract<Ro
     }
 
     @Test
+    void aPageOfRoomsReadsItsDayTotalsOnly() {
+        rollup.add(room, days(D1, 600, D2, 120));
+        rollup.add(otherRoom, days(D1, 5));
+        rollup.add(kr.co.stupy.shared.RoomId.newId(), days(D1, 70));
+
+        assertEquals(Map.of(room, 600L, otherRoom, 5L), rollup.onDay(D1, List.of(room, otherRoom)));
+        assertEquals(Map.of(room, 120L), rollup.onDay(D2, List.of(room, otherRoom)));
+        assertEquals(Map.of(), rollup.onDay(D2.plusDays(1), List.of(room, otherRoom)));
+        assertEquals(Map.of(), rollup.onDay(D1, List.of()));
+    }
+
+    @Test
     void takingTimeBackLeavesNoEmptyTotalsBehind() {
         rollup.add(room, days(D1, 600));
         rollup.add(otherRoom, days(D1, 60));

@@ -14,6 +14,7 @@ import kr.co.stupy.shared.UserId;
 import kr.co.stupy.shared.testing.Parallel;
 import kr.co.stupy.studytime.StudyLedger;
 import kr.co.stupy.studytime.StudySession;
+import kr.co.stupy.studytime.Subject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -44,6 +45,24 @@ public abstract class AbstractStudyLedgerContract {
         assertFalse(ledger.heartbeat(session.id(), T0.plusSeconds(10)), "a heartbeat never moves back");
         assertEquals(T0.plusSeconds(15), ledger.inRoom(room, T0, T0.plusSeconds(60)).getFirst().lastHeartbeatAt());
         assertFalse(ledger.heartbeat("00000000000000000000000000", T0.plusSeconds(20)));
+    }
+
+    @Test
+    void aSessionKeepsItsSubjectThroughBeatsEndAndEveryRead() {
+        StudySession math = StudySession.start(kim, room, Optional.of(new Subject("수학 II")), T0);
+        StudySession none = StudySession.start(lee, room, T0);
+        ledger.begin(math);
+        ledger.begin(none);
+        ledger.heartbeat(math.id(), T0.plusSeconds(15));
+
+        StudySession ended = ledger.end(math.id(), T0.plusSeconds(30)).orElseThrow();
+
+        assertEquals(Optional.of(new Subject("수학 II")), ended.subject());
+        assertEquals(Optional.of(new Subject("수학 II")), ledger.ofUser(kim, T0, T0.plusSeconds(60)).getFirst().subject());
+        assertEquals(Optional.empty(), ledger.ofUser(lee, T0, T0.plusSeconds(60)).getFirst().subject());
+        List<StudySession> finished = new java.util.ArrayList<>();
+        ledger.forEachFinished(finished::add);
+        assertEquals(List.of(ended), finished);
     }
 
     @Test

@@ -26,6 +26,18 @@ public final class InMemoryRoomPeriodTotals implements RoomPeriodTotals {
     }
 
     @Override
+    public Map<RoomId, Long> onDay(LocalDate day, java.util.Collection<RoomId> rooms) {
+        Map<RoomId, Long> totals = new HashMap<>();
+        for (RoomId roomId : rooms) {
+            long seconds = days.getOrDefault(new RoomDay(roomId.value(), day), 0L);
+            if (seconds != 0) {
+                totals.put(roomId, seconds);
+            }
+        }
+        return totals;
+    }
+
+    @Override
     public Map<RoomId, Long> ofRooms(PeriodBucket bucket) {
         Map<RoomId, Long> totals = new HashMap<>();
         buckets.forEach((key, seconds) -> {

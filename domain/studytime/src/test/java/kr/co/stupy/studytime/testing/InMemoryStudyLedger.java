@@ -32,7 +32,7 @@ public final class InMemoryStudyLedger implements StudyLedger {
                 return s;
             }
             moved[0] = true;
-            return new StudySession(s.id(), s.userId(), s.roomId(), s.startedAt(), at, Optional.empty());
+            return new StudySession(s.id(), s.userId(), s.roomId(), s.startedAt(), at, Optional.empty(), s.subject());
         });
         return moved[0];
     }
@@ -46,7 +46,7 @@ public final class InMemoryStudyLedger implements StudyLedger {
             }
             Instant end = at.isBefore(s.startedAt()) ? s.startedAt() : at;
             ended[0] = new StudySession(s.id(), s.userId(), s.roomId(), s.startedAt(),
-                    end.isAfter(s.lastHeartbeatAt()) ? end : s.lastHeartbeatAt(), Optional.of(end));
+                    end.isAfter(s.lastHeartbeatAt()) ? end : s.lastHeartbeatAt(), Optional.of(end), s.subject());
             return ended[0];
         });
         return Optional.ofNullable(ended[0]);

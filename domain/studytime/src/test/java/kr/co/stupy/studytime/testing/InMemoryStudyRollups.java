@@ -10,6 +10,6 @@ public final class InMemoryStudyRollups {
 
     public static StudyRollups create() {
         return new StudyRollups(new InMemoryUserDayTotals(), new InMemoryRoomPeriodTotals(), new InMemoryMemberTotals(),
-                new InMemoryUserQuarterHours(), new InMemoryMemberQuarterHours());
+                new InMemoryUserQuarterHours(), new InMemoryMemberQuarterHours(), new InMemoryUserPeriodTotals());
     }
 }

@@ -1,13 +1,16 @@
 package kr.co.stupy.application.live.port.in;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import kr.co.stupy.application.chat.port.in.RoomMessage;
 import kr.co.stupy.application.live.ConnectionId;
+import kr.co.stupy.application.live.LiveEvent;
 import kr.co.stupy.application.live.LivePeer;
 import kr.co.stupy.application.studytime.port.in.LeaderboardEntry;
 import kr.co.stupy.shared.RoomId;
 import kr.co.stupy.shared.UserId;
+import kr.co.stupy.studytime.StudyState;
 
 /** Opens a live connection with a ticket; the connection is a study session from here on. */
 public interface ConnectLiveUseCase {
@@ -24,9 +27,19 @@ public interface ConnectLiveUseCase {
     sealed interface Outcome {
     }
 
-    /** In: what the newcomer needs to start (the edge adds the room itself). */
+    /**
+     * In: what the newcomer needs to start (the edge adds the room itself); {@code state} is the
+     * newcomer's own (studying with no subject, or on a break when it arrives in the room pomodoro's
+     * break), {@code pomodoro} the room's as it stands, {@code serverTime} the server's clock as it answers.
+     */
     record Welcome(ConnectionId connectionId, RoomId roomId, UserId userId, List<LivePeer> peers,
-                   List<RoomMessage> recentMessages, List<LeaderboardEntry> leaderboard) implements Outcome {
+                   List<RoomMessage> recentMessages, List<LeaderboardEntry> leaderboard, StudyState state,
+                   LiveEvent.PomodoroUpdate pomodoro, Instant serverTime) implements Outcome {
+        public Welcome {
+            Objects.requireNonNull(state, "state");
+            Objects.requireNonNull(pomodoro, "pomodoro");
+            Objects.requireNonNull(serverTime, "serverTime");
+        }
     }
 
     /** Why a connection was turned away; the edge says it in its own terms (a close code). */

@@ -15,6 +15,9 @@ public interface LivePresenceQuery {
 
     Optional<LiveConnection> liveConnectionOf(UserId userId);
 
+    /** Everyone live in every room. */
+    List<LiveConnection> liveEverywhere();
+
     /** How many are live in each room; rooms nobody is live in may be absent. */
     Map<RoomId, Integer> liveCounts(Collection<RoomId> roomIds);
 }

@@ -11,6 +11,7 @@ import kr.co.stupy.application.live.ConnectionId;
 import kr.co.stupy.application.live.LiveConnection;
 import kr.co.stupy.shared.RoomId;
 import kr.co.stupy.shared.UserId;
+import kr.co.stupy.studytime.StudyState;
 
 /**
  * The shared truth of who is live where: at most {@link #MAX_PER_ROOM} connections per room and one
@@ -42,6 +43,15 @@ public interface LivePresence {
 
     /** The room's connections, oldest first. */
     List<LiveConnection> inRoom(RoomId roomId);
+
+    /** Every live connection of every room (rankings add the running sessions of all of them). */
+    List<LiveConnection> all();
+
+    /**
+     * Records the connection's new state (a break, a resumed study, another subject) and the session
+     * it studies in now; empty when the connection is no longer present, and nothing is written then.
+     */
+    Optional<LiveConnection> changeState(ConnectionId connectionId, String sessionId, StudyState state);
 
     /** How many are live in each of the rooms (rooms with nobody are absent). */
     Map<RoomId, Integer> counts(Collection<RoomId> roomIds);

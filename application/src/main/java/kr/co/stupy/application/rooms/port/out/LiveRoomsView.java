@@ -1,12 +1,12 @@
 package kr.co.stupy.application.rooms.port.out;
 
 import java.util.Collection;
-import java.util.Map;
+import kr.co.stupy.application.studytime.port.in.RoomStudyNowQuery.RoomsNow;
 import kr.co.stupy.shared.RoomId;
 
-/** How many live connections each room has right now, as presence knows it. */
+/** Who is live in each room right now and what their study adds to the room's figures, as presence and study time know it. */
 public interface LiveRoomsView {
 
-    /** The live count of each of {@code rooms} that has anyone live; rooms left out have nobody. */
-    Map<RoomId, Integer> liveCounts(Collection<RoomId> rooms);
+    /** The figures of {@code rooms} at one instant, and the running seconds of every room anyone studies in now. */
+    RoomsNow figures(Collection<RoomId> rooms);
 }

@@ -6,8 +6,8 @@ import kr.co.stupy.shared.RoomId;
 import kr.co.stupy.studytime.StudyPeriod;
 
 /**
- * Rooms by the study time finished in them during the period (the configured zone and day start),
- * most first, rooms without any left out. Equal times share a rank (1, 1, 3); for {@code ALL} the
+ * Rooms by the study time in them during the period (the configured zone and day start), the sessions
+ * running now included, most first, rooms without any left out. Equal times share a rank (1, 1, 3); for {@code ALL} the
  * time is the room's {@code totalStudySeconds} and the rank is exactly the room's {@code rank}.
  */
 public interface RoomRankingQuery {
