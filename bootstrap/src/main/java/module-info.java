@@ -24,5 +24,10 @@ module kr.co.stupy.bootstrap {
     requires com.fasterxml.jackson.core;
     requires com.fasterxml.jackson.databind;
     requires org.slf4j;
+    requires ch.qos.logback.classic;
+    requires ch.qos.logback.core;
     requires jdk.management;
+
+    // logback.xml names the JSON encoder; logback makes it by reflection.
+    exports kr.co.stupy.bootstrap.logging to ch.qos.logback.core;
 }

@@ -39,6 +39,7 @@ import kr.co.stupy.adapter.web.support.ReadBudget;
 import kr.co.stupy.adapter.web.todos.TodoRoutes;
 import kr.co.stupy.adapter.web.token.JwtTokenService;
 import kr.co.stupy.application.chat.service.ChatService;
+import kr.co.stupy.application.health.port.in.DrainNodeUseCase;
 import kr.co.stupy.application.health.port.out.HealthProbe;
 import kr.co.stupy.application.health.service.HealthService;
 import kr.co.stupy.application.identity.port.out.AccountCleanup;
@@ -97,6 +98,7 @@ public final class Stupy implements AutoCloseable {
     private final String nodeId = "node-" + UUID.randomUUID().toString().substring(0, 8);
     private final List<AutoCloseable> resources = new ArrayList<>();
     private WebServer web;
+    private DrainNodeUseCase drain;
 
     private Stupy() {
     }
@@ -148,6 +150,7 @@ public final class Stupy implements AutoCloseable {
         var identity = IdentityContext.wire(settings, new IdentityContext.Dependencies(stores, tokens, tokenKey, new RoomMembershipsFromRooms(roomQueries),
                 new StudyGoalsFromStudyTime(studyTime.goals()), cleanups, rateLimits, budgets, clock));
         var health = health(store, settings, redis);
+        drain = health;
 
         var liveRoutes = new LiveRoutes(new LiveRoutes.UseCases(live.admission(), live.admission(), live.messaging(), live.messaging(),
                 live.status(), live.keepAlive(), live.departures(), studyTime.boards(), chat), new RoomLiveViews(roomQueries),
@@ -279,6 +282,18 @@ public final class Stupy implements AutoCloseable {
 
     public int port() {
         return web.port();
+    }
+
+    /** SIGTERM: not ready from this instant, every client served for {@code grace} more (load balancers move away), then closed. */
+    public void drainAndClose(Duration grace) {
+        drain.startDraining();
+        LOG.info("draining: readiness answers 503 from now on; closing in {} s", grace.toSeconds());
+        try {
+            Thread.sleep(grace);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        close();
     }
 
     public String nodeId() {

@@ -31,6 +31,6 @@ final class BearerAuthentication {
     }
 
     static boolean isPublic(String path) {
-        return path.startsWith("/api/auth/") || path.equals("/api/health") || path.equals("/api/client-config");
+        return path.startsWith("/api/auth/") || path.equals("/api/health") || path.equals("/api/health/live") || path.equals("/api/client-config");
     }
 }

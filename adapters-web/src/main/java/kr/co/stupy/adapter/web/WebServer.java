@@ -51,7 +51,10 @@ public final class WebServer implements AutoCloseable {
                 RequestIds.assign(ctx);
                 securityHeaders(ctx, settings.https());
             });
-            config.routes.beforeMatched(bearer::filter);
+            config.routes.beforeMatched(ctx -> {
+                RequestIds.route(ctx);
+                bearer.filter(ctx);
+            });
             config.routes.after(WebServer::logRequest);
             errors.register(config.routes);
             groups.forEach(group -> group.register(config.routes));
@@ -89,6 +92,7 @@ public final class WebServer implements AutoCloseable {
     private static void logRequest(Context ctx) {
         Long startedAt = ctx.attribute(STARTED_AT);
         long micros = startedAt == null ? -1 : (System.nanoTime() - startedAt) / 1000;
+        RequestIds.route(ctx);
         LOG.info("{} {} -> {} in {} µs", ctx.method(), ctx.path(), ctx.statusCode(), micros);
         RequestIds.clear();
     }

@@ -6,9 +6,11 @@ import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.DateTimeException;
+import java.time.Duration;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -47,6 +49,27 @@ record EnvironmentReader(Map<String, String> env) {
             // reported below
         }
         throw new SettingsException(name, "must be a whole number from 1 to 1000000, got '" + value + "'");
+    }
+
+    /** Whole seconds from {@code min} to {@code max}. */
+    Duration seconds(String name, String value, int min, int max) {
+        try {
+            int seconds = Integer.parseInt(value);
+            if (seconds >= min && seconds <= max) {
+                return Duration.ofSeconds(seconds);
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        throw new SettingsException(name, "must be a whole number of seconds from " + min + " to " + max + ", got '" + value + "'");
+    }
+
+    /** One of {@code choices}, spelled exactly (lower case). */
+    String oneOf(String name, String value, List<String> choices) {
+        if (choices.contains(value)) {
+            return value;
+        }
+        throw new SettingsException(name, "must be one of " + String.join(", ", choices) + ", got '" + value + "'");
     }
 
     Path path(String name, String value) {

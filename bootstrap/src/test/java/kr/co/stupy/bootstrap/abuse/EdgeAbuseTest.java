@@ -29,6 +29,7 @@ import kr.co.stupy.bootstrap.config.Settings;
 import kr.co.stupy.bootstrap.support.Api;
 import kr.co.stupy.bootstrap.support.LiveClient;
 import kr.co.stupy.bootstrap.support.TestNode;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -41,6 +42,7 @@ import org.junit.jupiter.api.Test;
  * The attackers use other loopback addresses (127.0.0.2, 127.0.0.3) than the health checks, as
  * strangers would, so the per-address cap bounds them without touching the checks.
  */
+@Tag("solo") // bounds latency: runs alone (see bootstrap/pom.xml)
 class EdgeAbuseTest {
 
     /** The bound on health answers while an attack runs: far above a normal answer (a few ms), far below a stall. */

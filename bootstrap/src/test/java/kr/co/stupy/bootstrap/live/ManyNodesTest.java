@@ -36,6 +36,7 @@ import kr.co.stupy.bootstrap.support.Api;
 import kr.co.stupy.bootstrap.support.LiveClient;
 import kr.co.stupy.bootstrap.support.StupyProcess;
 import kr.co.stupy.bootstrap.support.TestNode;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -46,6 +47,7 @@ import org.junit.jupiter.api.Test;
  * rule of API.md holds across nodes, and the faults of issue 6 are survived — a node killed with
  * -9 (a child process), Redis restarted empty, Redis unreachable at start.
  */
+@Tag("solo") // bounds latency: runs alone (see bootstrap/pom.xml)
 class ManyNodesTest {
 
     static final String SECRET = "many-nodes-test-secret-0123456789abcdef";

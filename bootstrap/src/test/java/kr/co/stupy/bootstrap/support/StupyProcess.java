@@ -51,11 +51,14 @@ public final class StupyProcess implements AutoCloseable {
     /** Starts Main with exactly these settings (on top of a minimal environment) and does not wait. */
     public static StupyProcess launch(Map<String, String> settings) {
         String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> command = new ArrayList<>(List.of(java, "-Xshare:off", "-XX:TieredStopAtLevel=1",
+        // The node's own logback.xml, as in production: the tests' class path also holds a quieter logback-test.xml.
+        List<String> command = new ArrayList<>(List.of(java, "-Xshare:off", "-XX:TieredStopAtLevel=1", "-Dlogback.configurationFile=logback.xml",
                 "-cp", System.getProperty("java.class.path"), "kr.co.stupy.bootstrap.Main"));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().keySet().removeIf(name -> name.startsWith("STUPY_"));
         builder.environment().put("STUPY_LIMITS", TestNode.ONE_ADDRESS_LIMITS_SETTING);
+        // A test that stops a child with SIGTERM waits for its drain only when it sets one.
+        builder.environment().put("STUPY_DRAIN_SECONDS", "0");
         builder.environment().putAll(settings);
         try {
             return new StupyProcess(builder.start());

@@ -26,6 +26,7 @@ import kr.co.stupy.bootstrap.support.Chromium;
 import kr.co.stupy.bootstrap.support.TestNode;
 import kr.co.stupy.rooms.Pomodoro;
 import kr.co.stupy.shared.RoomId;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
@@ -39,6 +40,7 @@ import org.junit.jupiter.api.Test;
  * not the owner see the ring only; the page checks the lengths itself and shows the server's refusals
  * next to the fields; nothing scrolls sideways at 360 px.
  */
+@Tag("solo") // bounds latency: runs alone (see bootstrap/pom.xml)
 class PomodoroBrowserTest {
 
     private static final Pattern CLOCK = Pattern.compile("(\\d{2}):(\\d{2}):(\\d{2})");

@@ -3,6 +3,7 @@ package kr.co.stupy.adapter.web.health;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.reset;
+import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -28,7 +29,7 @@ class HealthRoutesTest {
 
     @Test
     void upIs200WithTheKindOfStoreAndBusAndNeedsNoToken() {
-        when(health.health()).thenReturn(new CheckHealthQuery.Health(true, "mongo", true, "redis", true));
+        when(health.health()).thenReturn(new CheckHealthQuery.Health(true, "mongo", true, "redis", true, false));
         Answer answer = web.anonymous().get("/api/health");
         JsonNode body = answer.ok(200);
         assertEquals(List.of("bus", "status", "store"), Answer.fieldNames(body));
@@ -40,7 +41,7 @@ class HealthRoutesTest {
 
     @Test
     void aStoreOrBusThatIsDownIs503AndSaysDown() {
-        when(health.health()).thenReturn(new CheckHealthQuery.Health(false, "embedded", false, "local", true));
+        when(health.health()).thenReturn(new CheckHealthQuery.Health(false, "embedded", false, "local", true, false));
         JsonNode body = web.anonymous().get("/api/health").ok(503);
         assertEquals("down", body.get("status").asText());
         assertEquals("embedded", body.get("store").asText());
@@ -49,7 +50,23 @@ class HealthRoutesTest {
 
     @Test
     void aTokenThatIsNotValidDoesNotKeepTheHealthCheckAway() {
-        when(health.health()).thenReturn(new CheckHealthQuery.Health(true, "mongo", true, "redis", true));
+        when(health.health()).thenReturn(new CheckHealthQuery.Health(true, "mongo", true, "redis", true, false));
         assertEquals(200, web.authorizedBy("Bearer expired").get("/api/health").status());
+    }
+
+    @Test
+    void aDrainingNodeIs503AndSaysDrainingThoughItsStoresAnswer() {
+        when(health.health()).thenReturn(new CheckHealthQuery.Health(false, "mongo", true, "redis", true, true));
+        JsonNode body = web.anonymous().get("/api/health").ok(503);
+        assertEquals("draining", body.get("status").asText());
+        assertEquals("mongo", body.get("store").asText());
+    }
+
+    @Test
+    void livenessIs200WithoutAskingTheStoresAndNeedsNoToken() {
+        JsonNode body = web.authorizedBy("Bearer expired").get("/api/health/live").ok(200);
+        assertEquals(List.of("status"), Answer.fieldNames(body));
+        assertEquals("up", body.get("status").asText());
+        verifyNoInteractions(health);
     }
 }
