@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
+import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalTime;
@@ -27,6 +27,8 @@ import kr.co.stupy.bootstrap.support.Api;
 import kr.co.stupy.bootstrap.support.Scrape;
 import kr.co.stupy.bootstrap.support.TestNode;
 import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
 
 /**
  * deploy/ and compose.metrics.yaml cannot be run here (no Docker), so they are read: every file
@@ -37,17 +39,23 @@ import org.junit.jupiter.api.Test;
 class DeployFilesTest {
 
     static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
-    static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     static final ObjectMapper JSON = new ObjectMapper();
     static final String TOKEN = "deploy-files-token-0123456789";
     /** A metric name as the dashboard's queries spell it. */
     static final Pattern METRIC = Pattern.compile("\\b((?:stupy|jvm|jetty|process|system)_[a-z_]+)\\b");
 
+    /** A YAML file as a tree, its anchors and aliases (compose's {@code &stupy-env}, {@code *metrics-env}) resolved. */
+    static JsonNode yaml(String file) throws IOException {
+        try (Reader reader = Files.newBufferedReader(ROOT.resolve(file))) {
+            return JSON.valueToTree(new Yaml(new LoaderOptions()).load(reader));
+        }
+    }
+
     @Test
     void prometheusScrapesTheThreeComposeNodesOnTheirMetricsPort() throws IOException {
-        JsonNode compose = YAML.readTree(ROOT.resolve("compose.yaml").toFile());
-        JsonNode override = YAML.readTree(ROOT.resolve("compose.metrics.yaml").toFile());
-        JsonNode prometheus = YAML.readTree(ROOT.resolve("deploy/prometheus.yml").toFile());
+        JsonNode compose = yaml("compose.yaml");
+        JsonNode override = yaml("compose.metrics.yaml");
+        JsonNode prometheus = yaml("deploy/prometheus.yml");
 
         List<String> nodes = new ArrayList<>();
         compose.path("services").fieldNames().forEachRemaining(name -> {
@@ -78,11 +86,11 @@ class DeployFilesTest {
 
     @Test
     void grafanaIsProvisionedWithTheDashboard() throws IOException {
-        JsonNode datasources = YAML.readTree(ROOT.resolve("deploy/grafana/provisioning/datasources/prometheus.yml").toFile());
+        JsonNode datasources = yaml("deploy/grafana/provisioning/datasources/prometheus.yml");
         assertEquals("http://prometheus:9090", datasources.at("/datasources/0/url").asText());
-        JsonNode providers = YAML.readTree(ROOT.resolve("deploy/grafana/provisioning/dashboards/stupy.yml").toFile());
+        JsonNode providers = yaml("deploy/grafana/provisioning/dashboards/stupy.yml");
         assertEquals("/var/lib/grafana/dashboards", providers.at("/providers/0/options/path").asText());
-        JsonNode override = YAML.readTree(ROOT.resolve("compose.metrics.yaml").toFile());
+        JsonNode override = yaml("compose.metrics.yaml");
         List<String> mounts = new ArrayList<>();
         override.at("/services/grafana/volumes").forEach(volume -> mounts.add(volume.asText()));
         assertTrue(mounts.contains("./deploy/grafana/stupy-dashboard.json:/var/lib/grafana/dashboards/stupy-dashboard.json:ro"), mounts.toString());

@@ -3,6 +3,7 @@ package kr.co.stupy.adapter.web.metrics;
 import io.javalin.config.RoutesConfig;
 import java.util.function.Supplier;
 import kr.co.stupy.adapter.web.RouteGroup;
+import kr.co.stupy.adapter.web.support.HttpMetrics;
 import kr.co.stupy.shared.DomainException;
 
 /**
@@ -12,7 +13,7 @@ import kr.co.stupy.shared.DomainException;
  */
 public final class MetricsRoutes implements RouteGroup {
 
-    public static final String PATH = "/metrics";
+    public static final String PATH = HttpMetrics.SCRAPE_PATH;
     /** Prometheus' text exposition format. */
     public static final String CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8";
 

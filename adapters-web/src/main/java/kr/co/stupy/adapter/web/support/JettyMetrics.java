@@ -1,4 +1,4 @@
-package kr.co.stupy.adapter.web.metrics;
+package kr.co.stupy.adapter.web.support;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;

@@ -1,4 +1,4 @@
-package kr.co.stupy.adapter.web.metrics;
+package kr.co.stupy.adapter.web.support;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -17,7 +17,8 @@ import java.util.TreeSet;
 import kr.co.stupy.adapter.web.RouteGroup;
 import kr.co.stupy.adapter.web.WebServer;
 import kr.co.stupy.adapter.web.WebSettings;
-import kr.co.stupy.adapter.web.support.Json;
+import kr.co.stupy.adapter.web.metrics.MetricsRoutes;
+import kr.co.stupy.adapter.web.metrics.ScrapeToken;
 import kr.co.stupy.shared.DomainException;
 import kr.co.stupy.shared.InvalidInputException;
 import org.junit.jupiter.api.AfterAll;

@@ -1,4 +1,4 @@
-package kr.co.stupy.adapter.web.metrics;
+package kr.co.stupy.adapter.web.support;
 
 import io.javalin.http.Context;
 import io.javalin.router.Endpoint;
@@ -22,6 +22,8 @@ public final class HttpMetrics {
     static final String NOT_FOUND = "NOT_FOUND";
     static final String UNMATCHED = "UNMATCHED";
     static final String STATIC = "STATIC";
+    /** Where a node's metrics are scraped (MetricsRoutes): a template of its own, like the API's. */
+    public static final String SCRAPE_PATH = "/metrics";
     /** Any other method (Javalin accepts made-up ones) is {@code OTHER}. */
     private static final Set<String> METHODS = Set.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS");
 
@@ -63,6 +65,6 @@ public final class HttpMetrics {
             return status == 404 ? NOT_FOUND : UNMATCHED;
         }
         // The API and the scrape keep their templates; the app's files (one exact route each) would be dozens of series.
-        return template.startsWith("/api/") || template.equals(MetricsRoutes.PATH) ? template : STATIC;
+        return template.startsWith("/api/") || template.equals(SCRAPE_PATH) ? template : STATIC;
     }
 }
