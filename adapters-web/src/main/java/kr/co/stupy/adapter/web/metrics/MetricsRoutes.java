@@ -1,6 +1,7 @@
 package kr.co.stupy.adapter.web.metrics;
 
 import io.javalin.config.RoutesConfig;
+import io.javalin.http.Handler;
 import java.util.function.Supplier;
 import kr.co.stupy.adapter.web.RouteGroup;
 import kr.co.stupy.adapter.web.support.HttpMetrics;
@@ -28,12 +29,15 @@ public final class MetricsRoutes implements RouteGroup {
 
     @Override
     public void register(RoutesConfig routes) {
-        routes.get(PATH, ctx -> {
+        Handler scrapeIfAllowed = ctx -> {
             if (!token.accepts(ctx.header("Authorization"))) {
                 throw new DomainException(DomainException.Kind.UNAUTHENTICATED, "UNAUTHENTICATED", "a valid bearer token is required");
             }
             ctx.header("Cache-Control", "no-store");
             ctx.contentType(CONTENT_TYPE).result(scrape.get());
-        });
+        };
+        routes.get(PATH, scrapeIfAllowed);
+        // Without a HEAD route of its own Javalin answers HEAD with an empty 200, token or not.
+        routes.head(PATH, scrapeIfAllowed);
     }
 }

@@ -93,6 +93,8 @@ class HttpMetricsTest {
     void theScrapeAnswersOnlyItsToken() throws Exception {
         assertEquals(401, send("GET", "/metrics", null).statusCode());
         assertEquals(401, send("GET", "/metrics", "Bearer not-" + TOKEN).statusCode());
+        assertEquals(401, send("HEAD", "/metrics", null).statusCode());
+        assertEquals(200, send("HEAD", "/metrics", "Bearer " + TOKEN).statusCode());
         HttpResponse<String> scraped = send("GET", "/metrics", "Bearer " + TOKEN);
         assertEquals(200, scraped.statusCode());
         assertEquals("scraped 1\n", scraped.body());
