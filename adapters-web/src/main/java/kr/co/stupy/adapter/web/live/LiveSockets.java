@@ -2,10 +2,10 @@ package kr.co.stupy.adapter.web.live;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.websocket.WsContext;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
-import io.javalin.websocket.WsContext;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
