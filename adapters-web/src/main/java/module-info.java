@@ -5,7 +5,8 @@
  */
 // The qualified exports name kr.co.stupy.bootstrap, which the reactor compiles after this module, so
 // javac cannot see it yet; ModuleDescriptorsTest checks that every such target exists.
-@SuppressWarnings({"module"})
+// "requires-automatic": Micrometer ships no module descriptor; README lists the automatic modules.
+@SuppressWarnings({"module", "requires-automatic"})
 module kr.co.stupy.adapter.web {
     requires kr.co.stupy.application;
     requires io.javalin;
@@ -20,6 +21,7 @@ module kr.co.stupy.adapter.web {
     requires com.fasterxml.jackson.datatype.jsr310;
     requires com.nimbusds.jose.jwt;
     requires org.slf4j;
+    requires micrometer.core;
 
     exports kr.co.stupy.adapter.web to kr.co.stupy.bootstrap;
     exports kr.co.stupy.adapter.web.clientconfig to kr.co.stupy.bootstrap;
@@ -27,6 +29,7 @@ module kr.co.stupy.adapter.web {
     exports kr.co.stupy.adapter.web.identity to kr.co.stupy.bootstrap;
     exports kr.co.stupy.adapter.web.image to kr.co.stupy.bootstrap;
     exports kr.co.stupy.adapter.web.live to kr.co.stupy.bootstrap;
+    exports kr.co.stupy.adapter.web.metrics to kr.co.stupy.bootstrap;
     exports kr.co.stupy.adapter.web.rooms to kr.co.stupy.bootstrap;
     exports kr.co.stupy.adapter.web.site to kr.co.stupy.bootstrap;
     exports kr.co.stupy.adapter.web.stats to kr.co.stupy.bootstrap;

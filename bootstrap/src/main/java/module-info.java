@@ -6,8 +6,8 @@
  * side (each puts classes in package {@code de.bwaldvogel.mongo}), so they stay on the class path and
  * the build lets this module read it ({@code --add-reads kr.co.stupy.bootstrap=ALL-UNNAMED}).
  */
-// "requires-automatic": the MongoDB driver, jedis and H2 ship no module descriptor; README lists
-// the automatic modules.
+// "requires-automatic": the MongoDB driver, jedis, H2 and Micrometer ship no module descriptor; README
+// lists the automatic modules.
 @SuppressWarnings("requires-automatic")
 module kr.co.stupy.bootstrap {
     requires kr.co.stupy.application;
@@ -27,6 +27,9 @@ module kr.co.stupy.bootstrap {
     requires ch.qos.logback.classic;
     requires ch.qos.logback.core;
     requires jdk.management;
+    requires jdk.httpserver;
+    requires micrometer.core;
+    requires micrometer.registry.prometheus;
 
     // logback.xml names the JSON encoder; logback makes it by reflection.
     exports kr.co.stupy.bootstrap.logging to ch.qos.logback.core;

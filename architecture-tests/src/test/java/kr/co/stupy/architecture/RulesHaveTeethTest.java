@@ -33,6 +33,7 @@ class RulesHaveTeethTest {
             Map.entry("contextsAreIndependent", "RoomUsesTodo"),
             Map.entry("applicationServicesAreIndependent", "IdentityService"),
             Map.entry("noFrameworksInside", "JsonChat"),
+            Map.entry("noMetricsInside", "CountingRoomService"),
             Map.entry("adaptersUsePortsNotServices", "WebThing"),
             Map.entry("onlyBootstrapKnowsBootstrap", "RedisThing"),
             Map.entry("noPackageCycles", "PostThing"),

@@ -103,6 +103,10 @@ final class StupyRules {
         rules.put("noFrameworksInside", noClasses().that().resideInAnyPackage(append(domain(), application()))
                 .should().dependOnClassesThat().resideInAnyPackage(FRAMEWORKS.toArray(String[]::new))
                 .because("no Javalin, Mongo, jedis, pac4j or Jackson type crosses into the domain or the application"));
+        rules.put("noMetricsInside", noClasses().that().resideInAnyPackage(append(domain(), application()))
+                .should().dependOnClassesThat().resideInAnyPackage("io.micrometer..", "io.prometheus..")
+                .because("metrics are measured at the edges (adapters, decorators wired in bootstrap); the domain and the "
+                        + "application announce what they did through their ports, in their own words"));
         rules.put("adaptersUsePortsNotServices", noClasses().that().resideInAPackage(base + ".adapter..")
                 .should().dependOnClassesThat().resideInAnyPackage(base + ".application.*.service..", base + ".application.*.local..")
                 .because("adapters drive the application through its in-ports only"));

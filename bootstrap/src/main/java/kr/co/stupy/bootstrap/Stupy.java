@@ -12,6 +12,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 import kr.co.stupy.adapter.mongo.MongoStore;
 import kr.co.stupy.adapter.redis.RedisBus;
 import kr.co.stupy.adapter.redis.RedisHealthProbe;
@@ -70,10 +71,12 @@ import kr.co.stupy.bootstrap.config.JwtKeys;
 import kr.co.stupy.bootstrap.config.Settings;
 import kr.co.stupy.bootstrap.embedded.EmbeddedMongo;
 import kr.co.stupy.bootstrap.files.ImageFileImport;
+import kr.co.stupy.bootstrap.metrics.NodeMetrics;
 import kr.co.stupy.bootstrap.security.HashingPool;
 import kr.co.stupy.bootstrap.security.Pbkdf2PasswordHasher;
 import kr.co.stupy.bootstrap.wiring.IdentityContext;
 import kr.co.stupy.bootstrap.wiring.LiveTransport;
+import kr.co.stupy.bootstrap.wiring.LocalBusHealth;
 import kr.co.stupy.bootstrap.wiring.Stores;
 import kr.co.stupy.bootstrap.wiring.StudyTimeContext;
 import kr.co.stupy.studytime.StudyDayPolicy;
@@ -99,6 +102,7 @@ public final class Stupy implements AutoCloseable {
     private final List<AutoCloseable> resources = new ArrayList<>();
     private WebServer web;
     private DrainNodeUseCase drain;
+    private NodeMetrics metrics;
 
     private Stupy() {
     }
@@ -118,19 +122,20 @@ public final class Stupy implements AutoCloseable {
     private void wire(Settings settings) {
         Clock clock = Clock.systemUTC();
         ObjectMapper json = Json.mapper();
+        metrics = own(NodeMetrics.start(settings.metrics(), nodeId));
 
         MongoStore store = openStore(settings);
         Optional<RedisClient> redis = openRedis(settings);
-        Stores stores = stores(store, settings, clock);
+        Stores stores = metrics.meter(stores(store, settings, clock));
         Budgets budgets = settings.limits();
-        RateLimits rateLimits = rateLimits(redis, clock);
+        RateLimits rateLimits = metrics.meter(rateLimits(redis, clock));
         byte[] tokenKey = JwtKeys.resolve(settings.jwtSecret(), settings.dataDir());
         var tokens = new JwtTokenService(tokenKey, TOKEN_LIFETIME, clock);
 
         // Live rooms: presence, tickets and fan-out in this process on one node, or shared by every node through Redis.
-        var sockets = new LiveSockets(json);
-        LiveTransport transport = redis.map(client -> LiveTransport.redis(client, REDIS_PREFIX, nodeId))
-                .orElseGet(() -> LiveTransport.inProcess(sockets));
+        var sockets = new LiveSockets(json, metrics.registry());
+        LiveTransport transport = metrics.meter(redis.map(client -> LiveTransport.redis(client, REDIS_PREFIX, nodeId, metrics.registry()))
+                .orElseGet(() -> LiveTransport.inProcess(sockets)));
         var livePresence = new LivePresenceService(transport.presence());
         StudyDayPolicy studyDays = new StudyDayPolicy(settings.timezone(), settings.dayStart());
         var liveCounts = new LiveRoomCounts(StudyTimeContext.roomStudyNow(stores, livePresence, studyDays, clock));
@@ -157,7 +162,7 @@ public final class Stupy implements AutoCloseable {
                 sockets, json, settings.timezone(), LiveServices.heartbeatInterval().toSeconds());
         var reads = new ReadBudget(rateLimits, budgets.of(Budgets.READ_PER_USER));
         Supplier<List<String>> offered = identity::offeredLogins;
-        List<RouteGroup> routes = List.of(
+        List<RouteGroup> routes = Stream.concat(metrics.routes().stream(), Stream.of(
                 new HealthRoutes(health),
                 new AuthRoutes(identity.devLogIn(), offered, json),
                 new OAuthRoutes(identity.socialLogIn(), settings.servesHttps(), rateLimits, budgets.of(Budgets.LOGIN_PER_ADDRESS)),
@@ -171,7 +176,7 @@ public final class Stupy implements AutoCloseable {
                 new TodoRoutes(new TodoRoutes.UseCases(todos, todos, todos, todos, todos, todos, todos), json),
                 new ImageRoutes(stores.images()),
                 new ClientConfigRoutes(settings.iceServers(), offered, LivePresence.MAX_PER_ROOM),
-                new StaticSiteRoutes(WEB_APP_FOLDER));
+                new StaticSiteRoutes(WEB_APP_FOLDER))).toList();
         startWeb(settings, json, identity.authentication(), routes, liveRoutes);
     }
 
@@ -189,7 +194,7 @@ public final class Stupy implements AutoCloseable {
 
     private static HealthService health(MongoStore store, Settings settings, Optional<RedisClient> redis) {
         return new HealthService(store.healthProbe(settings.mongoUri().isPresent() ? "mongo" : "embedded"),
-                redis.<HealthProbe>map(RedisHealthProbe::new).orElseGet(Stupy::localBus));
+                redis.<HealthProbe>map(RedisHealthProbe::new).orElseGet(LocalBusHealth::new));
     }
 
     /** The database: the one {@code STUPY_MONGO_URI} names, or the embedded one in the data directory. */
@@ -213,12 +218,12 @@ public final class Stupy implements AutoCloseable {
 
     /** Live rooms, delivering what a shared bus brings once they exist, and reaping what dead nodes left. */
     private LiveServices startLive(LiveServices.Dependencies needs, LiveTransport transport, LiveSockets sockets) {
-        var live = LiveServices.create(needs);
+        var live = LiveServices.create(needs, metrics.meter(new InProcessRateLimits(needs.clock())));
         transport.bus().ifPresentOrElse(
                 // Other nodes' sessions are alive: the reapers close only what stopped beating.
                 bus -> own(bus).start(live.delivery(sockets)),
                 () -> live.departures().closeSessionsOfAPreviousRun());
-        scheduleReaper(live.departures());
+        scheduleReaper(metrics.meter((CloseStaleLiveUseCase) live.departures()));
         schedulePomodoros(live.pomodoros());
         return live;
     }
@@ -234,7 +239,7 @@ public final class Stupy implements AutoCloseable {
         try {
             web = own(new WebServer(new WebSettings("0.0.0.0", settings.port(), settings.servesHttps(),
                     settings.connectionCaps().maxConnections(), settings.connectionCaps().maxPerAddress(),
-                    WebSettings.DEFAULT_REQUEST_HEAD_DEADLINE), json, authentication, routes)).start();
+                    WebSettings.DEFAULT_REQUEST_HEAD_DEADLINE), json, authentication, routes, metrics.registry())).start();
         } finally {
             // Closed before the web server: live connections end while the stores and the bus are still open.
             own(liveRoutes);
@@ -300,18 +305,9 @@ public final class Stupy implements AutoCloseable {
         return nodeId;
     }
 
-    private static HealthProbe localBus() {
-        return new HealthProbe() {
-            @Override
-            public String kind() {
-                return "local";
-            }
-
-            @Override
-            public boolean isUp() {
-                return true;
-            }
-        };
+    /** The port of the metrics listener ({@code STUPY_METRICS_PORT}), when there is one. */
+    public Optional<Integer> metricsPort() {
+        return metrics.listenerPort();
     }
 
     private <T extends AutoCloseable> T own(T resource) {

@@ -26,14 +26,19 @@ import kr.co.stupy.studytime.StudyStatus;
 import kr.co.stupy.studytime.Subject;
 
 /**
- * {@link LiveEvent}s as they cross the bus: {@code {"to":[connectionId...],"event":{"t":...}}}.
+ * {@link LiveEvent}s as they cross the bus: {@code {"to":[connectionId...],"at":micros,"event":{"t":...}}},
+ * where {@code at} (microseconds since the epoch, on the publishing node's clock) is when it was
+ * published, so the receiving node can time the fan-out; a node that does not know it ignores it.
  * Written out field by field rather than by reflection, so the domain types stay free of JSON
  * annotations and a renamed field cannot silently change the wire format between node versions.
  */
 final class LiveEventCodec {
 
-    /** One publication: an event for some connections of one node. */
-    record Envelope(List<ConnectionId> to, LiveEvent event) {
+    /** One publication: an event for some connections of one node, published at {@code sentAtMicros} (0: not said). */
+    record Envelope(List<ConnectionId> to, LiveEvent event, long sentAtMicros) {
+        Envelope(List<ConnectionId> to, LiveEvent event) {
+            this(to, event, 0);
+        }
     }
 
     private final ObjectMapper mapper = new ObjectMapper();
@@ -42,6 +47,9 @@ final class LiveEventCodec {
         ObjectNode root = mapper.createObjectNode();
         ArrayNode to = root.putArray("to");
         envelope.to().forEach(id -> to.add(id.value()));
+        if (envelope.sentAtMicros() > 0) {
+            root.put("at", envelope.sentAtMicros());
+        }
         root.set("event", event(envelope.event()));
         try {
             return mapper.writeValueAsString(root);
@@ -55,7 +63,7 @@ final class LiveEventCodec {
             JsonNode root = mapper.readTree(text);
             List<ConnectionId> to = new ArrayList<>();
             root.get("to").forEach(id -> to.add(new ConnectionId(id.asText())));
-            return new Envelope(to, event(root.get("event")));
+            return new Envelope(to, event(root.get("event")), root.path("at").asLong(0));
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("not a live event: " + e.getOriginalMessage(), e);
         }

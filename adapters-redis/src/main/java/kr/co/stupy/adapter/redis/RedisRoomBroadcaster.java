@@ -1,6 +1,11 @@
 package kr.co.stupy.adapter.redis;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,11 +32,19 @@ import redis.clients.jedis.UnifiedJedis;
  * ({@link PipelinedPublisher}), so a frame handler never waits for Redis to answer. The subscriber
  * reconnects by itself with backoff and then tells the application, which puts this node's
  * connections back should Redis have come back empty.
+ * <p>
+ * Measured: {@value #RECONNECTS} counts the subscription coming back after it was lost, and
+ * {@value #FANOUT} times each event received from the moment it was published (on the publishing
+ * node's clock, so nodes' clocks must agree, as NTP keeps them) until it was handed to this node's
+ * connections.
  */
 public final class RedisRoomBroadcaster implements RoomBroadcaster, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(RedisRoomBroadcaster.class);
     static final Duration MAX_BACKOFF = Duration.ofSeconds(2);
+    static final String RECONNECTS = "stupy.bus.reconnects";
+    /** The same meter the one-node wiring times its fan-out with. */
+    public static final String FANOUT = "stupy.live.fanout";
 
     private final UnifiedJedis redis;
     private final RedisLivePresence presence;
@@ -43,18 +56,31 @@ public final class RedisRoomBroadcaster implements RoomBroadcaster, AutoCloseabl
     private volatile boolean running;
     private volatile Listener listener;
     private Thread subscriber;
+    private final MeterRegistry registry;
+    private final Counter reconnects;
+    private final Timer fanout;
 
+    /** A broadcaster measured nowhere (a registry without backends records nothing). */
     public RedisRoomBroadcaster(UnifiedJedis redis, RedisLivePresence presence, String prefix, String nodeId) {
+        this(redis, presence, prefix, nodeId, new CompositeMeterRegistry());
+    }
+
+    public RedisRoomBroadcaster(UnifiedJedis redis, RedisLivePresence presence, String prefix, String nodeId, MeterRegistry registry) {
         this.redis = redis;
         this.presence = presence;
         this.prefix = prefix;
         this.nodeId = nodeId;
+        this.registry = registry;
+        this.reconnects = Counter.builder(RECONNECTS).description("Times this node's bus subscription came back after it was lost")
+                .register(registry);
+        this.fanout = Timer.builder(FANOUT).description("Live events from published to handed to this node's connections")
+                .register(registry);
     }
 
     /** Subscribes this node's channel and waits (briefly) until it is, so no event sent after start is missed. */
     public RedisRoomBroadcaster start(DeliverLiveEventUseCase inbound) {
         running = true;
-        publisher = new PipelinedPublisher(redis, nodeId, PipelinedPublisher.DEFAULT_CAPACITY);
+        publisher = new PipelinedPublisher(redis, nodeId, PipelinedPublisher.DEFAULT_CAPACITY, registry);
         subscriber = Thread.ofPlatform().daemon().name("redis-subscriber-" + nodeId).start(() -> listen(inbound));
         try {
             if (!firstSubscribed.await(10, TimeUnit.SECONDS)) {
@@ -73,19 +99,36 @@ public final class RedisRoomBroadcaster implements RoomBroadcaster, AutoCloseabl
         for (LiveConnection c : presence.inRoom(roomId)) {
             byNode.computeIfAbsent(c.nodeId(), n -> new ArrayList<>()).add(c.connectionId());
         }
-        byNode.forEach((node, ids) -> publish(node, new LiveEventCodec.Envelope(ids, event)));
+        long at = nowMicros();
+        byNode.forEach((node, ids) -> publish(node, new LiveEventCodec.Envelope(ids, event, at)));
     }
 
     @Override
     public void toConnection(ConnectionId connectionId, LiveEvent event) {
         presence.nodeOf(connectionId).ifPresentOrElse(
-                node -> publish(node, new LiveEventCodec.Envelope(List.of(connectionId), event)),
+                node -> publish(node, new LiveEventCodec.Envelope(List.of(connectionId), event, nowMicros())),
                 () -> LOG.debug("no node holds connection {}; {} dropped", connectionId.value(), event.getClass().getSimpleName()));
     }
 
     @Override
     public void toConnection(LiveConnection target, LiveEvent event) {
-        publish(target.nodeId(), new LiveEventCodec.Envelope(List.of(target.connectionId()), event));
+        publish(target.nodeId(), new LiveEventCodec.Envelope(List.of(target.connectionId()), event, nowMicros()));
+    }
+
+    /** The wall clock in microseconds: the one clock nodes share (to NTP's precision). */
+    static long nowMicros() {
+        Instant now = Instant.now();
+        return now.getEpochSecond() * 1_000_000L + now.getNano() / 1_000;
+    }
+
+    /** Times a delivered event from its publication; an envelope without a time, or one from a clock ahead, is not timed. */
+    private void timeFanout(long sentAtMicros) {
+        if (sentAtMicros > 0) {
+            long micros = nowMicros() - sentAtMicros;
+            if (micros >= 0) {
+                fanout.record(micros, TimeUnit.MICROSECONDS);
+            }
+        }
     }
 
     private void publish(String node, LiveEventCodec.Envelope envelope) {
@@ -166,6 +209,7 @@ public final class RedisRoomBroadcaster implements RoomBroadcaster, AutoCloseabl
             subscribed = true;
             firstSubscribed.countDown();
             if (again) {
+                reconnects.increment();
                 LOG.info("Redis subscription of {} is back; putting this node's live connections back", nodeId);
                 // Off the subscriber thread: restoring talks to Redis, and events may already be arriving.
                 Thread.ofVirtual().name("redis-restore-" + nodeId).start(() -> restoreWhileSubscribed(inbound, this));
@@ -177,6 +221,7 @@ public final class RedisRoomBroadcaster implements RoomBroadcaster, AutoCloseabl
             try {
                 LiveEventCodec.Envelope envelope = codec.decode(message);
                 inbound.deliver(envelope.to(), envelope.event());
+                timeFanout(envelope.sentAtMicros());
             } catch (RuntimeException e) {
                 LOG.warn("a live event from Redis could not be delivered", e);
             }

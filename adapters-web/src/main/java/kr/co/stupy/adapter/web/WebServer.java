@@ -5,10 +5,14 @@ import io.javalin.Javalin;
 import io.javalin.config.SizeUnit;
 import io.javalin.http.Context;
 import io.javalin.json.JavalinJackson;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import java.util.List;
 import kr.co.stupy.adapter.web.support.ConnectionGuard;
 import kr.co.stupy.adapter.web.support.ErrorHandling;
+import kr.co.stupy.adapter.web.support.HttpMetrics;
 import kr.co.stupy.adapter.web.support.JettyErrors;
+import kr.co.stupy.adapter.web.support.JettyMetrics;
 import kr.co.stupy.adapter.web.support.Multipart;
 import kr.co.stupy.adapter.web.support.RequestIds;
 import kr.co.stupy.application.identity.port.in.AuthenticateUseCase;
@@ -24,9 +28,21 @@ public final class WebServer implements AutoCloseable {
 
     private final Javalin app;
     private final WebSettings settings;
+    private final MeterRegistry registry;
+    private final HttpMetrics http;
+    private NetworkConnectionLimit connectionLimit;
 
+    /** A server whose requests are timed nowhere (a registry without backends records nothing). */
     public WebServer(WebSettings settings, ObjectMapper mapper, AuthenticateUseCase authenticate, List<RouteGroup> groups) {
+        this(settings, mapper, authenticate, groups, new CompositeMeterRegistry());
+    }
+
+    /** A server that times its requests, and reports Jetty's threads and connections, in {@code registry}. */
+    public WebServer(WebSettings settings, ObjectMapper mapper, AuthenticateUseCase authenticate, List<RouteGroup> groups,
+                     MeterRegistry registry) {
         this.settings = settings;
+        this.registry = registry;
+        this.http = new HttpMetrics(registry);
         ErrorHandling errors = new ErrorHandling(mapper);
         BearerAuthentication bearer = new BearerAuthentication(authenticate);
         this.app = Javalin.create(config -> {
@@ -43,7 +59,8 @@ public final class WebServer implements AutoCloseable {
             config.jetty.modifyServer(server -> {
                 server.setErrorHandler(new JettyErrors(mapper, settings.https()));
                 // Past the cap the node stops accepting (callers wait in the backlog) instead of running out of file descriptors.
-                server.addBean(new NetworkConnectionLimit(settings.maxConnections(), server));
+                connectionLimit = new NetworkConnectionLimit(settings.maxConnections(), server);
+                server.addBean(connectionLimit);
                 server.addBean(new ConnectionGuard(server, settings.maxConnectionsPerAddress(), settings.requestHeadDeadline()));
             });
             config.routes.before(ctx -> {
@@ -55,7 +72,7 @@ public final class WebServer implements AutoCloseable {
                 RequestIds.route(ctx);
                 bearer.filter(ctx);
             });
-            config.routes.after(WebServer::logRequest);
+            config.routes.after(this::logRequest);
             errors.register(config.routes);
             groups.forEach(group -> group.register(config.routes));
         });
@@ -63,6 +80,7 @@ public final class WebServer implements AutoCloseable {
 
     public WebServer start() {
         app.start(settings.host(), settings.port());
+        JettyMetrics.bind(registry, app.jettyServer().threadPool(), connectionLimit);
         LOG.info("listening on http://{}:{}", settings.host(), app.port());
         return this;
     }
@@ -89,11 +107,14 @@ public final class WebServer implements AutoCloseable {
         }
     }
 
-    private static void logRequest(Context ctx) {
+    private void logRequest(Context ctx) {
         Long startedAt = ctx.attribute(STARTED_AT);
-        long micros = startedAt == null ? -1 : (System.nanoTime() - startedAt) / 1000;
+        long nanos = startedAt == null ? -1 : System.nanoTime() - startedAt;
+        if (nanos >= 0) {
+            http.record(ctx, nanos);
+        }
         RequestIds.route(ctx);
-        LOG.info("{} {} -> {} in {} µs", ctx.method(), ctx.path(), ctx.statusCode(), micros);
+        LOG.info("{} {} -> {} in {} µs", ctx.method(), ctx.path(), ctx.statusCode(), nanos < 0 ? -1 : nanos / 1000);
         RequestIds.clear();
     }
 }

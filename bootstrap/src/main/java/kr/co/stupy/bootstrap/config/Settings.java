@@ -33,7 +33,8 @@ public record Settings(
         OAuthClientSettings naver,
         List<IceServer> iceServers,
         Budgets limits,
-        ConnectionCaps connectionCaps) {
+        ConnectionCaps connectionCaps,
+        MetricsSettings metrics) {
 
     public static final int MIN_JWT_SECRET_BYTES = 32;
 
@@ -41,14 +42,15 @@ public record Settings(
         iceServers = List.copyOf(iceServers);
         limits = limits == null ? Budgets.defaults() : limits;
         connectionCaps = connectionCaps == null ? ConnectionCaps.defaults() : connectionCaps;
+        metrics = metrics == null ? MetricsSettings.off() : metrics;
     }
 
-    /** Every setting but the connection caps, which keep their defaults. */
+    /** Every setting but the connection caps and the metrics, which keep their defaults (metrics off). */
     public Settings(int port, Path dataDir, Optional<String> mongoUri, Optional<Integer> embeddedMongoPort, Optional<String> redisUri,
                     Optional<String> jwtSecret, Optional<Boolean> devLogin, ZoneId timezone, LocalTime dayStart, Optional<URI> publicUrl,
                     OAuthClientSettings kakao, OAuthClientSettings naver, List<IceServer> iceServers, Budgets limits) {
         this(port, dataDir, mongoUri, embeddedMongoPort, redisUri, jwtSecret, devLogin, timezone, dayStart, publicUrl, kakao, naver,
-                iceServers, limits, ConnectionCaps.defaults());
+                iceServers, limits, ConnectionCaps.defaults(), MetricsSettings.off());
     }
 
     /**
@@ -81,19 +83,25 @@ public record Settings(
     /** The same settings with the study day in {@code zone} starting at {@code start} (tests put "now" before a day start). */
     public Settings withStudyDay(ZoneId zone, LocalTime start) {
         return new Settings(port, dataDir, mongoUri, embeddedMongoPort, redisUri, jwtSecret, devLogin, zone, start, publicUrl,
-                kakao, naver, iceServers, limits, connectionCaps);
+                kakao, naver, iceServers, limits, connectionCaps, metrics);
     }
 
     /** These settings with other limits. */
     public Settings withLimits(Budgets newLimits) {
         return new Settings(port, dataDir, mongoUri, embeddedMongoPort, redisUri, jwtSecret, devLogin, timezone, dayStart, publicUrl,
-                kakao, naver, iceServers, newLimits, connectionCaps);
+                kakao, naver, iceServers, newLimits, connectionCaps, metrics);
     }
 
     /** These settings with other connection caps. */
     public Settings withConnectionCaps(ConnectionCaps caps) {
         return new Settings(port, dataDir, mongoUri, embeddedMongoPort, redisUri, jwtSecret, devLogin, timezone, dayStart, publicUrl,
-                kakao, naver, iceServers, limits, caps);
+                kakao, naver, iceServers, limits, caps, metrics);
+    }
+
+    /** These settings with other metrics settings. */
+    public Settings withMetrics(MetricsSettings newMetrics) {
+        return new Settings(port, dataDir, mongoUri, embeddedMongoPort, redisUri, jwtSecret, devLogin, timezone, dayStart, publicUrl,
+                kakao, naver, iceServers, limits, connectionCaps, newMetrics);
     }
 
     /** Users reach this node through https (its public URL says so), so its answers carry HSTS. */
@@ -141,8 +149,9 @@ public record Settings(
             throw new SettingsException("STUPY_EMBEDDED_MONGO_PORT",
                     "only applies to the embedded database; leave it unset when STUPY_MONGO_URI is set");
         }
+        int port = r.optional("STUPY_PORT").map(v -> r.port("STUPY_PORT", v, 0)).orElse(8080);
         return new Settings(
-                r.optional("STUPY_PORT").map(v -> r.port("STUPY_PORT", v, 0)).orElse(8080),
+                port,
                 r.optional("STUPY_DATA_DIR").map(v -> r.path("STUPY_DATA_DIR", v)).orElse(Path.of("data")).toAbsolutePath().normalize(),
                 mongoUri,
                 embeddedPort,
@@ -160,7 +169,8 @@ public record Settings(
                         r.optional("STUPY_MAX_CONNECTIONS").map(v -> r.count("STUPY_MAX_CONNECTIONS", v))
                                 .orElse(ConnectionCaps.DEFAULT_MAX_CONNECTIONS),
                         r.optional("STUPY_MAX_CONNECTIONS_PER_ADDRESS").map(v -> r.count("STUPY_MAX_CONNECTIONS_PER_ADDRESS", v))
-                                .orElse(ConnectionCaps.DEFAULT_MAX_PER_ADDRESS)));
+                                .orElse(ConnectionCaps.DEFAULT_MAX_PER_ADDRESS)),
+                MetricsSettings.read(r, port));
     }
 
     /** The social providers that are configured, as their keys ({@code kakao}, {@code naver}). */
@@ -218,6 +228,7 @@ public record Settings(
         lines.add("STUPY_LIMITS=" + LimitSettings.describe(limits));
         lines.add("STUPY_MAX_CONNECTIONS=" + connectionCaps.maxConnections());
         lines.add("STUPY_MAX_CONNECTIONS_PER_ADDRESS=" + connectionCaps.maxPerAddress());
+        metrics.describe(lines);
         return lines;
     }
 

@@ -1,5 +1,6 @@
 package kr.co.stupy.bootstrap.wiring;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Optional;
 import kr.co.stupy.adapter.redis.RedisLivePresence;
 import kr.co.stupy.adapter.redis.RedisLiveTickets;
@@ -24,9 +25,10 @@ public record LiveTransport(LivePresence presence, LiveTickets tickets, RoomBroa
         return new LiveTransport(presence, new InProcessTickets(), new InProcessBroadcaster(presence, sockets), Optional.empty());
     }
 
-    public static LiveTransport redis(RedisClient redis, String prefix, String nodeId) {
+    /** {@code registry}: where the bus reports its publish latency, reconnects and fan-out latency. */
+    public static LiveTransport redis(RedisClient redis, String prefix, String nodeId, MeterRegistry registry) {
         var presence = new RedisLivePresence(redis, prefix);
-        var bus = new RedisRoomBroadcaster(redis, presence, prefix, nodeId);
+        var bus = new RedisRoomBroadcaster(redis, presence, prefix, nodeId, registry);
         return new LiveTransport(presence, new RedisLiveTickets(redis, prefix), bus, Optional.of(bus));
     }
 }

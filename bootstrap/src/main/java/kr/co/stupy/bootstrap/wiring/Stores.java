@@ -36,4 +36,9 @@ public record Stores(Users users, Rooms rooms, RoomQuotas quotas, ChatLog chat, 
                 new MongoImageStore(database, clock), new MongoUsedLoginStates(database, clock), new MongoDailyGoals(database),
                 new MongoRoomPomodoros(database));
     }
+
+    /** The same stores with another chat store (one that measures its calls). */
+    public Stores withChat(ChatLog other) {
+        return new Stores(users, rooms, quotas, other, ledger, rollups, todos, images, loginStates, goals, pomodoros);
+    }
 }

@@ -89,7 +89,13 @@ class SettingsTest {
             "STUPY_ICE_SERVERS|[{\"urls\":42}]",
             "STUPY_ICE_SERVERS|[{\"url\":\"stun:a.example\"}]",
             "STUPY_ICE_SERVERS|[{\"urls\":\"turn:t.example:3478\"}]",
-            "STUPY_ICE_SERVERS|[{\"urls\":\"turn:t.example:3478\",\"username\":\"u\",\"credential\":7}]"})
+            "STUPY_ICE_SERVERS|[{\"urls\":\"turn:t.example:3478\",\"username\":\"u\",\"credential\":7}]",
+            "STUPY_METRICS_TOKEN|short-token",
+            "STUPY_METRICS_TOKEN|a token with spaces 0123456789",
+            "STUPY_METRICS_PORT|0",
+            "STUPY_METRICS_PORT|nine-four-oh-four",
+            "STUPY_METRICS_PORT|8080",
+            "STUPY_METRICS_HOST|0.0.0.0"})
     void aBadValueIsRefusedNamingItsVariable(String variable, String value) {
         SettingsException failure = assertThrows(SettingsException.class, () -> Settings.fromEnvironment(Map.of(variable, value)));
         assertTrue(failure.getMessage().startsWith(variable + ": "), failure.getMessage());
@@ -201,6 +207,48 @@ class SettingsTest {
                     child.output().getFirst());
             assertFalse(child.output().getFirst().contains("s3cr3t"));
         }
+    }
+
+    @Test
+    void metricsAreOffUnlessATokenOrAPortIsSet() {
+        Settings defaults = Settings.fromEnvironment(Map.of());
+        assertEquals(MetricsSettings.off(), defaults.metrics());
+        assertFalse(defaults.metrics().exposed());
+        String described = String.join("\n", defaults.describe());
+        assertTrue(described.contains("STUPY_METRICS_TOKEN=(unset: /metrics is not served on STUPY_PORT)"), described);
+        assertTrue(described.contains("STUPY_METRICS_PORT=(unset"), described);
+
+        MetricsSettings onTheMainPort = Settings.fromEnvironment(Map.of("STUPY_METRICS_TOKEN", "0123456789abcdef0123")).metrics();
+        assertEquals(new MetricsSettings(Optional.of("0123456789abcdef0123"), Optional.empty(), "127.0.0.1"), onTheMainPort);
+        assertTrue(onTheMainPort.exposed());
+
+        MetricsSettings apart = Settings.fromEnvironment(Map.of("STUPY_METRICS_PORT", "9404", "STUPY_METRICS_HOST", "0.0.0.0")).metrics();
+        assertEquals(new MetricsSettings(Optional.empty(), Optional.of(9404), "0.0.0.0"), apart);
+        assertEquals(Optional.of(9404), Settings.fromEnvironment(Map.of("STUPY_METRICS_PORT", "9404")).metrics().port());
+        assertEquals("127.0.0.1", Settings.fromEnvironment(Map.of("STUPY_METRICS_PORT", "9404")).metrics().host(),
+                "a listener of its own stays on this machine unless told otherwise");
+    }
+
+    @Test
+    void theMetricsTokenIsNeverShownNorRepeatedWhenRefused() {
+        String token = "metrics-very-secret-token-42";
+        Settings settings = Settings.fromEnvironment(Map.of("STUPY_METRICS_TOKEN", token, "STUPY_METRICS_PORT", "9404"));
+        String described = String.join("\n", settings.describe());
+        assertFalse(described.contains("very-secret"), described);
+        assertTrue(described.contains("STUPY_METRICS_TOKEN=********"), described);
+        assertTrue(described.contains("STUPY_METRICS_HOST=127.0.0.1"), described);
+        assertFalse(settings.toString().contains("very-secret"), "the record's own toString masks it too");
+
+        SettingsException refused = assertThrows(SettingsException.class,
+                () -> Settings.fromEnvironment(Map.of("STUPY_METRICS_TOKEN", "almost-right secret-token")));
+        assertFalse(refused.getMessage().contains("secret"), refused.getMessage());
+    }
+
+    @Test
+    void aMetricsHostMustBeAnAddress() {
+        SettingsException failure = assertThrows(SettingsException.class, () -> Settings.fromEnvironment(Map.of(
+                "STUPY_METRICS_PORT", "9404", "STUPY_METRICS_HOST", "http://0.0.0.0/")));
+        assertTrue(failure.getMessage().startsWith("STUPY_METRICS_HOST: "), failure.getMessage());
     }
 
     @Test

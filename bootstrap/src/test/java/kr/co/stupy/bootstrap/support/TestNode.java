@@ -108,6 +108,11 @@ public final class TestNode implements AutoCloseable {
         return node.port();
     }
 
+    /** The port of the node's metrics listener ({@code STUPY_METRICS_PORT}), when it has one. */
+    public Optional<Integer> metricsPort() {
+        return node.metricsPort();
+    }
+
     public Path dataDir() {
         return dataDir;
     }

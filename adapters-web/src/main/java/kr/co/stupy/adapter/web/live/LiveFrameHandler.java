@@ -74,7 +74,7 @@ final class LiveFrameHandler {
             if (failed instanceof RetryLaterException limited) {
                 sockets.sendTo(id, LiveFrames.error(limited.code(), limited.getMessage(), Optional.of("ping")));
             } else {
-                sockets.sendText(id, LiveFrames.PONG);
+                sockets.pong(id);
             }
         });
         return Optional.empty();

@@ -103,6 +103,23 @@ public final class LiveFrames {
         return encoder.apply(frame);
     }
 
+    /** The {@code type} of the frame {@link #text} writes for the event (what the traffic counters are told). */
+    static String typeOf(LiveEvent event) {
+        return switch (event) {
+            case LiveEvent.Signal signal -> "signal";
+            case LiveEvent.PeerJoined joined -> "peer-joined";
+            case LiveEvent.PeerLeft left -> "peer-left";
+            case LiveEvent.ChatPosted posted -> "chat";
+            case LiveEvent.PeerStatus status -> "peer-status";
+            case LiveEvent.PomodoroUpdate update -> "pomodoro";
+            case LiveEvent.StudyUpdate update -> "study";
+            case LiveEvent.Kicked kicked -> "kicked";
+            case LiveEvent.Left left -> "left";
+            case LiveEvent.RoomClosed closed -> "room-closed";
+            case LiveEvent.Replaced replaced -> "replaced";
+        };
+    }
+
     /** The pong, written once. */
     static final String PONG = "{\"type\":\"pong\"}";
 

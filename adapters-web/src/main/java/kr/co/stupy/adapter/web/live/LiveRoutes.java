@@ -192,9 +192,11 @@ public final class LiveRoutes implements RouteGroup, AutoCloseable {
         try {
             frame = ClientFrame.read(mapper.getFactory(), ctx.message());
         } catch (ClientFrame.Unreadable e) {
+            sockets.traffic().in(LiveTraffic.UNREADABLE).increment();
             sockets.sendTo(id, LiveFrames.error("INVALID_FRAME", "a frame is a JSON object with a type", Optional.empty()));
             return;
         }
+        sockets.traffic().in(frame.type()).increment();
         Optional<FrameError> error;
         try {
             error = frames.handle(id, frame);
@@ -210,6 +212,7 @@ public final class LiveRoutes implements RouteGroup, AutoCloseable {
     private void onBinaryMessage(WsBinaryMessageContext ctx) {
         ConnectionId id = ctx.attribute(CONNECTION);
         if (id != null) {
+            sockets.traffic().in(LiveTraffic.BINARY).increment();
             sockets.sendTo(id, LiveFrames.error("INVALID_FRAME", "frames are JSON text; a binary frame is not understood", Optional.empty()));
         }
     }

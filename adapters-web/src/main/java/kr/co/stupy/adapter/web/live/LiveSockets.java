@@ -3,6 +3,9 @@ package kr.co.stupy.adapter.web.live;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.websocket.WsContext;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,16 +41,29 @@ public final class LiveSockets implements LocalConnections {
             Thread.ofPlatform().daemon().name("live-slow-readers").factory());
 
     private final ObjectMapper mapper;
+    private final LiveTraffic traffic;
     private final Map<ConnectionId, Socket> sockets = new ConcurrentHashMap<>();
 
+    /** Sockets whose traffic is counted nowhere (a registry without backends records nothing). */
     public LiveSockets(ObjectMapper mapper) {
+        this(mapper, new CompositeMeterRegistry());
+    }
+
+    /** Sockets that count their frames, deliveries and connections in {@code registry}. */
+    public LiveSockets(ObjectMapper mapper, MeterRegistry registry) {
         this.mapper = mapper;
+        this.traffic = new LiveTraffic(registry);
+        LiveTraffic.gaugeConnections(registry, sockets, Map::size);
+    }
+
+    /** A frame waiting for the welcome, with the counter of its type, told once it is written. */
+    private record Waiting(String text, Counter type) {
     }
 
     private static final class Socket {
         final WsContext ctx;
         /** Encoded frames waiting for the welcome. */
-        final List<String> pending = new ArrayList<>();
+        final List<Waiting> pending = new ArrayList<>();
         int pendingClose;
         boolean welcomed;
         boolean closed;
@@ -71,9 +87,9 @@ public final class LiveSockets implements LocalConnections {
             return;
         }
         synchronized (socket) {
-            send(socket, encode(welcome));
+            send(socket, encode(welcome), traffic.out("welcome"));
             socket.welcomed = true;
-            socket.pending.forEach(frame -> send(socket, frame));
+            socket.pending.forEach(frame -> send(socket, frame.text(), frame.type()));
             socket.pending.clear();
             if (socket.pendingClose != 0) {
                 close(socket, socket.pendingClose);
@@ -82,15 +98,24 @@ public final class LiveSockets implements LocalConnections {
     }
 
     void sendTo(ConnectionId id, Map<String, Object> frame) {
-        sendText(id, encode(frame));
+        sendText(id, encode(frame), traffic.out(String.valueOf(frame.get("type"))));
+    }
+
+    void pong(ConnectionId id) {
+        sendText(id, LiveFrames.PONG, traffic.out("pong"));
+    }
+
+    /** The counters of what this node's connections send. */
+    LiveTraffic traffic() {
+        return traffic;
     }
 
     /** Sends a frame already written as JSON text. */
-    void sendText(ConnectionId id, String text) {
+    private void sendText(ConnectionId id, String text, Counter type) {
         Socket socket = sockets.get(id);
         if (socket != null) {
             synchronized (socket) {
-                send(socket, text);
+                send(socket, text, type);
             }
         }
     }
@@ -124,6 +149,7 @@ public final class LiveSockets implements LocalConnections {
     public List<ConnectionId> deliver(List<ConnectionId> connectionIds, LiveEvent event) {
         List<ConnectionId> delivered = new ArrayList<>(connectionIds.size());
         String text = null;
+        Counter type = null;
         for (ConnectionId id : connectionIds) {
             Socket socket = sockets.get(id);
             if (socket == null) {
@@ -131,23 +157,25 @@ public final class LiveSockets implements LocalConnections {
             }
             if (text == null) {
                 text = LiveFrames.text(event, this::encode);
+                type = traffic.out(event);
             }
-            deliver(socket, text, CloseCodes.after(event));
+            deliver(socket, text, type, CloseCodes.after(event));
             delivered.add(id);
         }
+        traffic.delivered(delivered.size());
         return delivered;
     }
 
-    private static void deliver(Socket socket, String text, int closeCode) {
+    private static void deliver(Socket socket, String text, Counter type, int closeCode) {
         synchronized (socket) {
             if (!socket.welcomed) {
-                socket.pending.add(text);
+                socket.pending.add(new Waiting(text, type));
                 if (closeCode != 0) {
                     socket.pendingClose = closeCode;
                 }
                 return;
             }
-            send(socket, text);
+            send(socket, text, type);
             if (closeCode != 0) {
                 close(socket, closeCode);
             }
@@ -162,8 +190,11 @@ public final class LiveSockets implements LocalConnections {
         }
     }
 
-    /** Called holding the socket's lock; the write callbacks take it too, on whatever thread finishes the write. */
-    private static void send(Socket socket, String text) {
+    /**
+     * Called holding the socket's lock; the write callbacks take it too, on whatever thread finishes the write.
+     * {@code type} counts the frame once it is handed to the connection (not for a closed or too slow one).
+     */
+    private static void send(Socket socket, String text, Counter type) {
         if (socket.closed) {
             return;
         }
@@ -180,6 +211,7 @@ public final class LiveSockets implements LocalConnections {
         }
         socket.queuedChars += chars;
         socket.queuedFrames++;
+        type.increment();
         try {
             socket.ctx.session.sendText(text, Callback.from(() -> written(socket, chars), failed -> written(socket, chars)));
         } catch (RuntimeException e) {

@@ -45,10 +45,8 @@ public final class LiveServices {
     private final PomodoroClockService pomodoros;
     private final HeldConnections held;
 
-    private LiveServices(Dependencies needs) {
+    private LiveServices(Dependencies needs, RateLimits connectionLimits) {
         held = new HeldConnections(needs.users(), needs.clock());
-        // Budgets of one connection (signals, pings): a connection lives on one node, so they stay in this process.
-        RateLimits connectionLimits = new InProcessRateLimits(needs.clock());
         ConnectionBeats beats = new ConnectionBeats(held.asMap(), needs.presence(), needs.sessions(), needs.clock());
         RoomAnnouncer announcer = new RoomAnnouncer(needs.broadcaster(), needs.notices(), needs.boards(), needs.sessions(),
                 needs.rosters(), needs.users(), needs.clock());
@@ -63,7 +61,13 @@ public final class LiveServices {
     }
 
     public static LiveServices create(Dependencies needs) {
-        return new LiveServices(needs);
+        // Budgets of one connection (signals, pings): a connection lives on one node, so they stay in this process.
+        return create(needs, new InProcessRateLimits(needs.clock()));
+    }
+
+    /** {@code connectionLimits}: where the budgets of one connection are kept (this process; the wiring may watch them). */
+    public static LiveServices create(Dependencies needs, RateLimits connectionLimits) {
+        return new LiveServices(needs, connectionLimits);
     }
 
     public LiveAdmissionService admission() {
