@@ -20,6 +20,7 @@ import kr.co.stupy.adapter.web.RouteGroup;
 import kr.co.stupy.adapter.web.WebServer;
 import kr.co.stupy.adapter.web.WebSettings;
 import kr.co.stupy.adapter.web.clientconfig.ClientConfigRoutes;
+import kr.co.stupy.adapter.web.docs.ApiDocsRoutes;
 import kr.co.stupy.adapter.web.health.HealthRoutes;
 import kr.co.stupy.adapter.web.identity.AuthRoutes;
 import kr.co.stupy.adapter.web.identity.OAuthRoutes;
@@ -168,6 +169,7 @@ public final class Stupy implements AutoCloseable {
                 new TodoRoutes(new TodoRoutes.UseCases(todos, todos, todos, todos, todos, todos, todos), json),
                 new ImageRoutes(stores.images()),
                 new ClientConfigRoutes(settings.iceServers(), offered, LivePresence.MAX_PER_ROOM),
+                new ApiDocsRoutes(),
                 new StaticSiteRoutes(WEB_APP_FOLDER));
         startWeb(settings, json, identity.authentication(), routes, liveRoutes);
     }
@@ -279,6 +281,11 @@ public final class Stupy implements AutoCloseable {
 
     public int port() {
         return web.port();
+    }
+
+    /** The routes this node serves ({@link WebServer#routes()}). */
+    public List<String> routes() {
+        return web.routes();
     }
 
     public String nodeId() {

@@ -6,6 +6,7 @@ import io.javalin.config.SizeUnit;
 import io.javalin.http.Context;
 import io.javalin.json.JavalinJackson;
 import java.util.List;
+import java.util.stream.Stream;
 import kr.co.stupy.adapter.web.support.ConnectionGuard;
 import kr.co.stupy.adapter.web.support.ErrorHandling;
 import kr.co.stupy.adapter.web.support.JettyErrors;
@@ -66,6 +67,17 @@ public final class WebServer implements AutoCloseable {
 
     public int port() {
         return app.port();
+    }
+
+    /**
+     * Every route the groups registered, as {@code "GET /api/rooms/{id}"}; WebSocket routes as
+     * {@code "WS /ws/rooms/{roomId}"}. The API description's tests compare these with the document.
+     */
+    public List<String> routes() {
+        var router = app.unsafe.internalRouter;
+        return Stream.concat(
+                router.allHttpHandlers().stream().map(parsed -> parsed.endpoint.method.name() + " " + parsed.endpoint.path),
+                router.allWsHandlers().stream().map(ws -> "WS " + ws.getPath())).toList();
     }
 
     @Override
