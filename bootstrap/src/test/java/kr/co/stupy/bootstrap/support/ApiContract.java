@@ -6,9 +6,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaLocation;
-import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.InputFormat;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.dialect.Dialect;
 import com.networknt.schema.dialect.Dialects;
+import com.networknt.schema.keyword.AnnotationKeyword;
 import io.swagger.parser.OpenAPIParser;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.parser.core.models.ParseOptions;
@@ -78,8 +80,9 @@ public final class ApiContract {
                 .map(Template::of)
                 .sorted(Comparator.comparingLong(Template::parameters).thenComparing(t -> -t.path().length()))
                 .toList();
-        this.registry = SchemaRegistry.withDefaultDialect(Dialects.getOpenApi31(),
-                builder -> builder.schemas(Map.of(DOCUMENT_IRI, json)));
+        // OpenAPI 3.1's dialect, told that x-problem-codes (the meaning of each code) is a note and no rule.
+        Dialect dialect = Dialect.builder(Dialects.getOpenApi31()).keyword(new AnnotationKeyword("x-problem-codes")).build();
+        this.registry = SchemaRegistry.withDefaultDialect(dialect, builder -> builder.schemas(Map.of(DOCUMENT_IRI, json)));
     }
 
     /** The document of this build, read once. */
