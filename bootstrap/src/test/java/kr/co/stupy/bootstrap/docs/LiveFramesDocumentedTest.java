@@ -19,8 +19,8 @@ import org.junit.jupiter.api.Test;
  * described type is one the server sends or accepts. The types are read where the server writes and
  * reads them: {@code LiveFrames} (each frame is made by {@code typed("...")} or {@code with("...", ..)},
  * the two written straight to text start with {@code {"type":"..."}}) and {@code LiveFrameHandler}
- * (one {@code case "..." ->} per type it handles). The frames themselves are checked in every
- * end-to-end test by {@code LiveClient}.
+ * (one {@code case "..." ->} per type it handles); the close codes are {@code CloseCodes}' constants.
+ * The frames themselves are checked in every end-to-end test by {@code LiveClient}.
  */
 class LiveFramesDocumentedTest {
 
@@ -28,6 +28,7 @@ class LiveFramesDocumentedTest {
     static final Pattern MADE = Pattern.compile("(?:typed|with)\\(\"([a-z-]+)\"");
     static final Pattern WRITTEN_AS_TEXT = Pattern.compile("\\\\\"type\\\\\":\\\\\"([a-z-]+)\\\\\"");
     static final Pattern HANDLED = Pattern.compile("case \"([a-z-]+)\" ->");
+    static final Pattern CLOSE_CODE = Pattern.compile("static final int [A-Z_]+ = (\\d{4});");
     static final ApiContract CONTRACT = ApiContract.get();
 
     @Test
@@ -44,6 +45,18 @@ class LiveFramesDocumentedTest {
         String handler = ReactorSources.read(java.nio.file.Path.of(LIVE + "LiveFrameHandler.java"));
         SortedSet<String> accepted = new TreeSet<>(ReactorSources.matches(HANDLED, handler));
         assertEquals(described("ClientFrame"), accepted);
+    }
+
+    @Test
+    void everyCloseCodeTheServerUsesIsDescribedAndEveryDescribedOneIsUsed() {
+        String closeCodes = ReactorSources.read(java.nio.file.Path.of(LIVE + "CloseCodes.java"));
+        SortedSet<String> used = new TreeSet<>(ReactorSources.matches(CLOSE_CODE, closeCodes));
+        // 1009 (a frame over the limit) is Jetty's own close, from the limit the live routes set on each session.
+        used.add("1009");
+        SortedSet<String> described = new TreeSet<>();
+        CONTRACT.document().at("/paths/~1ws~1rooms~1{roomId}/get/x-websocket/closeCodes").fieldNames().forEachRemaining(described::add);
+        assertTrue(used.containsAll(Set.of("4401", "4429", "1013")), used.toString());
+        assertEquals(used, described);
     }
 
     @Test
