@@ -19,12 +19,14 @@ module kr.co.stupy.adapter.web {
     requires com.fasterxml.jackson.core;
     requires com.fasterxml.jackson.databind;
     requires com.fasterxml.jackson.datatype.jsr310;
+    requires com.fasterxml.jackson.dataformat.yaml;
     requires com.nimbusds.jose.jwt;
     requires org.slf4j;
     requires micrometer.core;
 
     exports kr.co.stupy.adapter.web to kr.co.stupy.bootstrap;
     exports kr.co.stupy.adapter.web.clientconfig to kr.co.stupy.bootstrap;
+    exports kr.co.stupy.adapter.web.docs to kr.co.stupy.bootstrap;
     exports kr.co.stupy.adapter.web.health to kr.co.stupy.bootstrap;
     exports kr.co.stupy.adapter.web.identity to kr.co.stupy.bootstrap;
     exports kr.co.stupy.adapter.web.image to kr.co.stupy.bootstrap;

@@ -21,6 +21,7 @@ import kr.co.stupy.adapter.web.RouteGroup;
 import kr.co.stupy.adapter.web.WebServer;
 import kr.co.stupy.adapter.web.WebSettings;
 import kr.co.stupy.adapter.web.clientconfig.ClientConfigRoutes;
+import kr.co.stupy.adapter.web.docs.ApiDocsRoutes;
 import kr.co.stupy.adapter.web.health.HealthRoutes;
 import kr.co.stupy.adapter.web.identity.AuthRoutes;
 import kr.co.stupy.adapter.web.identity.OAuthRoutes;
@@ -176,6 +177,7 @@ public final class Stupy implements AutoCloseable {
                 new TodoRoutes(new TodoRoutes.UseCases(todos, todos, todos, todos, todos, todos, todos), json),
                 new ImageRoutes(stores.images()),
                 new ClientConfigRoutes(settings.iceServers(), offered, LivePresence.MAX_PER_ROOM),
+                new ApiDocsRoutes(),
                 new StaticSiteRoutes(WEB_APP_FOLDER))).toList();
         startWeb(settings, json, identity.authentication(), routes, liveRoutes);
     }
@@ -299,6 +301,11 @@ public final class Stupy implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         close();
+    }
+
+    /** The routes this node serves ({@link WebServer#routes()}). */
+    public List<String> routes() {
+        return web.routes();
     }
 
     public String nodeId() {

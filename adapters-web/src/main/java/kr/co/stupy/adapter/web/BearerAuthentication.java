@@ -7,7 +7,7 @@ import kr.co.stupy.shared.DomainException;
 
 /**
  * Requires {@code Authorization: Bearer <jwt>} on every matched {@code /api/**} route except the
- * public ones the contract names.
+ * public ones the contract names, and the API's own description (its document and the page showing it).
  */
 final class BearerAuthentication {
 
@@ -31,6 +31,7 @@ final class BearerAuthentication {
     }
 
     static boolean isPublic(String path) {
-        return path.startsWith("/api/auth/") || path.equals("/api/health") || path.equals("/api/health/live") || path.equals("/api/client-config");
+        return path.startsWith("/api/auth/") || path.equals("/api/health") || path.equals("/api/health/live") || path.equals("/api/client-config")
+                || path.equals("/api/openapi.json") || path.equals("/api/docs") || path.startsWith("/api/docs/");
     }
 }

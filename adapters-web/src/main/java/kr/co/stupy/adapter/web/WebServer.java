@@ -8,6 +8,7 @@ import io.javalin.json.JavalinJackson;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import java.util.List;
+import java.util.stream.Stream;
 import kr.co.stupy.adapter.web.support.ConnectionGuard;
 import kr.co.stupy.adapter.web.support.ErrorHandling;
 import kr.co.stupy.adapter.web.support.HttpMetrics;
@@ -87,6 +88,19 @@ public final class WebServer implements AutoCloseable {
 
     public int port() {
         return app.port();
+    }
+
+    /**
+     * Every route the groups registered, as {@code "GET /api/rooms/{id}"}; WebSocket routes as
+     * {@code "WS /ws/rooms/{roomId}"}; not the filters that run before and after them. The API
+     * description's tests compare these with the document.
+     */
+    public List<String> routes() {
+        var router = app.unsafe.internalRouter;
+        return Stream.concat(
+                router.allHttpHandlers().stream().map(parsed -> parsed.endpoint).filter(endpoint -> endpoint.method.isHttpMethod())
+                        .map(endpoint -> endpoint.method.name() + " " + endpoint.path),
+                router.allWsHandlers().stream().map(ws -> "WS " + ws.getPath())).toList();
     }
 
     @Override

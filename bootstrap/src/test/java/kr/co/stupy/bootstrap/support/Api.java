@@ -16,7 +16,11 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 
-/** A small HTTP client for the contract: JSON in and out, a bearer token when given. */
+/**
+ * A small HTTP client for the contract: JSON in and out, a bearer token when given. Every answer is
+ * checked against the OpenAPI document ({@link ApiContract}): one the document does not describe
+ * fails the test that received it.
+ */
 public final class Api {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -136,9 +140,10 @@ public final class Api {
         return exchange(HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30)).header("If-None-Match", etag).GET());
     }
 
-    private Reply exchange(HttpRequest.Builder request) {
+    private Reply exchange(HttpRequest.Builder builder) {
         try {
-            HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+            HttpRequest request = builder.build();
+            HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
             String raw = new String(response.body(), StandardCharsets.UTF_8);
             JsonNode json;
             try {
@@ -146,7 +151,9 @@ public final class Api {
             } catch (IOException notJson) {
                 json = MissingNode.getInstance();
             }
-            return new Reply(response.statusCode(), json, raw, response.headers(), response.body());
+            Reply reply = new Reply(response.statusCode(), json, raw, response.headers(), response.body());
+            ApiContract.get().check(request.method(), request.uri().getPath(), reply.status(), reply.contentType(), raw);
+            return reply;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

@@ -17,14 +17,18 @@ import java.util.function.Predicate;
 
 /**
  * A live-room client on the JDK's WebSocket: it keeps every frame it receives, in order, and the
- * close code, and lets a test wait for the next frame of a type.
+ * close code, and lets a test wait for the next frame of a type. Every frame is checked against the
+ * OpenAPI document's {@code ServerFrame}; one it does not describe fails the test at its next wait or at close.
  */
 public final class LiveClient implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration WAIT = Duration.ofSeconds(10);
+    private static final String SERVER_FRAME = "#/components/schemas/ServerFrame";
 
     private final List<JsonNode> frames = new ArrayList<>();
+    /** Frames that are not a {@code ServerFrame} of the OpenAPI document, with the reasons; they fail the test. */
+    private final List<String> undocumented = new ArrayList<>();
     private final CompletableFuture<Integer> closed = new CompletableFuture<>();
     private final WebSocket socket;
     private int consumed;
@@ -95,6 +99,7 @@ public final class LiveClient implements AutoCloseable {
         long deadline = System.nanoTime() + wait.toNanos();
         synchronized (frames) {
             while (true) {
+                assertFramesDocumented();
                 for (int i = consumed; i < frames.size(); i++) {
                     if (wanted.test(frames.get(i))) {
                         consumed = i + 1;
@@ -139,8 +144,23 @@ public final class LiveClient implements AutoCloseable {
         return !closed.isDone();
     }
 
+    /** Fails when a frame received so far is not as the OpenAPI document's {@code ServerFrame} describes it. */
+    public void assertFramesDocumented() {
+        synchronized (frames) {
+            if (!undocumented.isEmpty()) {
+                throw new AssertionError("frames not as the OpenAPI document describes them:\n  " + String.join("\n  ", undocumented));
+            }
+        }
+    }
+
+    /** Closes the connection, and fails if a frame it received was not as the document describes it. */
     @Override
     public void close() {
+        closeQuietly();
+        assertFramesDocumented();
+    }
+
+    private void closeQuietly() {
         if (!closed.isDone()) {
             socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye");
             try {
@@ -159,8 +179,13 @@ public final class LiveClient implements AutoCloseable {
             partial.append(data);
             if (last) {
                 try {
-                    JsonNode frame = JSON.readTree(partial.toString());
+                    String text = partial.toString();
+                    JsonNode frame = JSON.readTree(text);
+                    List<String> problems = ApiContract.get().schemaProblems(SERVER_FRAME, text);
                     synchronized (frames) {
+                        if (!problems.isEmpty()) {
+                            undocumented.add(text + " " + problems);
+                        }
                         frames.add(frame);
                         frames.notifyAll();
                     }

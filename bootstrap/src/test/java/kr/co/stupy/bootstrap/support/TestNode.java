@@ -113,6 +113,11 @@ public final class TestNode implements AutoCloseable {
         return node.metricsPort();
     }
 
+    /** Every route the node registered, as {@code "GET /api/rooms/{id}"} or {@code "WS /ws/rooms/{roomId}"}. */
+    public List<String> routes() {
+        return node.routes();
+    }
+
     public Path dataDir() {
         return dataDir;
     }

@@ -11,7 +11,7 @@ import java.util.Map;
  * content, so the hash is computed once at start and a changed file always gets a new tag.
  */
 // The content array is shared, not copied: it is read at start and only ever written out.
-record SiteFile(byte[] content, String mediaType, String etag) {
+public record SiteFile(byte[] content, String mediaType, String etag) {
 
     private static final String OCTETS = "application/octet-stream";
 
@@ -44,7 +44,7 @@ record SiteFile(byte[] content, String mediaType, String etag) {
             Map.entry("mp4", "video/mp4"),
             Map.entry("webm", "video/webm"));
 
-    static SiteFile of(String name, byte[] content) {
+    public static SiteFile of(String name, byte[] content) {
         return new SiteFile(content, mediaTypeOf(name), etagOf(content));
     }
 
