@@ -156,7 +156,6 @@ public final class Stupy implements AutoCloseable {
         var identity = IdentityContext.wire(settings, new IdentityContext.Dependencies(stores, tokens, tokenKey, new RoomMembershipsFromRooms(roomQueries),
                 new StudyGoalsFromStudyTime(studyTime.goals()), cleanups, rateLimits, budgets, clock));
         var health = health(store, settings, redis);
-        drain = health;
 
         var liveRoutes = new LiveRoutes(new LiveRoutes.UseCases(live.admission(), live.admission(), live.messaging(), live.messaging(),
                 live.status(), live.keepAlive(), live.departures(), studyTime.boards(), chat), new RoomLiveViews(roomQueries),
@@ -194,9 +193,12 @@ public final class Stupy implements AutoCloseable {
         return redis.<RateLimits>map(client -> new RedisRateLimits(client, REDIS_PREFIX, clock)).orElseGet(() -> new InProcessRateLimits(clock));
     }
 
-    private static HealthService health(MongoStore store, Settings settings, Optional<RedisClient> redis) {
-        return new HealthService(store.healthProbe(settings.mongoUri().isPresent() ? "mongo" : "embedded"),
+    /** Readiness from the store and the bus, which SIGTERM turns off first ({@link #drainAndClose}). */
+    private HealthService health(MongoStore store, Settings settings, Optional<RedisClient> redis) {
+        HealthService health = new HealthService(store.healthProbe(settings.mongoUri().isPresent() ? "mongo" : "embedded"),
                 redis.<HealthProbe>map(RedisHealthProbe::new).orElseGet(LocalBusHealth::new));
+        drain = health;
+        return health;
     }
 
     /** The database: the one {@code STUPY_MONGO_URI} names, or the embedded one in the data directory. */

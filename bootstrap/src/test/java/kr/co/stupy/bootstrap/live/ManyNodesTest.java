@@ -46,8 +46,10 @@ import org.junit.jupiter.api.Test;
  * and one Redis of the test's own, with the members of a room spread over them: every WebSocket
  * rule of API.md holds across nodes, and the faults of issue 6 are survived — a node killed with
  * -9 (a child process), Redis restarted empty, Redis unreachable at start.
+ * <p>
+ * Only the pomodoro tests, which bound a phase change to 1 s, run alone ({@code @Tag("solo")}, see
+ * bootstrap/pom.xml); the others mostly wait for reapers and restarts, which overlaps well with other work.
  */
-@Tag("solo") // bounds latency: runs alone (see bootstrap/pom.xml)
 class ManyNodesTest {
 
     static final String SECRET = "many-nodes-test-secret-0123456789abcdef";
@@ -464,7 +466,8 @@ class ManyNodesTest {
             JsonNode left = b.next(f -> "peer-left".equals(f.path("type").asText()), "peer-left", Duration.ofSeconds(80));
             long tookSeconds = Duration.ofNanos(System.nanoTime() - crashedAt).toSeconds();
             assertEquals(aId, left.get("connectionId").asText());
-            assertTrue(tookSeconds <= 65, "peer-left after " + tookSeconds + " s");
+            // Stale 45 s after its last beat (at most 15 s before the crash), seen by the next 15 s reaping pass: 60 s, plus slack for a busy machine.
+            assertTrue(tookSeconds <= 70, "peer-left after " + tookSeconds + " s");
             assertEquals(1, one.get("/api/rooms/" + roomId, lee).body().get("liveCount").asInt());
 
             // The same reaping pass closes the session right after announcing the departure.
@@ -477,6 +480,7 @@ class ManyNodesTest {
     }
 
     @Test
+    @Tag("solo") // a phase change told within 1 s
     void aPomodoroStartedThroughANodeThatDiesKeepsEveryOtherNodesConnectionsInStep() throws Exception {
         Api.Session kim = user("pomo-kim");
         Api.Session lee = user("pomo-lee");
@@ -527,6 +531,7 @@ class ManyNodesTest {
     }
 
     @Test
+    @Tag("solo") // a phase change told within 1 s
     void pomodoroPhasesGoOnWhileRedisIsAway() throws Exception {
         Api.Session kim = user("calm-kim");
         Api.Session lee = user("calm-lee");
