@@ -2,7 +2,6 @@ package kr.co.stupy.bootstrap.metrics;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import java.util.concurrent.TimeUnit;
 import kr.co.stupy.adapter.redis.RedisRoomBroadcaster;
 import kr.co.stupy.application.live.ConnectionId;
 import kr.co.stupy.application.live.LiveConnection;
@@ -28,31 +27,16 @@ final class MeteredBroadcaster implements RoomBroadcaster {
 
     @Override
     public void toRoom(RoomId roomId, LiveEvent event) {
-        long start = System.nanoTime();
-        try {
-            broadcaster.toRoom(roomId, event);
-        } finally {
-            fanout.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
-        }
+        fanout.record(() -> broadcaster.toRoom(roomId, event));
     }
 
     @Override
     public void toConnection(ConnectionId connectionId, LiveEvent event) {
-        long start = System.nanoTime();
-        try {
-            broadcaster.toConnection(connectionId, event);
-        } finally {
-            fanout.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
-        }
+        fanout.record(() -> broadcaster.toConnection(connectionId, event));
     }
 
     @Override
     public void toConnection(LiveConnection target, LiveEvent event) {
-        long start = System.nanoTime();
-        try {
-            broadcaster.toConnection(target, event);
-        } finally {
-            fanout.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
-        }
+        fanout.record(() -> broadcaster.toConnection(target, event));
     }
 }
