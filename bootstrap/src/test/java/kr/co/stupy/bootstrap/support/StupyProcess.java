@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -50,10 +51,22 @@ public final class StupyProcess implements AutoCloseable {
 
     /** Starts Main with exactly these settings (on top of a minimal environment) and does not wait. */
     public static StupyProcess launch(Map<String, String> settings) {
-        String java = ProcessHandle.current().info().command().orElse("java");
         // The node's own logback.xml, as in production: the tests' class path also holds a quieter logback-test.xml.
-        List<String> command = new ArrayList<>(List.of(java, "-Xshare:off", "-XX:TieredStopAtLevel=1", "-Dlogback.configurationFile=logback.xml",
-                "-cp", System.getProperty("java.class.path"), "kr.co.stupy.bootstrap.Main"));
+        return launch(List.of("-Dlogback.configurationFile=logback.xml", "-cp", System.getProperty("java.class.path"),
+                "kr.co.stupy.bootstrap.Main"), settings);
+    }
+
+    /** Starts the shaded jar as users do ({@code java -jar stupy.jar}) and waits until it serves HTTP. */
+    public static StupyProcess startJar(Path jar, Map<String, String> settings) {
+        StupyProcess child = launch(List.of("-jar", jar.toString()), settings);
+        child.awaitReady(Duration.ofSeconds(60));
+        return child;
+    }
+
+    private static StupyProcess launch(List<String> what, Map<String, String> settings) {
+        String java = ProcessHandle.current().info().command().orElse("java");
+        List<String> command = new ArrayList<>(List.of(java, "-Xshare:off", "-XX:TieredStopAtLevel=1"));
+        command.addAll(what);
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().keySet().removeIf(name -> name.startsWith("STUPY_"));
         builder.environment().put("STUPY_LIMITS", TestNode.ONE_ADDRESS_LIMITS_SETTING);
