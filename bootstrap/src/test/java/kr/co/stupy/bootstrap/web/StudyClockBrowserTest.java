@@ -252,7 +252,11 @@ class StudyClockBrowserTest {
             subjects.waitFor();
             assertTrue(subjects.innerText().contains("영어"), subjects.innerText());
             assertEquals("30", page.getByTestId("goal-input").inputValue());
-            assertTrue(Integer.parseInt(progress.getAttribute("aria-valuenow")) >= percent, "never goes back");
+            // Once the session has ended the header shows the ledger's figure. A piece of under 5 s before the
+            // subject change does not count there (StudyRules.MIN_SESSION), so it may sit one point (5 s of 30
+            // minutes) under what the running clock showed, never more.
+            int after = Integer.parseInt(progress.getAttribute("aria-valuenow"));
+            assertTrue(after >= percent - 1, "went back from " + percent + " % to " + after + " %");
             tab.screenshot("study-clock-stats-desktop");
 
             // An empty box clears the goal: the bar goes.
