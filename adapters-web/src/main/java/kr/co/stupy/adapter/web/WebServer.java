@@ -127,7 +127,6 @@ public final class WebServer implements AutoCloseable {
         if (nanos >= 0) {
             http.record(ctx, nanos);
         }
-        RequestIds.route(ctx);
         LOG.info("{} {} -> {} in {} µs", ctx.method(), ctx.path(), ctx.statusCode(), nanos < 0 ? -1 : nanos / 1000);
         RequestIds.clear();
     }
